@@ -1,0 +1,63 @@
+"""Sphinx configuration for corparent's documentation (built with ``-W -n`` in CI)."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "corparent"
+author = "corparent developers"
+copyright = "2026, corparent developers"
+release = _version("corparent")
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+    "myst_parser",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+
+nitpicky = True
+nitpick_ignore_regex = [
+    # Type-hint targets that have no documentation page of their own.
+    (r"py:.*", r"(attrs|attr|cattrs|holidays|dateutil|hypothesis|jinja2|matplotlib)\..*"),
+    (r"py:.*", r"corparent\..*\._.*"),
+    (r"py:class", r"(datetime\.)?date"),
+    (r"py:class", r"T|_T|E|_E|Self|NoneType|optional"),
+    (r"py:class", r"collections\.abc\..*"),
+    (r"py:class", r"typing\..*"),
+    (r"py:class", r"argparse\._SubParsersAction.*"),
+    (r"py:class", r"(os\.)?PathLike.*|StrPath"),
+]
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_typehints_format = "short"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_preserve_defaults = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
+# CI has no network beyond package registries: use a bundled inventory when present.
+_inv = Path(__file__).parent / "_inventories" / "python.inv"
+if _inv.exists():
+    intersphinx_mapping = {"python": ("https://docs.python.org/3", str(_inv))}
+
+html_theme = "furo"
+html_title = f"corparent {release}"
+html_static_path = ["_static"]
