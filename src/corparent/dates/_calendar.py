@@ -57,6 +57,10 @@ class _Index:
         self.working = working
 
 
+def _date_set(days: Iterable[dt.date]) -> frozenset[dt.date]:
+    return frozenset(require_date(d, "closure day") for d in days)
+
+
 def _ordinals(days: Iterable[dt.date]) -> frozenset[int]:
     return frozenset(require_date(d, "closure day").toordinal() for d in days)
 
@@ -85,7 +89,7 @@ class WorkingDayCalendar:
 
     name: str
     holiday_source: HolidaySource = attrs.field(repr=False, eq=False)
-    closures: frozenset[dt.date] = attrs.field(default=frozenset(), converter=frozenset)
+    closures: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
     source_version: str = ""
     _index: list[_Index] = attrs.field(init=False, factory=list, repr=False, eq=False)
     _lock: threading.Lock = attrs.field(init=False, factory=threading.Lock, repr=False, eq=False)
@@ -98,7 +102,7 @@ class WorkingDayCalendar:
         >>> cal.is_working_day(dt.date(2024, 12, 24))
         False
         """
-        extra = frozenset(require_date(d, "closure day") for d in days)
+        extra = _date_set(days)
         return WorkingDayCalendar(
             name=f"{self.name} with {len(self.closures | extra)} closure day(s)"
             if extra

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import partial
+from importlib.metadata import version
 
 import holidays
 
@@ -24,7 +25,7 @@ __all__ = [
     "SCOTLAND",
 ]
 
-HOLIDAYS_VERSION: str = f"holidays {holidays.__version__}"
+HOLIDAYS_VERSION: str = f"holidays {version('holidays')}"
 """The ``holidays`` package version the calendars were built from (record it in run metadata)."""
 
 
