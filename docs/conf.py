@@ -61,3 +61,8 @@ if _inv.exists():
 html_theme = "furo"
 html_title = f"corparent {release}"
 html_static_path = ["_static"]
+
+# `sphinx-build -b doctest` runs the {doctest} blocks of the narrative pages (tutorial, how-tos);
+# docstring examples are run by pytest's --doctest-modules, with their modules' globals.
+doctest_test_doctest_blocks = ""
+doctest_global_setup = "import datetime as dt\nimport corparent as cp"
