@@ -51,6 +51,8 @@ autodoc_preserve_defaults = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
+# Render "Attributes:" sections as fields, so attrs classes are not documented twice.
+napoleon_use_ivar = True
 
 intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
 # CI has no network beyond package registries: use a bundled inventory when present.

@@ -1,0 +1,100 @@
+"""What happened to a child: immutable, validated facts with no law in them.
+
+The classes map onto the SSDA903 return (see the "Model" page of the docs for each field's 903
+column) and onto the events councils record in their own systems (visits, plans, assessments).
+"""
+
+from __future__ import annotations
+
+from corparent.model._base import DatedEvent, Period
+from corparent.model._episodes import Episode, PeriodOfCare, Placement
+from corparent.model._events import (
+    CarePlan,
+    ContactRequest,
+    DentalCheck,
+    HealthAssessment,
+    HealthAssessmentKind,
+    IROAppointment,
+    NeedsAssessment,
+    PathwayPlan,
+    PersonalAdviserAppointment,
+    PersonalAdviserContact,
+    PersonalEducationPlan,
+    PlacementNotification,
+    PlacementPlan,
+    PlanKind,
+    Review,
+    Visit,
+)
+from corparent.model._facts import (
+    AccommodationProvided,
+    ConnectedPersonApproval,
+    EmergencyPlacementOutsideApproval,
+    LongTermFosterPlacement,
+    PlacementUntil18,
+    PlacementWithParentPendingAssessment,
+    ReducedVisitsConsent,
+    ShortBreakArrangement,
+    StayingPut,
+)
+from corparent.model._integrity import IntegrityProblem, problems
+from corparent.model._people import Carer, CarerKind, Child
+from corparent.model._record import Caseload, CaseRecord
+from corparent.model._returns import (
+    AdoptionDecision,
+    DeprivationOfLiberty,
+    HealthOutcome,
+    LeaverOutcome,
+    MissingEpisode,
+    PlacedForAdoption,
+    PreviousPermanence,
+    SocialWorkerEpisode,
+)
+
+__all__ = [
+    "AccommodationProvided",
+    "AdoptionDecision",
+    "CarePlan",
+    "Carer",
+    "CarerKind",
+    "CaseRecord",
+    "Caseload",
+    "Child",
+    "ConnectedPersonApproval",
+    "ContactRequest",
+    "DatedEvent",
+    "DentalCheck",
+    "DeprivationOfLiberty",
+    "EmergencyPlacementOutsideApproval",
+    "Episode",
+    "HealthAssessment",
+    "HealthAssessmentKind",
+    "HealthOutcome",
+    "IROAppointment",
+    "IntegrityProblem",
+    "LeaverOutcome",
+    "LongTermFosterPlacement",
+    "MissingEpisode",
+    "NeedsAssessment",
+    "PathwayPlan",
+    "Period",
+    "PeriodOfCare",
+    "PersonalAdviserAppointment",
+    "PersonalAdviserContact",
+    "PersonalEducationPlan",
+    "PlacedForAdoption",
+    "Placement",
+    "PlacementNotification",
+    "PlacementPlan",
+    "PlacementUntil18",
+    "PlacementWithParentPendingAssessment",
+    "PlanKind",
+    "PreviousPermanence",
+    "ReducedVisitsConsent",
+    "Review",
+    "ShortBreakArrangement",
+    "SocialWorkerEpisode",
+    "StayingPut",
+    "Visit",
+    "problems",
+]

@@ -1,0 +1,166 @@
+"""The other tables of the SSDA903 return: yearly outcomes, missing, adoption, permanence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from corparent.codes import (
+    Accommodation,
+    Activity,
+    AdopterLegalStatus,
+    AdopterSex,
+    InTouch,
+    MissingType,
+    ReasonPlacedCeased,
+    SdqReason,
+)
+from corparent.model._base import DatedEvent, Period, check_date, check_optional_date
+
+__all__ = [
+    "AdoptionDecision",
+    "DeprivationOfLiberty",
+    "HealthOutcome",
+    "LeaverOutcome",
+    "MissingEpisode",
+    "PlacedForAdoption",
+    "PreviousPermanence",
+    "SocialWorkerEpisode",
+]
+
+
+@attrs.frozen(kw_only=True)
+class HealthOutcome:
+    """One OC2 row: health and offending outcomes in a collection year.
+
+    Attributes:
+        year_ending: The last day of the collection year (31 March).
+        sdq_score: Strengths and difficulties total score (0-40).
+        sdq_reason: Why no score was given.
+        convicted: Convicted during the year.
+        health_check: Development assessment up to date (under-5s).
+        immunisations: Immunisations up to date.
+        teeth_check: Teeth checked by a dentist in the year.
+        health_assessment: Annual health assessment in the year.
+        substance_misuse: Substance misuse identified in the year.
+        intervention_received: Received an intervention for substance misuse.
+        intervention_offered: Offered an intervention for substance misuse.
+    """
+
+    year_ending: dt.date = attrs.field(validator=check_date)
+    sdq_score: int | None = None
+    sdq_reason: SdqReason | None = None
+    convicted: bool | None = None
+    health_check: bool | None = None
+    immunisations: bool | None = None
+    teeth_check: bool | None = None
+    health_assessment: bool | None = None
+    substance_misuse: bool | None = None
+    intervention_received: bool | None = None
+    intervention_offered: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LeaverOutcome:
+    """One OC3 row: a care leaver's circumstances around their birthday in a collection year.
+
+    Attributes:
+        year_ending: The last day of the collection year (31 March).
+        in_touch: Whether the authority is in touch.
+        activity: Main activity (education, employment, training or not).
+        accommodation: Accommodation and whether it is suitable.
+    """
+
+    year_ending: dt.date = attrs.field(validator=check_date)
+    in_touch: InTouch
+    activity: Activity | None = None
+    accommodation: Accommodation | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MissingEpisode(Period):
+    """A period missing (M) or away without authorisation (A) (903 Missing table).
+
+    Attributes:
+        kind: Missing or away.
+    """
+
+    kind: MissingType = MissingType.M
+
+
+@attrs.frozen(kw_only=True)
+class AdoptionDecision:
+    """903 AD1: the adoption decision and match.
+
+    Attributes:
+        decided_on: DATE_INT: date of the decision that the child should be placed for adoption.
+        matched_on: DATE_MATCH: date the child was matched with prospective adopters.
+        foster_care: FOSTER_CARE: adopted by the child's foster carers.
+        number_of_adopters: NB_ADOPTR: one or two.
+        adopter_sex: SEX_ADOPTR.
+        adopter_legal_status: LS_ADOPTR.
+    """
+
+    decided_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+    matched_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+    foster_care: bool | None = None
+    number_of_adopters: int | None = None
+    adopter_sex: AdopterSex | None = None
+    adopter_legal_status: AdopterLegalStatus | None = None
+
+    @property
+    def sort_date(self) -> dt.date:
+        """The earliest date known, for ordering."""
+        return self.decided_on or self.matched_on or dt.date.min
+
+
+@attrs.frozen(kw_only=True)
+class PlacedForAdoption(DatedEvent):
+    """903 PlacedAdoption: the child placed for adoption (DATE_PLACED).
+
+    Attributes:
+        ceased_on: DATE_PLACED_CEASED, if the placement for adoption ended without an order.
+        reason_ceased: REASON_PLACED_CEASED.
+    """
+
+    ceased_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+    reason_ceased: ReasonPlacedCeased | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PreviousPermanence:
+    """903 PrevPerm: a permanence order before this period of care.
+
+    Attributes:
+        kind: PREV_PERM as recorded (e.g. adoption, SGO, child arrangements order).
+        local_authority: LA_PERM: the authority that made the arrangement.
+        date: DATE_PERM, if known.
+    """
+
+    kind: str | None = None
+    local_authority: str | None = None
+    date: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+
+    @property
+    def sort_date(self) -> dt.date:
+        """``date`` or the earliest possible date, for ordering."""
+        return self.date or dt.date.min
+
+
+@attrs.frozen(kw_only=True)
+class SocialWorkerEpisode(Period):
+    """903 SWEpisodes (from 2023/24): a period with one allocated social worker.
+
+    Attributes:
+        sw_id: SW_ID: the social worker's workforce id.
+        reason: SW_REASON: why the allocation ended.
+    """
+
+    sw_id: str
+    reason: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DeprivationOfLiberty(Period):
+    """903 DoLo (from 2025/26): a period during which the child was deprived of liberty."""
