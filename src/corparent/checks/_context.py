@@ -1,0 +1,137 @@
+"""What a check sees besides the record: :class:`CheckContext`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from corparent.checks._finding import Finding, Severity
+from corparent.dates import require_date
+from corparent.errors import CorparentError
+from corparent.law import Conventions, Force, RuleSet
+from corparent.principles import Principle
+from corparent.schedule import Schedule, schedule
+
+if TYPE_CHECKING:
+    from corparent.checks._spec import CheckSpec
+    from corparent.model import CaseRecord
+
+__all__ = ["CheckContext", "ScheduleUnavailable"]
+
+
+class ScheduleUnavailable(CorparentError):
+    """The record's schedule could not be computed, so a check that needs it cannot run."""
+
+
+def _as_of(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    require_date(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class CheckContext:
+    """The run's settings and the record's schedule, shared by every check on one record.
+
+    The runner computes the record's :class:`~corparent.schedule.Schedule` at most once, the
+    first time a check asks for :attr:`schedule`, and shares it with every other check on that
+    record: checks never recompute deadlines.
+
+    Attributes:
+        as_of: The date the run looks from (findings are as at this day).
+        rules: The rule set in force (``corparent.law.ENGLAND`` unless overlaid).
+        conventions: The counting conventions.
+        record: The record being checked.
+        check: The check being run (the runner sets it; :meth:`finding` reads its id, severity
+            and principles).
+
+    .. versionadded:: 0.1
+    """
+
+    as_of: dt.date = attrs.field(validator=_as_of)
+    rules: RuleSet
+    conventions: Conventions
+    record: CaseRecord = attrs.field(repr=False)
+    check: CheckSpec | None = None
+    _cache: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False, alias="cache")
+
+    @property
+    def schedule(self) -> Schedule:
+        """The record's schedule as at :attr:`as_of`, computed once per record.
+
+        Raises:
+            ScheduleUnavailable: computing it raised (the cause is chained).
+        """
+        cached = self._cache.get("schedule")
+        if cached is None:
+            try:
+                cached = schedule(
+                    self.record, self.as_of, rules=self.rules, conventions=self.conventions
+                )
+            except Exception as exc:  # reported as a crash of each check that needs it
+                cached = exc
+            self._cache["schedule"] = cached
+        if isinstance(cached, BaseException):
+            raise ScheduleUnavailable(
+                f"schedule could not be computed for child {self.record.id}: "
+                f"{type(cached).__name__}"
+            ) from cached
+        assert isinstance(cached, Schedule)
+        return cached
+
+    def for_check(self, spec: CheckSpec) -> CheckContext:
+        """The same context (sharing the computed schedule) for another check."""
+        return CheckContext(
+            as_of=self.as_of,
+            rules=self.rules,
+            conventions=self.conventions,
+            record=self.record,
+            check=spec,
+            cache=self._cache,
+        )
+
+    def finding(
+        self,
+        record: CaseRecord,
+        *,
+        message: str,
+        severity: Severity | None = None,
+        duty_id: str | None = None,
+        due: dt.date | None = None,
+        days_overdue: int | None = None,
+        citation: str | None = None,
+        principles: Iterable[Principle] | None = None,
+        force: Force | None = None,
+        code: str | None = None,
+    ) -> Finding:
+        """A :class:`Finding` about ``record``, with the check's id, severity and principles.
+
+        Args:
+            record: The record the finding is about (only its id is kept).
+            message: One sentence, without personal data.
+            severity: Overrides the check's default severity.
+            duty_id: The duty concerned.
+            due: When it fell due.
+            days_overdue: Days past ``due``.
+            citation: The provision behind the duty.
+            principles: Overrides the check's principles.
+            force: The duty's legal force.
+            code: A machine-readable sub-kind.
+        """
+        spec = self.check
+        return Finding(
+            check_id=spec.id if spec is not None else "adhoc.check",
+            severity=severity or (spec.severity if spec is not None else Severity.WARNING),
+            child_id=record.id,
+            message=message,
+            duty_id=duty_id,
+            due=due,
+            days_overdue=days_overdue,
+            citation=citation,
+            principles=(
+                principles if principles is not None else (spec.principles if spec else ())
+            ),
+            force=force,
+            code=code,
+        )

@@ -1,0 +1,161 @@
+"""Built-in compliance checks: duties overdue, met late, or falling due soon.
+
+Each reads the record's schedule from the context (computed once per record by the runner) and
+reports one finding per obligation, citing the provision the duty comes from. Severity follows
+the duty's legal force: a regulation or statute is an ``ERROR``, statutory guidance a
+``WARNING``, a council's local standard whatever the council configures (``local_severity``).
+
+Every compliance check has a ``duties`` setting: shell-style patterns of the duty ids to report
+(empty: all). Data that cannot show a duty being met (the SSDA903 return records no visits,
+for instance) is best checked with ``duties=("review_*",)`` or similar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from collections.abc import Iterator
+
+from corparent.checks._context import CheckContext
+from corparent.checks._finding import Finding, Severity
+from corparent.checks._spec import check
+from corparent.law import Force
+from corparent.model import CaseRecord
+from corparent.schedule import Obligation, Status
+
+__all__ = ["due_soon", "met_late", "overdue", "severity_for"]
+
+
+def severity_for(force: Force, *, local: Severity = Severity.WARNING) -> Severity:
+    """The severity of a breach of a duty with ``force``.
+
+    Statute and regulation: ``ERROR``; a local standard: ``local``; anything else (statutory
+    guidance, practice): ``WARNING``.
+    """
+    if force.is_binding:
+        return Severity.ERROR
+    if force is Force.LOCAL:
+        return local
+    return Severity.WARNING
+
+
+def _wanted(duty_id: str, patterns: tuple[str, ...]) -> bool:
+    return not patterns or any(fnmatch.fnmatchcase(duty_id, p) for p in patterns)
+
+
+def _finding(
+    record: CaseRecord,
+    ctx: CheckContext,
+    ob: Obligation,
+    *,
+    message: str,
+    severity: Severity,
+    days: int | None,
+) -> Finding:
+    duty = ob.duty
+    return ctx.finding(
+        record,
+        message=message,
+        severity=severity,
+        duty_id=duty.id,
+        due=ob.due,
+        days_overdue=days,
+        citation=str(ob.version.citation),
+        principles=duty.principles,
+        force=duty.force,
+        code=ob.status.name.lower(),
+    )
+
+
+@check(
+    id="builtin.compliance.overdue",
+    severity=Severity.ERROR,
+    description="Duties past their due date and not yet met (severity by legal force)",
+)
+def overdue(
+    record: CaseRecord,
+    ctx: CheckContext,
+    *,
+    local_severity: Severity = Severity.WARNING,
+    duties: tuple[str, ...] = (),
+) -> Iterator[Finding]:
+    """One finding per OVERDUE obligation; ``days_overdue`` counts to the run's ``as_of``."""
+    for ob in ctx.schedule:
+        if ob.status is Status.OVERDUE and _wanted(ob.duty.id, duties):
+            days = (ctx.as_of - ob.due).days if ob.due is not None else None
+            late = f"{days} days overdue" if days is not None else "overdue"
+            yield _finding(
+                record,
+                ctx,
+                ob,
+                message=f"{ob.duty.id} {late} (due {ob.due})",
+                severity=severity_for(ob.duty.force, local=local_severity),
+                days=days,
+            )
+
+
+@check(
+    id="builtin.compliance.met_late",
+    severity=Severity.ERROR,
+    description="Duties met after their due date (within the look-back window)",
+)
+def met_late(
+    record: CaseRecord,
+    ctx: CheckContext,
+    *,
+    local_severity: Severity = Severity.WARNING,
+    lookback_days: int | None = 365,
+    duties: tuple[str, ...] = (),
+) -> Iterator[Finding]:
+    """One finding per MET_LATE obligation met within ``lookback_days`` before ``as_of``.
+
+    ``lookback_days=None`` reports every late obligation in the record's history; the default
+    (365) matches a 903 collection year.
+    """
+    since = None if lookback_days is None else ctx.as_of - dt.timedelta(days=lookback_days)
+    for ob in ctx.schedule:
+        if ob.status is not Status.MET_LATE or ob.met_on is None:
+            continue
+        if not _wanted(ob.duty.id, duties):
+            continue
+        if since is not None and ob.met_on <= since:
+            continue
+        days = (ob.met_on - ob.due).days if ob.due is not None else None
+        late = f"met {days} days late" if days is not None else "met late"
+        yield _finding(
+            record,
+            ctx,
+            ob,
+            message=f"{ob.duty.id} {late} (due {ob.due}, met {ob.met_on})",
+            severity=severity_for(ob.duty.force, local=local_severity),
+            days=days,
+        )
+
+
+@check(
+    id="builtin.compliance.due_soon",
+    severity=Severity.INFO,
+    description="Duties falling due within the next N days (information)",
+)
+def due_soon(
+    record: CaseRecord,
+    ctx: CheckContext,
+    *,
+    within_days: int = 14,
+    duties: tuple[str, ...] = (),
+) -> Iterator[Finding]:
+    """One INFO finding per obligation not yet due whose due date is within ``within_days``."""
+    horizon = ctx.as_of + dt.timedelta(days=within_days)
+    for ob in ctx.schedule:
+        if ob.status is not Status.DUE or ob.due is None or not _wanted(ob.duty.id, duties):
+            continue
+        if ctx.as_of <= ob.due <= horizon:
+            days = (ob.due - ctx.as_of).days
+            yield _finding(
+                record,
+                ctx,
+                ob,
+                message=f"{ob.duty.id} due in {days} days (on {ob.due})",
+                severity=Severity.INFO,
+                days=None,
+            )

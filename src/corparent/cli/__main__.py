@@ -1,0 +1,10 @@
+"""``python -m corparent.cli``."""
+
+from __future__ import annotations
+
+import sys
+
+from corparent.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

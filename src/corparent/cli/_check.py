@@ -1,0 +1,265 @@
+"""``corparent check``: load an SSDA903 return, run every check, report the findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
+from corparent.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    existing_folder,
+    iso_date,
+    output_stream,
+    positive_int,
+    severity,
+)
+from corparent.cli._progress import progress_for
+from corparent.errors import Problem
+from corparent.io.findings import to_csv, to_json
+from corparent.io.ssda903 import LoadResult, load
+
+__all__ = ["register", "run"]
+
+_PROBLEMS_SHOWN = 50
+
+_EPILOG = """\
+examples:
+  corparent check examples/data/ssda903 --as-of 2024-03-31
+  corparent check ./903 --as-of 2024-03-31 --format json --output findings.json
+  corparent check ./903 --as-of 2024-03-31 --checks builtin.compliance --fail-on error
+  corparent check ./903 --as-of 2024-03-31 --exclude 'builtin.completeness.*' --workers 2
+  corparent check ./903 --as-of 2024-03-31 --duties 'review_*'
+
+Checks are selected by id, glob or prefix (repeat the option or separate with commas). Plugins
+installed through the 'corparent.checks' entry point run too, unless --no-plugins or --block.
+
+exit codes: 0 nothing at or above --fail-on; 1 findings (or a crashed check) at or above
+--fail-on; 2 usage or input error.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``check`` command."""
+    parser = subparsers.add_parser(
+        "check",
+        help="check an SSDA903 return: overdue, late and due-soon duties, data gaps",
+        description=(
+            "Load the SSDA903 CSV files in PATH, check every child as at --as-of, and report\n"
+            "each finding with the duty, due date and regulation behind it. Rows that could not\n"
+            "be read are listed too, with the tally proving nothing was dropped."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        required=True,
+        metavar="DATE",
+        help="date to check as at, YYYY-MM-DD (usually 31 March, the end of the 903 year)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write findings to FILE instead of stdout"
+    )
+    parser.add_argument(
+        "--checks",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="run only checks matching PATTERN (id, glob or prefix; repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="leave out checks matching PATTERN (repeatable)",
+    )
+    parser.add_argument(
+        "--duties",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="report only duties whose id matches PATTERN, e.g. 'review_*' (repeatable)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        type=severity,
+        default=Severity.ERROR,
+        metavar="SEVERITY",
+        help="exit 1 if any finding is at or above SEVERITY: info, warning, error (default) "
+        "or never",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop (exit 2) on any row that cannot be read or any check that crashes",
+    )
+    parser.add_argument(
+        "--workers", type=positive_int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    parser.add_argument(
+        "--no-plugins", action="store_true", help="run only corparent's built-in checks"
+    )
+    parser.add_argument(
+        "--block",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="do not load the plugin with entry-point or distribution NAME (repeatable)",
+    )
+    parser.add_argument(
+        "--list-checks", action="store_true", help="list the checks that would run, then exit"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _patterns(values: Iterable[str]) -> list[str]:
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def select_checks(args: argparse.Namespace) -> CheckSet:
+    """The check set the options ask for."""
+    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block))
+    selected = _patterns(args.checks)
+    if selected:
+        checks = checks.select(*selected)
+    excluded = _patterns(args.exclude)
+    if excluded:
+        checks = checks.without(*excluded)
+    duties = tuple(_patterns(args.duties))
+    if duties:
+        for spec in checks:
+            if "duties" in spec.defaults:
+                checks = checks.configure(spec.id, duties=duties)
+    return checks
+
+
+def _tally(loaded: LoadResult) -> str:
+    stats: Any = loaded.stats
+    describe = getattr(stats, "describe", None)
+    if callable(describe):
+        return str(describe())
+    return str(stats)
+
+
+def _write_problems(problems: tuple[Problem, ...], out: TextIO, limit: int | None) -> None:
+    shown = problems if limit is None else problems[:limit]
+    for p in shown:
+        out.write(f"  - {p.describe()}\n")
+    if len(problems) > len(shown):
+        out.write(f"  ... and {len(problems) - len(shown)} more (all in --format json)\n")
+
+
+def _summary(result: RunResult) -> str:
+    counts = ", ".join(f"{n} {s.value}" for s, n in result.by_severity.items())
+    text = (
+        f"{len(result.findings)} findings ({counts}) for {result.children_with_findings} of "
+        f"{result.children_checked} children"
+    )
+    if result.crashes:
+        text += f"; {len(result.crashes)} check crashes"
+    return text
+
+
+def _table(result: RunResult, loaded: LoadResult, path: Path, out: TextIO) -> None:
+    meta = result.metadata
+    out.write(
+        f"corparent check {path} as of {meta.as_of} "
+        f"(corparent {meta.corparent_version}, {meta.holidays_version})\n"
+    )
+    out.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
+    if loaded.problems:
+        out.write(f"\nRows that could not be read ({len(loaded.problems)}):\n")
+        _write_problems(loaded.problems, out, _PROBLEMS_SHOWN)
+    out.write(f"\nChecks ({len(meta.checks)}):\n")
+    for info in meta.checks:
+        origin = "" if info.provenance.distribution == "corparent" else f"  [{info.provenance}]"
+        out.write(f"  {info.id:<44} {info.severity.value:<8}{origin}\n")
+    out.write("\nFindings:\n")
+    header = ("CHILD", "SEVERITY", "CHECK", "DUTY", "DUE", "DAYS", "CITATION / MESSAGE")
+    out.write("  {:<10} {:<8} {:<40} {:<32} {:<10} {:>5}  {}\n".format(*header))
+    for f in result.findings:
+        due = f.due.isoformat() if f.due else ""
+        days = "" if f.days_overdue is None else str(f.days_overdue)
+        tail = f"{f.citation}: {f.message}" if f.citation else f.message
+        out.write(
+            f"  {f.child_id:<10} {f.severity.value:<8} {f.check_id:<40} {f.duty_id or '':<32} "
+            f"{due:<10} {days:>5}  {tail}\n"
+        )
+    for c in result.crashes:
+        out.write(f"  {c.child_id:<10} {'CRASH':<8} {c.check_id:<40} raised {c.error}\n")
+    if result.by_duty:
+        out.write("\nBy duty:\n")
+        for duty, n in sorted(result.by_duty.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.write(f"  {duty:<44} {n:>7}\n")
+    out.write(f"\nSummary: {_summary(result)}\n")
+
+
+def _load_section(loaded: LoadResult) -> dict[str, Any]:
+    return {
+        "children": len(loaded.caseload),
+        "tally": _tally(loaded),
+        "problems": [
+            {
+                "code": p.code,
+                "message": p.describe(),
+                "file": p.file,
+                "row": p.row,
+                "column": p.column,
+                "record_id": p.record_id,
+            }
+            for p in loaded.problems
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``corparent check``."""
+    checks = select_checks(args)
+    if args.list_checks:
+        for spec in checks:
+            print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
+        return EXIT_OK
+    loaded = load(args.path, strict=args.strict)
+    result = run_checks(
+        loaded.caseload,
+        args.as_of,
+        checks=checks,
+        workers=args.workers,
+        progress=progress_for(),
+        raise_on_crash=args.strict,
+    )
+    with output_stream(args.output) as out:
+        if args.format == "table":
+            _table(result, loaded, args.path, out)
+        elif args.format == "json":
+            out.write(to_json(result, load=_load_section(loaded)))
+        else:
+            out.write(to_csv(result))
+    if args.format != "table" or args.output is not None:
+        # Machine formats keep stdout clean: the load report and summary go to stderr.
+        err = sys.stderr
+        err.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
+        if loaded.problems:
+            err.write(f"Rows that could not be read ({len(loaded.problems)}):\n")
+            _write_problems(loaded.problems, err, _PROBLEMS_SHOWN)
+        err.write(f"{_summary(result)}\n")
+    worst = result.worst()
+    if args.fail_on is not None and worst is not None and worst >= args.fail_on:
+        return EXIT_FINDINGS
+    return EXIT_OK

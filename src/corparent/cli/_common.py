@@ -1,0 +1,90 @@
+"""Helpers shared by the command modules: exit codes, argument types, output."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TextIO
+
+from corparent.checks import Severity
+from corparent.dates import HOLIDAYS_VERSION
+from corparent.errors import CodeError
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "existing_folder",
+    "iso_date",
+    "output_stream",
+    "positive_int",
+    "severity",
+    "version_text",
+]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+def version_text() -> str:
+    """``corparent 0.1.0 (holidays 0.60)``."""
+    try:
+        ours = version("corparent")
+    except PackageNotFoundError:  # pragma: no cover - source tree without install
+        ours = "0+unknown"
+    return f"corparent {ours} ({HOLIDAYS_VERSION})"
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type: ``YYYY-MM-DD`` to a date."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def existing_folder(text: str) -> Path:
+    """An argparse type: a folder that exists."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+    return path
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
+def severity(text: str) -> Severity | None:
+    """An argparse type: ``info``, ``warning``, ``error`` or ``never`` (None)."""
+    if text.strip().lower() == "never":
+        return None
+    try:
+        return Severity.parse(text)
+    except CodeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a severity; use info, warning, error or never"
+        ) from None
+
+
+@contextlib.contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """``path`` opened for writing (UTF-8), or standard output when None."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        yield stream

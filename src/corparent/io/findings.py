@@ -1,0 +1,258 @@
+"""Findings to CSV and JSON, and JSON back to findings.
+
+CSV cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) are prefixed with a single quote (OWASP "CSV injection"), so a
+finding opened in Excel or LibreOffice is shown as text and never evaluated. JSON output is
+lossless: :func:`read_json` returns equal :class:`~corparent.checks.Finding` objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from corparent.checks import Crash, Finding, RunResult, Severity
+from corparent.errors import LoadError, Problem
+from corparent.law import Force
+from corparent.principles import Principle
+
+__all__ = [
+    "CSV_COLUMNS",
+    "finding_from_dict",
+    "finding_to_dict",
+    "neutralise",
+    "read_json",
+    "result_to_dict",
+    "to_csv",
+    "to_json",
+    "write_csv",
+    "write_json",
+]
+
+CSV_COLUMNS = (
+    "child_id",
+    "severity",
+    "check_id",
+    "duty_id",
+    "due",
+    "days_overdue",
+    "force",
+    "citation",
+    "principles",
+    "code",
+    "message",
+)
+"""The columns of :func:`write_csv`, in order."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Target = str | os.PathLike[str] | IO[str]
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` prefixed with ``'`` if a spreadsheet would treat it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A JSON-ready dict of ``finding`` (dates ISO, enums by name)."""
+    return {
+        "check_id": finding.check_id,
+        "severity": finding.severity.value,
+        "child_id": finding.child_id,
+        "message": finding.message,
+        "duty_id": finding.duty_id,
+        "due": finding.due.isoformat() if finding.due is not None else None,
+        "days_overdue": finding.days_overdue,
+        "citation": finding.citation,
+        "principles": [p.name for p in finding.principles],
+        "force": finding.force.name if finding.force is not None else None,
+        "code": finding.code,
+    }
+
+
+def _bad(field: str, value: object, expected: str, index: int) -> LoadError:
+    return LoadError(
+        [
+            Problem(
+                code="bad_finding",
+                message=f"finding {index} has a bad {field}",
+                path=f"findings[{index}].{field}",
+                value=str(value),
+                expected=expected,
+            )
+        ]
+    )
+
+
+def finding_from_dict(data: Mapping[str, Any], index: int = 0) -> Finding:
+    """The :class:`Finding` that :func:`finding_to_dict` made ``data`` from.
+
+    Raises:
+        LoadError: a field is missing or malformed (named with its path).
+    """
+    if not isinstance(data, Mapping):
+        raise _bad("(whole)", data, "a JSON object", index)
+    try:
+        severity = Severity.parse(str(data["severity"]))
+    except (KeyError, ValueError) as exc:
+        raise _bad("severity", data.get("severity"), "info, warning or error", index) from exc
+    due_text = data.get("due")
+    try:
+        due = dt.date.fromisoformat(due_text) if due_text is not None else None
+    except (TypeError, ValueError) as exc:
+        raise _bad("due", due_text, "an ISO date YYYY-MM-DD", index) from exc
+    try:
+        principles = [Principle[name] for name in data.get("principles") or ()]
+    except KeyError as exc:
+        raise _bad("principles", data.get("principles"), "Principle member names", index) from exc
+    force_name = data.get("force")
+    try:
+        force = Force[force_name] if force_name is not None else None
+    except KeyError as exc:
+        raise _bad("force", force_name, "a Force member name", index) from exc
+    for key in ("check_id", "child_id", "message"):
+        if not isinstance(data.get(key), str):
+            raise _bad(key, data.get(key), "a string", index)
+    for key in ("duty_id", "citation", "code"):
+        if not isinstance(data.get(key), str | None):
+            raise _bad(key, data.get(key), "a string or null", index)
+    days = data.get("days_overdue")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool)):
+        raise _bad("days_overdue", days, "an integer or null", index)
+    return Finding(
+        check_id=data["check_id"],
+        severity=severity,
+        child_id=data["child_id"],
+        message=data["message"],
+        duty_id=data.get("duty_id"),
+        due=due,
+        days_overdue=days,
+        citation=data.get("citation"),
+        principles=principles,
+        force=force,
+        code=data.get("code"),
+    )
+
+
+def _crash_to_dict(crash: Crash) -> dict[str, str]:
+    return {"check_id": crash.check_id, "child_id": crash.child_id, "error": crash.error}
+
+
+def result_to_dict(result: RunResult) -> dict[str, Any]:
+    """A JSON-ready dict of a whole run: metadata, counts, findings and crashes."""
+    meta = result.metadata
+    return {
+        "metadata": {
+            "as_of": meta.as_of.isoformat(),
+            "corparent_version": meta.corparent_version,
+            "holidays_version": meta.holidays_version,
+            "workers": meta.workers,
+            "started": meta.started.isoformat(),
+            "seconds": round(meta.seconds, 3),
+            "checks": [
+                {
+                    "id": c.id,
+                    "severity": c.severity.value,
+                    "description": c.description,
+                    "distribution": c.provenance.distribution,
+                    "version": c.provenance.version,
+                    "settings": {k: _jsonable(v) for k, v in c.settings},
+                }
+                for c in meta.checks
+            ],
+        },
+        "children_checked": result.children_checked,
+        "counts": {
+            "by_severity": {s.value: n for s, n in result.by_severity.items()},
+            "by_check": result.by_check,
+            "by_duty": result.by_duty,
+        },
+        "findings": [finding_to_dict(f) for f in result.findings],
+        "crashes": [_crash_to_dict(c) for c in result.crashes],
+    }
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, Severity):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def to_json(findings: RunResult | Iterable[Finding], **extra: Any) -> str:
+    """JSON text for a run (or bare findings); ``extra`` keys are added at the top level."""
+    if isinstance(findings, RunResult):
+        doc = result_to_dict(findings)
+    else:
+        doc = {"findings": [finding_to_dict(f) for f in findings]}
+    doc.update(extra)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _row(finding: Finding) -> list[str]:
+    d = finding_to_dict(finding)
+    d["principles"] = ";".join(d["principles"])
+    return [neutralise("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
+
+
+def to_csv(findings: RunResult | Iterable[Finding]) -> str:
+    """CSV text (header + one row per finding), with formula injection neutralised."""
+    items = findings.findings if isinstance(findings, RunResult) else findings
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)  # RFC 4180 CRLF: a lone CR or LF in a cell gets quoted
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_row(f) for f in items)
+    return buffer.getvalue()
+
+
+def _write(text: str, target: Target) -> None:
+    if isinstance(target, str | os.PathLike):
+        Path(target).write_text(text, encoding="utf-8", newline="")
+    else:
+        target.write(text)
+
+
+def write_csv(findings: RunResult | Iterable[Finding], target: Target) -> None:
+    """Write :func:`to_csv` to a path or an open text stream."""
+    _write(to_csv(findings), target)
+
+
+def write_json(findings: RunResult | Iterable[Finding], target: Target, **extra: Any) -> None:
+    """Write :func:`to_json` to a path or an open text stream."""
+    _write(to_json(findings, **extra), target)
+
+
+def read_json(source: str | os.PathLike[str] | IO[str]) -> tuple[Finding, ...]:
+    """The findings in a JSON document written by :func:`write_json`.
+
+    Raises:
+        LoadError: the text is not such a document (the problem names the path).
+    """
+    if isinstance(source, str | os.PathLike):
+        text = Path(source).read_text(encoding="utf-8")
+    else:
+        text = source.read()
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            [Problem(code="bad_json", message=f"not JSON: {exc.msg}", row=exc.lineno)]
+        ) from exc
+    items = doc.get("findings") if isinstance(doc, dict) else doc
+    if not isinstance(items, list):
+        raise LoadError(
+            [Problem(code="bad_json", message="no 'findings' list", expected='{"findings": [...]}')]
+        )
+    return tuple(finding_from_dict(item, i) for i, item in enumerate(items))

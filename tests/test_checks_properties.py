@@ -1,0 +1,49 @@
+"""Invariants of the built-in checks over coherent random histories."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corparent.checks import Severity, builtin, run_checks
+from corparent.checks.builtin.compliance import severity_for
+from corparent.model import CaseRecord
+from corparent.testing import case_records
+
+as_of_dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2026, 3, 31))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case_records(), as_of_dates)
+def test_builtins_never_crash_and_never_leak(record: CaseRecord, as_of: dt.date) -> None:
+    result = run_checks([record], as_of, checks=builtin())
+    assert result.crashes == ()
+    dob = record.child.date_of_birth
+    for f in result.findings:
+        assert f.child_id == record.id
+        assert dob.isoformat() not in f.message
+        assert dob.strftime("%d/%m/%Y") not in f.message
+        if f.check_id == "builtin.compliance.overdue":
+            assert f.due is not None
+            assert f.due < as_of
+            assert f.days_overdue == (as_of - f.due).days > 0
+        if f.check_id in ("builtin.compliance.overdue", "builtin.compliance.met_late"):
+            assert f.force is not None
+            assert f.duty_id is not None
+            assert f.citation
+            assert f.severity is severity_for(f.force)
+        if f.check_id == "builtin.compliance.due_soon":
+            assert f.severity is Severity.INFO
+            assert f.due is not None
+            assert 0 <= (f.due - as_of).days <= 14
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(case_records(), min_size=1, max_size=4, unique_by=lambda r: r.id), as_of_dates)
+def test_a_caseload_is_the_sum_of_its_records(records: list[CaseRecord], as_of: dt.date) -> None:
+    together = run_checks(records, as_of, checks=builtin())
+    alone = [f for r in records for f in run_checks([r], as_of, checks=builtin()).findings]
+    assert list(together.findings) == alone
+    assert together.children_checked == len(records)
