@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -86,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorparentError as exc:
         print(f"corparent: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # e.g. `corparent duties | head`: the reader has gone
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
+        return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         print("corparent: interrupted", file=sys.stderr)
         return 130

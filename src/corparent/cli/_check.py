@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
@@ -21,7 +21,9 @@ from corparent.cli._common import (
 from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
-from corparent.io.ssda903 import LoadResult, load
+
+if TYPE_CHECKING:
+    from corparent.io.ssda903 import LoadResult
 
 __all__ = ["register", "run"]
 
@@ -235,6 +237,8 @@ def run(args: argparse.Namespace) -> int:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
+    from corparent.io.ssda903 import load  # imported on use: --help works without it
+
     loaded = load(args.path, strict=args.strict)
     result = run_checks(
         loaded.caseload,

@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent duties``."""
     for duty in ENGLAND:
-        print(f"{duty.id}  [{duty.force.name.lower()}]")
+        print(f"{duty.id}  [{duty.force.value}]  {duty.title}")
         for v in duty.versions:
             until = f" until {v.until}" if v.until is not None else ""
             print(f"    from {v.in_force_from}{until}: {v.rule.describe()} ({v.citation})")

@@ -7,8 +7,6 @@ import sys
 
 from corparent.cli._common import EXIT_INPUT, EXIT_OK, existing_folder, iso_date
 from corparent.errors import CorparentError
-from corparent.io.ssda903 import load
-from corparent.schedule import schedule
 
 __all__ = ["register", "run"]
 
@@ -42,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent schedule``."""
+    from corparent.io.ssda903 import load  # imported on use: --help works without them
+    from corparent.schedule import schedule
+
     loaded = load(args.path)
     try:
         record = loaded.caseload[args.child]
