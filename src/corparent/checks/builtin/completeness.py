@@ -116,7 +116,8 @@ def oc3_missing(
         day = birthday(dob, age)
         if not start <= day <= ctx.as_of:
             continue
-        if care_leaver_status(record, day) not in _OC3_STATUSES:
+        status = care_leaver_status(record, day, conventions=ctx.conventions).status
+        if status not in _OC3_STATUSES:
             continue
         if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):
             continue
