@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -178,6 +179,36 @@ def _check_chunk(
     return findings, crashes
 
 
+# Set in each worker process by _init_worker: the run's settings, sent once per worker rather
+# than with every chunk (and, under the fork start method, inherited rather than pickled).
+_WORKER_RUN: tuple[dt.date, tuple[CheckSpec, ...], RuleSet, Conventions, bool] | None = None
+
+
+def _init_worker(
+    as_of: dt.date,
+    checks: tuple[CheckSpec, ...],
+    rules: RuleSet,
+    conventions: Conventions,
+    raise_on_crash: bool,
+) -> None:
+    global _WORKER_RUN
+    _WORKER_RUN = (as_of, checks, rules, conventions, raise_on_crash)
+
+
+def _check_chunk_in_worker(records: Sequence[CaseRecord]) -> tuple[list[Finding], list[Crash]]:
+    assert _WORKER_RUN is not None, "worker not initialised"
+    as_of, checks, rules, conventions, raise_on_crash = _WORKER_RUN
+    return _check_chunk(records, as_of, checks, rules, conventions, raise_on_crash)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork (Linux) inherits the run's settings instead of pickling them; elsewhere the
+    # platform default is used and the settings must pickle.
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
 def run_checks(
     caseload: Iterable[CaseRecord],
     as_of: dt.date,
@@ -246,11 +277,13 @@ def run_checks(
             if progress is not None:
                 progress(done, total)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [
-                pool.submit(_check_chunk, chunk, as_of, specs, rules, conventions, raise_on_crash)
-                for chunk in chunks
-            ]
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_pool_context(),
+            initializer=_init_worker,
+            initargs=(as_of, specs, rules, conventions, raise_on_crash),
+        ) as pool:
+            futures = [pool.submit(_check_chunk_in_worker, chunk) for chunk in chunks]
             for chunk, future in zip(chunks, futures, strict=True):
                 f, c = future.result()
                 findings.extend(f)
