@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from corparent import codes, dates, errors, model, principles
+from corparent import codes, dates, errors, law, leaving_care, model, principles
 from corparent.codes import (
     Accommodation,
     Activity,
@@ -27,6 +27,8 @@ from corparent.codes import (
     Sex,
 )
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
+from corparent.leaving_care import care_leaver_status
 from corparent.model import (
     AccommodationProvided,
     AdoptionDecision,
@@ -71,6 +73,7 @@ from corparent.model import (
     Visit,
 )
 from corparent.principles import Principle
+from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
 
 try:
     __version__ = version("corparent")
@@ -78,6 +81,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0+unknown"
 
 __all__ = [
+    "ENGLAND",
     "Accommodation",
     "AccommodationProvided",
     "Activity",
@@ -93,24 +97,29 @@ __all__ = [
     "ConfigError",
     "ConnectedPersonApproval",
     "ContactRequest",
+    "Conventions",
     "CorparentError",
     "DentalCheck",
     "DeprivationOfLiberty",
+    "Duty",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
+    "Force",
     "HealthAssessment",
     "HealthAssessmentKind",
     "HealthOutcome",
     "IROAppointment",
     "InTouch",
     "LeaverOutcome",
+    "LeaverStatus",
     "LegalStatus",
     "LoadError",
     "LongTermFosterPlacement",
     "MissingEpisode",
     "MissingType",
     "NeedsAssessment",
+    "Obligation",
     "PathwayPlan",
     "PeriodOfCare",
     "PersonalAdviserAppointment",
@@ -135,16 +144,24 @@ __all__ = [
     "ReducedVisitsConsent",
     "Review",
     "ReviewParticipation",
+    "RuleSet",
+    "Schedule",
     "SdqReason",
     "Sex",
     "ShortBreakArrangement",
     "SocialWorkerEpisode",
+    "Status",
     "StayingPut",
     "Visit",
     "__version__",
+    "care_leaver_status",
+    "carer_schedule",
     "codes",
     "dates",
     "errors",
+    "law",
+    "leaving_care",
     "model",
     "principles",
+    "schedule",
 ]

@@ -1,0 +1,231 @@
+"""The deadline vocabulary of the law (reference/duties.md §0.4) as small typed rules.
+
+Each rule turns a trigger date into the date by which the duty must be done, under the
+:class:`~corparent.law.Conventions` in force, and says in words what it does. Rules are values:
+two rules are equal when they say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+
+from corparent.dates import add_months, add_weeks, birthday
+
+if TYPE_CHECKING:
+    from corparent.law._conventions import Conventions
+
+__all__ = [
+    "Asap",
+    "DeadlineRule",
+    "EndOfSchoolTerm",
+    "IntervalMaxMonths",
+    "IntervalMaxWeeks",
+    "NotMoreThanMonthsAfter",
+    "PeriodNotExceedingWeeks",
+    "PeriodNotExceedingWorkingDays",
+    "UntilAge",
+    "WithinDays",
+    "WithinWeeks",
+    "WithinWorkingDays",
+    "term_containing",
+]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or value < 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be an int >= 0")
+
+
+@attrs.frozen(kw_only=True)
+class DeadlineRule:
+    """Base of every rule: ``due(trigger, conventions)`` and ``describe()``."""
+
+    computable: bool = attrs.field(default=True, init=False)
+    """False for rules with no computable date (as soon as reasonably practicable)."""
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        """The last day on which the duty is done in time."""
+        raise NotImplementedError  # pragma: no cover - every concrete rule overrides it
+
+    def describe(self) -> str:
+        """The rule in words, e.g. ``"within 20 working days"``."""
+        raise NotImplementedError  # pragma: no cover - every concrete rule overrides it
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+@attrs.frozen(kw_only=True)
+class WithinWorkingDays(DeadlineRule):
+    """The n-th working day after the trigger ("within 10 working days of the placement").
+
+    The trigger day is not counted unless ``Conventions.count_trigger_day`` (reference §20.1);
+    bank holidays are those of ``Conventions.calendar``.
+    """
+
+    days: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return conventions.calendar.add_working_days(
+            trigger, self.days, count_trigger_day=conventions.count_trigger_day
+        )
+
+    def describe(self) -> str:
+        return f"within {_plural(self.days, 'working day')}"
+
+
+@attrs.frozen(kw_only=True)
+class WithinDays(DeadlineRule):
+    """Trigger + n calendar days ("within 7 days")."""
+
+    days: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return trigger + dt.timedelta(days=self.days)
+
+    def describe(self) -> str:
+        return f"within {_plural(self.days, 'day')}"
+
+
+@attrs.frozen(kw_only=True)
+class WithinWeeks(DeadlineRule):
+    """Trigger + 7n days ("within one week of the start of the placement")."""
+
+    weeks: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return add_weeks(trigger, self.weeks)
+
+    def describe(self) -> str:
+        return f"within {_plural(self.weeks, 'week')}"
+
+
+@attrs.frozen(kw_only=True)
+class NotMoreThanMonthsAfter(DeadlineRule):
+    """The corresponding date n months later, clamped to the month's end (*Dodds v Walker*)."""
+
+    months: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return add_months(trigger, self.months)
+
+    def describe(self) -> str:
+        return f"not more than {_plural(self.months, 'month')} after"
+
+
+@attrs.frozen(kw_only=True)
+class IntervalMaxMonths(NotMoreThanMonthsAfter):
+    """ "At intervals of not more than n months": n months after the previous actual event."""
+
+    def describe(self) -> str:
+        return f"at intervals of not more than {_plural(self.months, 'month')}"
+
+
+@attrs.frozen(kw_only=True)
+class IntervalMaxWeeks(DeadlineRule):
+    """ "At intervals of not more than n weeks": 7n days after the previous actual event."""
+
+    weeks: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return add_weeks(trigger, self.weeks)
+
+    def describe(self) -> str:
+        return f"at intervals of not more than {_plural(self.weeks, 'week')}"
+
+
+@attrs.frozen(kw_only=True)
+class PeriodNotExceedingWeeks(DeadlineRule):
+    """The last day of a period "not exceeding n weeks" that starts on the trigger day.
+
+    By default the period includes the trigger day, so its last day is trigger + 7n - 1
+    (16 weeks from Fri 1 Mar 2024 ends Thu 20 Jun 2024); ``Conventions.period_includes_trigger``
+    ``=False`` gives trigger + 7n (reference §20.10, W15).
+    """
+
+    weeks: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        end = add_weeks(trigger, self.weeks)
+        return end - _ONE_DAY if conventions.period_includes_trigger else end
+
+    def describe(self) -> str:
+        return f"for a period not exceeding {_plural(self.weeks, 'week')}"
+
+
+@attrs.frozen(kw_only=True)
+class PeriodNotExceedingWorkingDays(DeadlineRule):
+    """The last working day of a period "no longer than n working days" from the trigger.
+
+    Counts like :class:`WithinWorkingDays` (W30: 6 working days from Thu 19 Dec 2024 ends
+    Tue 31 Dec 2024, or Mon 30 Dec 2024 if the trigger day counts).
+    """
+
+    days: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return conventions.calendar.add_working_days(
+            trigger, self.days, count_trigger_day=conventions.count_trigger_day
+        )
+
+    def describe(self) -> str:
+        return f"for no longer than {_plural(self.days, 'working day')}"
+
+
+@attrs.frozen(kw_only=True)
+class UntilAge(DeadlineRule):
+    """An entitlement that lasts until the day before the given birthday (the trigger is the
+    date of birth): "until 25" ends at the start of the 25th birthday."""
+
+    age: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return birthday(trigger, self.age, conventions.leap_day) - _ONE_DAY
+
+    def describe(self) -> str:
+        return f"until the {self.age}th birthday"
+
+
+@attrs.frozen(kw_only=True)
+class Asap(DeadlineRule):
+    """ "As soon as reasonably practicable": no computable date; open until done."""
+
+    computable: bool = attrs.field(default=False, init=False)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return trigger
+
+    def describe(self) -> str:
+        return "as soon as reasonably practicable"
+
+
+@attrs.frozen(kw_only=True)
+class EndOfSchoolTerm(DeadlineRule):
+    """The last day of the school term containing the trigger (or of the next term, when the
+    trigger falls in a holiday between terms). Terms come from ``Conventions.school_terms``."""
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return term_containing(trigger, conventions)[1]
+
+    def describe(self) -> str:
+        return "by the end of the school term"
+
+
+def term_containing(day: dt.date, conventions: Conventions) -> tuple[dt.date, dt.date]:
+    """The (first, last) days of the term containing ``day``, or of the next term."""
+    best: tuple[dt.date, dt.date] | None = None
+    for year in (day.year - 1, day.year, day.year + 1):
+        for term in conventions.school_terms:
+            start = dt.date(year, *term.start)
+            end_year = year if term.end >= term.start else year + 1
+            end = dt.date(end_year, *term.end)
+            if end >= day and (best is None or end < best[1]):
+                best = (start, end)
+    assert best is not None
+    return best

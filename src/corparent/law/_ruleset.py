@@ -1,0 +1,100 @@
+"""A rule set: an immutable mapping of duty id to :class:`Duty`, with copy-on-write overlays."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from corparent.errors import ConfigError, Problem
+from corparent.law._duty import Duty
+
+__all__ = ["RuleSet"]
+
+
+def _index(duties: Iterable[Duty]) -> Mapping[str, Duty]:
+    index: dict[str, Duty] = {}
+    for duty in duties:
+        if duty.id in index:
+            raise ConfigError(
+                [Problem(code="duplicate_duty", message="two duties share an id", path=duty.id)]
+            )
+        index[duty.id] = duty
+    return index
+
+
+@attrs.frozen
+class RuleSet:
+    """The duties that apply, by id. Immutable: every change returns a new rule set.
+
+    Attributes:
+        name: E.g. ``"England"``.
+        duties: The duties, by id.
+    """
+
+    name: str
+    duties: Mapping[str, Duty] = attrs.field(converter=_index)
+
+    def __iter__(self) -> Iterator[Duty]:
+        return iter(self.duties.values())
+
+    def __len__(self) -> int:
+        return len(self.duties)
+
+    def __contains__(self, duty_id: object) -> bool:
+        return duty_id in self.duties
+
+    def __getitem__(self, duty_id: str) -> Duty:
+        return self.duties[duty_id]
+
+    def get(self, duty_id: str) -> Duty | None:
+        """The duty with ``duty_id``, or ``None``."""
+        return self.duties.get(duty_id)
+
+    def ids(self) -> tuple[str, ...]:
+        """Every duty id, in order."""
+        return tuple(self.duties)
+
+    def at(self, day: dt.date) -> RuleSet:
+        """The duties with a version in force for a trigger on ``day``."""
+        return RuleSet(f"{self.name} at {day.isoformat()}", [d for d in self if d.version_at(day)])
+
+    def without(self, *duty_ids: str) -> RuleSet:
+        """A copy without the given duties (unknown ids are an error)."""
+        unknown = [i for i in duty_ids if i not in self.duties]
+        if unknown:
+            raise ConfigError(
+                [
+                    Problem(code="unknown_duty", message="no such duty in the rule set", path=i)
+                    for i in unknown
+                ]
+            )
+        return RuleSet(self.name, [d for d in self if d.id not in duty_ids])
+
+    def replace(self, duty: Duty) -> RuleSet:
+        """A copy with ``duty`` in place of the duty with the same id (or added)."""
+        duties = dict(self.duties)
+        duties[duty.id] = duty
+        return RuleSet(self.name, duties.values())
+
+    def with_duties(self, *duties: Duty) -> RuleSet:
+        """A copy with extra duties (an id already present is an error)."""
+        return RuleSet(self.name, [*self, *duties])
+
+    def tightening(self, duty_id: str) -> tuple[Duty, ...]:
+        """The local duties that tighten ``duty_id``."""
+        return tuple(d for d in self if d.tightens == duty_id)
+
+    def with_standards(self, source: Any) -> RuleSet:
+        """A copy with a council's local standards added beside the statutory duties.
+
+        ``source`` is a pledge (anything with a ``standards`` attribute) or an iterable of
+        :class:`~corparent.law.LocalStandard`. A standard may only tighten: one that would give
+        a later due date than the duty it tightens is refused with a
+        :class:`~corparent.errors.ConfigError` naming both.
+        """
+        from corparent.law._standards import apply_standards
+
+        return apply_standards(self, source)

@@ -1,0 +1,14 @@
+"""The obligations engine: ``schedule(record, as_of)`` gives every duty's due dates and status.
+
+>>> import datetime as dt
+>>> from corparent.schedule import Status
+>>> Status.OVERDUE.value
+'overdue'
+"""
+
+from __future__ import annotations
+
+from corparent.schedule._engine import carer_schedule, schedule
+from corparent.schedule._obligation import Obligation, Schedule, Status
+
+__all__ = ["Obligation", "Schedule", "Status", "carer_schedule", "schedule"]

@@ -1,0 +1,151 @@
+"""What the engine produces: :class:`Obligation` (one due date) and :class:`Schedule`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from corparent.law import Duty, DutyVersion, Force
+
+__all__ = ["Obligation", "Schedule", "Status"]
+
+
+class Status(enum.Enum):
+    """Where an obligation stands on the schedule's ``as_of`` date."""
+
+    MET = "met"
+    """Done on or before the due date."""
+    MET_LATE = "met late"
+    """Done, but after the due date."""
+    OVERDUE = "overdue"
+    """Not done, and the due date has passed."""
+    DUE = "due"
+    """Not done yet, and not yet late (due today or later)."""
+
+
+def _duty_id(duty: Duty) -> str:
+    return duty.id
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """One occurrence of a duty for one child: triggered on a day, due by a day.
+
+    Attributes:
+        duty: The duty.
+        version: The version of the duty in force on the trigger date (the law applied).
+        child_id: The child's record id.
+        trigger: The day the clock started.
+        due: The last day on which it is done in time.
+        met_on: The day it was done, or ``None``.
+        status: Met, met late, overdue or due, as at the schedule's ``as_of``.
+        about: What it is about, e.g. ``"placement from 2024-03-20"`` (no personal data).
+    """
+
+    duty: Duty = attrs.field(repr=_duty_id)
+    version: DutyVersion = attrs.field(repr=False)
+    child_id: str
+    trigger: dt.date
+    due: dt.date
+    met_on: dt.date | None
+    status: Status
+    about: str = ""
+
+    @property
+    def force(self) -> Force:
+        """The legal force of the duty (local standards are ``Force.LOCAL``)."""
+        return self.duty.force
+
+    def days_late(self, as_of: dt.date) -> int:
+        """Days past due: to ``met_on`` if met late, to ``as_of`` if overdue, else 0."""
+        if self.status is Status.MET_LATE and self.met_on is not None:
+            return (self.met_on - self.due).days
+        if self.status is Status.OVERDUE:
+            return (as_of - self.due).days
+        return 0
+
+    def explain(self) -> str:
+        """One sentence: the trigger, the rule, the due date, what happened, the citation.
+
+        For example: "review_first for child C0042: within 20 working days of the day the child
+        became looked after (2023-12-22), so due by 2024-01-24; met on 2024-01-18 (CPPCR 2010
+        reg 33(1), regulation)."
+        """
+        rule = self.version.rule.describe()
+        what = f" ({self.about})" if self.about else ""
+        if self.status is Status.MET:
+            outcome = f"met on {self.met_on}"
+        elif self.status is Status.MET_LATE:
+            outcome = f"met late on {self.met_on}"
+        elif self.status is Status.OVERDUE:
+            outcome = "not met: overdue"
+        else:
+            outcome = "not yet met"
+        return (
+            f"{self.duty.id} for child {self.child_id}{what}: {rule} of the day "
+            f"{self.duty.trigger.value} ({self.trigger.isoformat()}), so due by "
+            f"{self.due.isoformat()}; {outcome} ({self.version.citation.short}, "
+            f"{self.duty.force.value})."
+        )
+
+
+def _order(o: Obligation) -> tuple[dt.date, str, dt.date]:
+    return (o.due, o.duty.id, o.trigger)
+
+
+def _in_due_order(obligations: Iterable[Obligation]) -> tuple[Obligation, ...]:
+    return tuple(sorted(obligations, key=_order))
+
+
+@attrs.frozen(kw_only=True)
+class Schedule:
+    """Every obligation of one child's record, as at ``as_of``, ordered by due date.
+
+    Iterate it, or use the helpers.
+
+    Attributes:
+        child_id: The record id.
+        as_of: The day the statuses are judged on.
+        obligations: The obligations, by due date then duty id.
+    """
+
+    child_id: str
+    as_of: dt.date
+    obligations: tuple[Obligation, ...] = attrs.field(converter=_in_due_order)
+
+    def __iter__(self) -> Iterator[Obligation]:
+        return iter(self.obligations)
+
+    def __len__(self) -> int:
+        return len(self.obligations)
+
+    def with_status(self, *statuses: Status) -> tuple[Obligation, ...]:
+        """The obligations with any of ``statuses``."""
+        return tuple(o for o in self.obligations if o.status in statuses)
+
+    def overdue(self) -> tuple[Obligation, ...]:
+        """Not done and past due."""
+        return self.with_status(Status.OVERDUE)
+
+    def met_late(self) -> tuple[Obligation, ...]:
+        """Done after the due date."""
+        return self.with_status(Status.MET_LATE)
+
+    def due_within(self, days: int) -> tuple[Obligation, ...]:
+        """Not yet done and due within ``days`` days of ``as_of`` (today included)."""
+        limit = self.as_of + dt.timedelta(days=days)
+        return tuple(o for o in self.obligations if o.status is Status.DUE and o.due <= limit)
+
+    def next_due(self) -> Obligation | None:
+        """The open obligation that falls due first, or ``None``."""
+        return next((o for o in self.obligations if o.status is Status.DUE), None)
+
+    def by_duty(self) -> dict[str, tuple[Obligation, ...]]:
+        """The obligations grouped by duty id."""
+        out: dict[str, list[Obligation]] = {}
+        for o in self.obligations:
+            out.setdefault(o.duty.id, []).append(o)
+        return {k: tuple(v) for k, v in out.items()}

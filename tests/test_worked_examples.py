@@ -1,0 +1,390 @@
+"""The worked examples W1-W32 of reference/duties.md §17, through the public API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
+from corparent.dates import ANY_PART_OF_THE_UK
+from corparent.law import Conventions, HealthTransition, LeaverEpisodeRule, VisitStraddle
+from corparent.leaving_care import care_leaver_status, eligible_from
+from corparent.model import (
+    AccommodationProvided,
+    Carer,
+    CaseRecord,
+    Child,
+    ConnectedPersonApproval,
+    EmergencyPlacementOutsideApproval,
+    Episode,
+    HealthAssessment,
+    HealthAssessmentKind,
+    LongTermFosterPlacement,
+    PathwayPlan,
+    PersonalAdviserContact,
+    PlacementUntil18,
+    PlacementWithParentPendingAssessment,
+    PlanKind,
+    ReducedVisitsConsent,
+    Review,
+    ShortBreakArrangement,
+    StayingPut,
+    Visit,
+)
+from corparent.schedule import Obligation, Status, carer_schedule, schedule
+
+D = dt.date
+X1 = ReasonEpisodeCeased.X1
+B = Conventions(count_trigger_day=True)
+
+
+def ep(start: dt.date, end: dt.date | None = None, **kw: object) -> Episode:
+    fields: dict[str, object] = {
+        "start": start,
+        "end": end,
+        "legal_status": LegalStatus.C2,
+        "placement": PlacementType.U4,
+    }
+    if end is not None:
+        fields["reason_ceased"] = ReasonEpisodeCeased.E8
+    fields.update(kw)
+    return Episode(**fields)  # type: ignore[arg-type]
+
+
+DOB = D(2012, 6, 1)
+
+
+def rec(start: dt.date, dob: dt.date = DOB, **fields: object) -> CaseRecord:
+    fields.setdefault("episodes", [ep(start)])
+    return CaseRecord(child=Child(id="W", date_of_birth=dob), **fields)  # type: ignore[arg-type]
+
+
+def due(record: CaseRecord, duty_id: str, as_of: dt.date, n: int = 0, **kw: object) -> dt.date:
+    return obligation(record, duty_id, as_of, n, **kw).due
+
+
+def obligation(
+    record: CaseRecord, duty_id: str, as_of: dt.date, n: int = 0, **kw: object
+) -> Obligation:
+    obs = schedule(record, as_of, **kw).by_duty()[duty_id]  # type: ignore[arg-type]
+    return obs[n]
+
+
+AS_OF = D(2026, 1, 1)
+
+
+def test_w1_first_review_over_christmas() -> None:
+    r = rec(D(2023, 12, 22))
+    assert due(r, "review_first", AS_OF) == D(2024, 1, 24)
+    assert due(r, "review_first", AS_OF, conventions=B) == D(2024, 1, 23)
+
+
+def test_w2_care_plan_and_pep_ten_working_days() -> None:
+    r = rec(D(2023, 12, 22))
+    assert due(r, "care_plan_prepare", AS_OF) == D(2024, 1, 10)
+    assert due(r, "pep_initiate", AS_OF) == D(2024, 1, 10)
+
+
+def test_w3_iro_appointment() -> None:
+    r = rec(D(2023, 12, 22))
+    assert due(r, "iro_appoint_good_practice", AS_OF) == D(2024, 1, 3)
+    assert due(r, "iro_appoint", AS_OF) == D(2024, 1, 24)
+
+
+def test_w4_reviews_chain_from_actual_dates() -> None:
+    r = rec(D(2023, 12, 22), reviews=[Review(date=D(2024, 1, 24)), Review(date=D(2024, 4, 24))])
+    assert obligation(r, "review_first", AS_OF).status is Status.MET
+    assert due(r, "review_second", AS_OF) == D(2024, 4, 24)
+    assert due(r, "review_subsequent", AS_OF) == D(2024, 10, 24)
+    assert obligation(r, "review_subsequent", AS_OF).status is Status.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "duty", "expected"),
+    [
+        ("W5", D(2022, 6, 1), "placement_plan_prepare", D(2022, 6, 10)),
+        ("W6", D(2022, 9, 15), "placement_notify", D(2022, 9, 23)),
+        ("W8", D(2020, 5, 4), "placement_plan_prepare", D(2020, 5, 12)),
+        ("W9", D(2022, 12, 22), "placement_notify", D(2023, 1, 3)),
+        ("W7", D(2023, 4, 24), "review_first", D(2023, 5, 24)),
+        ("W10", D(2023, 12, 23), "review_first", D(2024, 1, 24)),
+        ("W32", D(2023, 4, 6), "review_first", D(2023, 5, 10)),
+        ("W26 England", D(2024, 12, 20), "review_first", D(2025, 1, 22)),
+    ],
+)
+def test_working_day_examples(name: str, start: dt.date, duty: str, expected: dt.date) -> None:
+    assert due(rec(start), duty, AS_OF) == expected, name
+
+
+def test_w10_saturday_trigger_same_under_both_conventions() -> None:
+    assert due(rec(D(2023, 12, 23)), "review_first", AS_OF, conventions=B) == D(2024, 1, 24)
+
+
+def test_w11_w12_month_end_clamping_and_drift() -> None:
+    r = rec(D(2023, 10, 30), reviews=[Review(date=D(2023, 11, 30))])
+    assert due(r, "review_second", AS_OF) == D(2024, 2, 29)
+    r = rec(
+        D(2024, 5, 1),
+        reviews=[
+            Review(date=D(2024, 5, 20)),
+            Review(date=D(2024, 8, 20)),
+            Review(date=D(2024, 8, 31)),
+            Review(date=D(2025, 2, 28)),
+        ],
+    )
+    subsequent = schedule(r, AS_OF).by_duty()["review_subsequent"]
+    assert [o.due for o in subsequent] == [D(2025, 2, 20), D(2025, 2, 28), D(2025, 8, 28)]
+
+
+def _w13(visits: list[dt.date]) -> CaseRecord:
+    return rec(
+        D(2024, 1, 8),
+        placements_until_18=[PlacementUntil18(start=D(2024, 1, 8))],
+        visits=[Visit(date=d) for d in visits],
+    )
+
+
+W13_CHAIN = [
+    D(2024, 1, 12),
+    D(2024, 2, 23),
+    D(2024, 4, 5),
+    D(2024, 5, 17),
+    D(2024, 6, 28),
+    D(2024, 8, 9),
+    D(2024, 9, 20),
+    D(2024, 11, 1),
+    D(2024, 12, 13),
+]
+
+
+def test_w13_visits_in_the_first_year_and_the_straddle() -> None:
+    r = _w13(W13_CHAIN)
+    s = schedule(r, D(2024, 12, 20))
+    assert s.by_duty()["visit_first"][0].due == D(2024, 1, 15)
+    first_year = s.by_duty()["visit_first_year"]
+    assert [o.due for o in first_year[:-1]] == W13_CHAIN[1:]
+    assert all(o.status is Status.MET for o in first_year[:-1])
+    assert first_year[-1].due == D(2025, 1, 24)
+    later = schedule(
+        r, D(2024, 12, 20), conventions=Conventions(visit_straddle=VisitStraddle.THREE_MONTHS)
+    )
+    assert later.by_duty()["visit_after_first_year"][-1].due == D(2025, 3, 13)
+
+
+def test_w14_a_move_restarts_visits_but_not_reviews() -> None:
+    base = rec(
+        D(2024, 1, 8),
+        visits=[Visit(date=D(2024, 1, 12)), Visit(date=D(2024, 2, 23))],
+        reviews=[Review(date=D(2024, 2, 5))],
+    )
+    moved = attrs.evolve(
+        base,
+        episodes=[
+            ep(D(2024, 1, 8), D(2024, 3, 20), reason_ceased=X1),
+            ep(D(2024, 3, 20), reason_new=ReasonNewEpisode.P, placement=PlacementType.U6),
+        ],
+    )
+    as_of = D(2024, 3, 25)
+    firsts = schedule(moved, as_of).by_duty()["visit_first"]
+    assert [o.due for o in firsts] == [D(2024, 1, 15), D(2024, 3, 27)]
+
+    def reviews(r: CaseRecord) -> list[tuple[str, dt.date]]:
+        return [(o.duty.id, o.due) for o in schedule(r, as_of) if o.duty.id.startswith("review")]
+
+    assert reviews(moved) == reviews(base)
+
+
+def test_w15_connected_person_visits_and_temporary_approval() -> None:
+    r = rec(
+        D(2024, 3, 1),
+        episodes=[ep(D(2024, 3, 1), placement=PlacementType.U3)],
+        connected_person_approvals=[
+            ConnectedPersonApproval(start=D(2024, 3, 1), extended_on=D(2024, 6, 10))
+        ],
+        visits=[Visit(date=D(2024, 3, 8)), Visit(date=D(2024, 3, 15)), Visit(date=D(2024, 3, 22))],
+        reviews=[Review(date=D(2024, 3, 28))],
+    )
+    s = schedule(r, D(2024, 4, 10))
+    assert s.by_duty()["review_first"][0].due == D(2024, 4, 2)
+    assert s.by_duty()["visit_connected_person_after_first_review"][0].due == D(2024, 4, 19)
+    assert [o.due for o in s.by_duty()["visit_connected_person_or_ico_with_parent"]] == [
+        D(2024, 3, 15),
+        D(2024, 3, 22),
+    ]
+    late = schedule(r, D(2024, 9, 1))
+    assert late.by_duty()["connected_person_temp_approval"][0].due == D(2024, 6, 20)
+    assert late.by_duty()["connected_person_extension"][0].due == D(2024, 8, 15)
+    alt = schedule(r, D(2024, 9, 1), conventions=Conventions(period_includes_trigger=False))
+    assert alt.by_duty()["connected_person_temp_approval"][0].due == D(2024, 6, 21)
+    assert alt.by_duty()["connected_person_extension"][0].due == D(2024, 8, 16)
+
+
+def test_w16_health_reviews_across_the_fifth_birthday() -> None:
+    assessments = [
+        HealthAssessment(date=D(2024, 1, 25)),
+        HealthAssessment(date=D(2024, 7, 25), kind=HealthAssessmentKind.REVIEW),
+        HealthAssessment(date=D(2025, 1, 25), kind=HealthAssessmentKind.REVIEW),
+    ]
+    r = rec(D(2024, 1, 10), dob=D(2020, 3, 10), health_assessments=assessments)
+    s = schedule(r, D(2025, 3, 1))
+    assert [o.due for o in s.by_duty()["health_review_under_5"]] == [
+        D(2024, 7, 25),
+        D(2025, 1, 25),
+        D(2025, 7, 25),
+    ]
+    twelve = Conventions(health_across_fifth_birthday=HealthTransition.TWELVE_MONTHS)
+    alt = schedule(r, D(2025, 3, 1), conventions=twelve)
+    assert alt.by_duty()["health_review_5_plus"][-1].due == D(2026, 1, 25)
+
+
+def _w17() -> CaseRecord:
+    return CaseRecord(
+        child=Child(id="W17", date_of_birth=D(2008, 3, 15)),
+        episodes=[
+            ep(D(2021, 12, 1), D(2022, 4, 10)),
+            ep(D(2023, 6, 1), D(2023, 6, 30)),
+            ep(D(2024, 2, 20)),
+        ],
+    )
+
+
+def test_w17_thirteen_weeks_three_ways() -> None:
+    r = _w17()
+    assert eligible_from(r) == D(2024, 3, 27)
+    assert eligible_from(r, Conventions(leaver_count_end_day=True)) == D(2024, 3, 24)
+    strict = Conventions(
+        leaver_episode_rule=LeaverEpisodeRule.EPISODES_STARTING_AFTER_14TH_BIRTHDAY
+    )
+    assert eligible_from(r, strict) == D(2024, 4, 22)
+
+
+def test_w18_needs_assessment_three_months_after_becoming_eligible() -> None:
+    assert due(_w17(), "needs_assessment_eligible", D(2024, 7, 1)) == D(2024, 6, 27)
+
+
+def test_w19_needs_assessment_after_sixteenth_birthday() -> None:
+    r = CaseRecord(
+        child=Child(id="W19", date_of_birth=D(2008, 11, 30)), episodes=[ep(D(2022, 1, 5))]
+    )
+    assert due(r, "needs_assessment_eligible", D(2025, 3, 1)) == D(2025, 2, 28)
+
+
+def test_w20_pathway_plan_review() -> None:
+    r = CaseRecord(
+        child=Child(id="W20", date_of_birth=D(2008, 1, 10)),
+        episodes=[ep(D(2022, 1, 5), D(2025, 1, 20))],
+        pathway_plans=[PathwayPlan(date=D(2025, 3, 31), kind=PlanKind.REVIEW)],
+    )
+    assert due(r, "pathway_plan_review", D(2025, 6, 1), -1) == D(2025, 9, 30)
+
+
+def test_w21_pa_visits_when_accommodated() -> None:
+    r = CaseRecord(
+        child=Child(id="W21", date_of_birth=D(2008, 1, 10)),
+        episodes=[ep(D(2022, 1, 5), D(2025, 4, 4))],
+        accommodation_provided=[AccommodationProvided(start=D(2025, 4, 4))],
+        pa_contacts=[
+            PersonalAdviserContact(date=d, visit_at_accommodation=True)
+            for d in (D(2025, 4, 8), D(2025, 4, 30))
+        ],
+    )
+    s = schedule(r, D(2025, 5, 10)).by_duty()
+    assert s["pa_visit_when_accommodated"][0].due == D(2025, 4, 11)
+    assert s["pa_visit_interval"][-1].due == D(2025, 6, 30)
+    assert s["pathway_plan_review_new_accommodation"][0].due == D(2025, 5, 2)
+
+
+def test_w23_w24_entitlement_windows() -> None:
+    def leaver(dob: dt.date, **kw: object) -> CaseRecord:
+        eighteen = D(dob.year + 18, dob.month, dob.day)
+        return CaseRecord(
+            child=Child(id="L", date_of_birth=dob),
+            episodes=[ep(D(dob.year + 15, 1, 5), eighteen, reason_ceased=ReasonEpisodeCeased.E17)],
+            **kw,
+        )  # type: ignore[arg-type]
+
+    ents = {
+        e.name: e for e in care_leaver_status(leaver(D(2001, 6, 15)), D(2024, 1, 1)).entitlements
+    }
+    assert ents["personal adviser on request until 25"].end == D(2026, 6, 14)
+    older = care_leaver_status(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
+    pa = next(e for e in older if e.name.startswith("personal adviser on request"))
+    assert (pa.start, pa.end) == (D(2018, 4, 1), D(2020, 1, 9))
+    sp = leaver(D(2006, 9, 1), staying_put=[StayingPut(start=D(2024, 9, 1))])
+    ents = {e.name: e for e in care_leaver_status(sp, D(2025, 1, 1)).entitlements}
+    assert ents["staying put support"].end == D(2027, 8, 31)
+
+
+def test_w25_foster_carer_reviews() -> None:
+    carer = Carer(id="F1", approved_on=D(2024, 2, 29), reviews=[D(2025, 2, 20)])
+    obs = carer_schedule(carer, D(2025, 6, 1)).obligations
+    assert [(o.due, o.status) for o in obs] == [
+        (D(2025, 2, 28), Status.MET),
+        (D(2026, 2, 20), Status.DUE),
+    ]
+
+
+def test_w27_any_part_of_the_uk_calendar() -> None:
+    r = rec(D(2024, 3, 14))
+    uk = Conventions(calendar=ANY_PART_OF_THE_UK)
+    assert due(r, "placement_notify", AS_OF) == D(2024, 3, 21)
+    assert due(r, "placement_notify", AS_OF, conventions=uk) == D(2024, 3, 22)
+
+
+def test_w28_short_break_reviews() -> None:
+    r = rec(
+        D(2024, 11, 30),
+        episodes=[ep(D(2024, 11, 30), legal_status=LegalStatus.V4)],
+        short_breaks=[ShortBreakArrangement(start=D(2024, 11, 30))],
+        reviews=[Review(date=D(2025, 2, 28))],
+    )
+    s = schedule(r, D(2025, 3, 10)).by_duty()
+    assert s["review_short_breaks"][0].due == D(2025, 2, 28)
+    assert s["review_subsequent"][0].due == D(2025, 8, 28)
+    assert "review_first" not in s
+    assert "placement_plan_prepare" not in s
+
+
+def test_w29_long_term_foster_reduced_visits() -> None:
+    r = rec(
+        D(2023, 3, 1),
+        long_term_foster=[LongTermFosterPlacement(start=D(2023, 3, 1))],
+        reduced_visit_consents=[ReducedVisitsConsent(start=D(2024, 3, 1))],
+        visits=[
+            Visit(date=D(2023, 3, 5)),
+            *[Visit(date=D(2023, 3, 5) + dt.timedelta(weeks=6 * k)) for k in range(1, 9)],
+            Visit(date=D(2024, 3, 31)),
+        ],
+    )
+    assert due(r, "visit_long_term_foster_reduced", D(2024, 4, 1), -1) == D(2024, 9, 30)
+
+
+def test_w30_emergency_placement_outside_approval() -> None:
+    r = rec(
+        D(2024, 12, 19),
+        emergency_placements_outside_approval=[
+            EmergencyPlacementOutsideApproval(start=D(2024, 12, 19))
+        ],
+    )
+    assert due(r, "emergency_foster_outside_approval", AS_OF) == D(2024, 12, 31)
+    assert due(r, "emergency_foster_outside_approval", AS_OF, conventions=B) == D(2024, 12, 30)
+
+
+def test_w31_placement_with_parent_before_assessment() -> None:
+    r = rec(
+        D(2024, 6, 3),
+        episodes=[ep(D(2024, 6, 3), placement=PlacementType.P1)],
+        parent_placements_pending_assessment=[
+            PlacementWithParentPendingAssessment(
+                start=D(2024, 6, 3), assessment_completed_on=D(2024, 6, 17)
+            )
+        ],
+        visits=[Visit(date=D(2024, 6, 5))],
+    )
+    s = schedule(r, D(2024, 6, 20)).by_duty()
+    assert s["placement_with_parent_before_assessment"][0].due == D(2024, 6, 17)
+    assert s["placement_with_parent_before_assessment"][0].status is Status.MET
+    assert s["placement_with_parent_decision"][0].due == D(2024, 7, 1)
+    assert s["visit_placed_with_parent_pre_assessment"][0].due == D(2024, 6, 12)
