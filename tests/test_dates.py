@@ -345,3 +345,12 @@ def test_leap_day_rule_only_moves_non_leap_years(dob: dt.date, k: int) -> None:
     else:
         assert birthday(dob, k, LeapDay.MARCH_1) == D(year, 3, 1)
         assert birthday(dob, k, LeapDay.FEB_28) == D(year, 2, 28)
+
+
+def test_calendars_pickle_for_worker_processes() -> None:
+    import pickle
+
+    council = ENGLAND_AND_WALES.with_closures([D(2024, 12, 24)])
+    copy = pickle.loads(pickle.dumps(council))
+    assert copy == council
+    assert copy.add_working_days(D(2024, 12, 23), 1) == D(2024, 12, 27)

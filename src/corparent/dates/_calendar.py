@@ -14,7 +14,6 @@ range grows on demand (by whole decades) when a date outside it is asked for.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from array import array
 from collections.abc import Callable, Iterable
 
@@ -70,8 +69,8 @@ class WorkingDayCalendar:
     """Which days are working days, and arithmetic over them.
 
     A working day is a Monday to Friday that is not a bank holiday of the calendar's nation and
-    not one of the council's own ``closures``. Instances are immutable and safe to share between
-    threads; the index behind them is compiled lazily on first use.
+    not one of the council's own ``closures``. Instances are immutable, picklable and safe to
+    share between threads; the index behind them is compiled lazily on first use.
 
     Use the ready-made instances :data:`~corparent.dates.ENGLAND_AND_WALES`,
     :data:`~corparent.dates.SCOTLAND`,
@@ -92,7 +91,6 @@ class WorkingDayCalendar:
     closures: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
     source_version: str = ""
     _index: list[_Index] = attrs.field(init=False, factory=list, repr=False, eq=False)
-    _lock: threading.Lock = attrs.field(init=False, factory=threading.Lock, repr=False, eq=False)
 
     def with_closures(self, days: Iterable[dt.date]) -> WorkingDayCalendar:
         """A new calendar that also treats ``days`` as non-working (e.g. council closure days).
@@ -119,25 +117,20 @@ class WorkingDayCalendar:
         index = self._index[0] if self._index else None
         if index is not None and index.base <= ordinal <= index.end:
             return index
-        with self._lock:
-            index = self._index[0] if self._index else None
-            if index is not None and index.base <= ordinal <= index.end:
-                return index
-            year = dt.date.fromordinal(ordinal).year
-            first = _DEFAULT_FIRST_YEAR if index is None else index.first_year
-            last = _DEFAULT_LAST_YEAR if index is None else index.last_year
-            while year < first:
-                first -= _GROW_YEARS
-            while year > last:
-                last += _GROW_YEARS
-            first = max(first, 1)
-            last = min(last, 9998)
-            closed = _ordinals(self.holiday_source(range(first, last + 1))) | _ordinals(
-                self.closures
-            )
-            new = _Index(first, last, closed)
-            self._index[:] = [new]
-            return new
+        # No lock: two threads compiling at once build equal indexes and the last one wins.
+        year = dt.date.fromordinal(ordinal).year
+        first = _DEFAULT_FIRST_YEAR if index is None else index.first_year
+        last = _DEFAULT_LAST_YEAR if index is None else index.last_year
+        while year < first:
+            first -= _GROW_YEARS
+        while year > last:
+            last += _GROW_YEARS
+        first = max(first, 1)
+        last = min(last, 9998)
+        closed = _ordinals(self.holiday_source(range(first, last + 1))) | _ordinals(self.closures)
+        new = _Index(first, last, closed)
+        self._index[:] = [new]
+        return new
 
     def non_working_weekdays(self, start: dt.date, end: dt.date) -> list[dt.date]:
         """Every Monday-to-Friday in ``[start, end]`` that is not a working day, in order."""
