@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from corparent import codes, dates, errors, law, leaving_care, model, principles
+from corparent import checks, codes, dates, errors, law, leaving_care, model, principles
+from corparent.checks import (
+    CheckContext,
+    CheckSet,
+    CheckSpec,
+    Finding,
+    RunResult,
+    Severity,
+    check,
+    run_checks,
+)
 from corparent.codes import (
     Accommodation,
     Activity,
@@ -92,6 +102,9 @@ __all__ = [
     "CaseRecord",
     "Caseload",
     "CategoryOfNeed",
+    "CheckContext",
+    "CheckSet",
+    "CheckSpec",
     "Child",
     "CodeError",
     "ConfigError",
@@ -105,6 +118,7 @@ __all__ = [
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
+    "Finding",
     "Force",
     "HealthAssessment",
     "HealthAssessmentKind",
@@ -145,8 +159,10 @@ __all__ = [
     "Review",
     "ReviewParticipation",
     "RuleSet",
+    "RunResult",
     "Schedule",
     "SdqReason",
+    "Severity",
     "Sex",
     "ShortBreakArrangement",
     "SocialWorkerEpisode",
@@ -156,6 +172,8 @@ __all__ = [
     "__version__",
     "care_leaver_status",
     "carer_schedule",
+    "check",
+    "checks",
     "codes",
     "dates",
     "errors",
@@ -163,5 +181,6 @@ __all__ = [
     "leaving_care",
     "model",
     "principles",
+    "run_checks",
     "schedule",
 ]
