@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from corparent.checks._finding import Finding, Severity
+from corparent.checks._spec import CheckSpec
 from corparent.dates import require_date
 from corparent.errors import CorparentError
 from corparent.law import Conventions, Force, RuleSet
+from corparent.model import CaseRecord
 from corparent.principles import Principle
 from corparent.schedule import Schedule, schedule
-
-if TYPE_CHECKING:
-    from corparent.checks._spec import CheckSpec
-    from corparent.model import CaseRecord
 
 __all__ = ["CheckContext", "ScheduleUnavailable"]
 
@@ -34,7 +31,7 @@ def _as_of(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date
 class CheckContext:
     """The run's settings and the record's schedule, shared by every check on one record.
 
-    The runner computes the record's :class:`~corparent.schedule.Schedule` at most once, the
+    The runner computes the record's schedule (``corparent.schedule.Schedule``) at most once, the
     first time a check asks for :attr:`schedule`, and shares it with every other check on that
     record: checks never recompute deadlines.
 
@@ -58,7 +55,7 @@ class CheckContext:
 
     @property
     def schedule(self) -> Schedule:
-        """The record's schedule as at :attr:`as_of`, computed once per record.
+        """The record's schedule as at ``as_of``, computed once per record.
 
         Raises:
             ScheduleUnavailable: computing it raised (the cause is chained).

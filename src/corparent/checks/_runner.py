@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,9 +19,7 @@ from corparent.checks._spec import CheckSpec, Provenance
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
 from corparent.law import ENGLAND, Conventions, RuleSet
-
-if TYPE_CHECKING:
-    from corparent.model import CaseRecord
+from corparent.model import CaseRecord
 
 __all__ = ["CheckCrashed", "CheckInfo", "Progress", "RunMetadata", "RunResult", "run_checks"]
 
@@ -217,15 +214,15 @@ def run_checks(
     rules: RuleSet | None = None,
     conventions: Conventions | None = None,
     workers: int = 1,
-    progress: Progress | None = None,
+    progress: Callable[[int, int], None] | None = None,
     chunk_size: int | None = None,
     raise_on_crash: bool = False,
 ) -> RunResult:
     """Run every check on every record in ``caseload`` as at ``as_of``.
 
     Each record's schedule is computed once and shared by the checks through the
-    :class:`CheckContext`. A check that raises for a record is recorded in
-    :attr:`RunResult.crashes` (and the run continues) unless ``raise_on_crash`` is set. With
+    :class:`CheckContext`. A check that raises for a record is recorded in ``RunResult.crashes``
+    (and the run continues) unless ``raise_on_crash`` is set. With
     ``workers > 1`` records are checked in chunks across a process pool; the result is the same
     as with one worker, in the same order.
 

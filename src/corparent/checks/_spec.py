@@ -17,11 +17,11 @@ import attrs
 
 from corparent.checks._finding import Finding, Severity
 from corparent.errors import ConfigError, Problem
+from corparent.model import CaseRecord
 from corparent.principles import Principle
 
 if TYPE_CHECKING:
     from corparent.checks._context import CheckContext
-    from corparent.model import CaseRecord
 
 __all__ = ["BUILTIN", "Check", "CheckSpec", "Provenance", "check"]
 
@@ -130,7 +130,7 @@ class CheckSpec:
 
     @property
     def effective_settings(self) -> dict[str, object]:
-        """The settings this spec runs with: defaults overlaid by :attr:`settings`."""
+        """The settings this spec runs with (defaults overlaid by ``settings``)."""
         return {**self.defaults, **dict(self.settings)}
 
     def configure(self, **settings: object) -> CheckSpec:

@@ -92,7 +92,7 @@ def _bad(field: str, value: object, expected: str, index: int) -> LoadError:
 
 
 def finding_from_dict(data: Mapping[str, Any], index: int = 0) -> Finding:
-    """The :class:`Finding` that :func:`finding_to_dict` made ``data`` from.
+    """The :class:`~corparent.checks.Finding` that :func:`finding_to_dict` made ``data`` from.
 
     Raises:
         LoadError: a field is missing or malformed (named with its path).
