@@ -96,7 +96,7 @@ def write_return(folder: Path, children: int) -> float:
     from corparent.synth import write_sample
 
     t0 = time.perf_counter()
-    write_sample(folder, children=children, seed=SEED)
+    write_sample(folder, children, seed=SEED, as_of=AS_OF)
     return time.perf_counter() - t0
 
 
