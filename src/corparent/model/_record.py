@@ -391,6 +391,10 @@ def _placement(run: list[Episode]) -> Placement:
     )
 
 
+def _as_records(records: Iterable[CaseRecord]) -> tuple[CaseRecord, ...]:
+    return tuple(records)
+
+
 @attrs.frozen(kw_only=True)
 class Caseload:
     """Many case records, looked up by child id in O(1).
@@ -399,7 +403,7 @@ class Caseload:
         RecordError: two records share a child id.
     """
 
-    records: tuple[CaseRecord, ...] = attrs.field(converter=tuple)
+    records: tuple[CaseRecord, ...] = attrs.field(converter=_as_records)
     _index: Mapping[str, CaseRecord] = attrs.field(init=False, repr=False, eq=False)
 
     @_index.default

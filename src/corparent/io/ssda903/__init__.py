@@ -1,0 +1,24 @@
+"""The SSDA903 return (the DfE's looked-after-children dataset): load it, write it back.
+
+>>> from corparent.io.ssda903 import parse_date
+>>> parse_date("22/12/2023")
+datetime.date(2023, 12, 22)
+"""
+
+from __future__ import annotations
+
+from corparent.io.ssda903._read import LoadResult, LoadStats, TableStats, load, parse_date
+from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec
+from corparent.io.ssda903._write import write
+
+__all__ = [
+    "PERSONAL_COLUMNS",
+    "TABLES",
+    "LoadResult",
+    "LoadStats",
+    "TableSpec",
+    "TableStats",
+    "load",
+    "parse_date",
+    "write",
+]
