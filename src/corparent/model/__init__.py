@@ -50,6 +50,7 @@ from corparent.model._returns import (
     PreviousPermanence,
     SocialWorkerEpisode,
 )
+from corparent.model._serialise import converter, from_dict, from_json, to_dict, to_json
 
 __all__ = [
     "AccommodationProvided",
@@ -96,5 +97,10 @@ __all__ = [
     "SocialWorkerEpisode",
     "StayingPut",
     "Visit",
+    "converter",
+    "from_dict",
+    "from_json",
     "problems",
+    "to_dict",
+    "to_json",
 ]

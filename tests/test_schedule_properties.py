@@ -1,0 +1,119 @@
+"""Invariants of the schedule engine over realistic records (corparent.testing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corparent.codes import ReasonEpisodeCeased, ReasonNewEpisode
+from corparent.errors import RecordError
+from corparent.model import CaseRecord, IntegrityProblem, Review, Visit
+from corparent.schedule import Obligation, Status, schedule
+from corparent.testing import case_records, faulty_case_records
+
+AS_OF = dt.date(2024, 3, 31)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def key(o: Obligation) -> tuple[str, dt.date, str]:
+    return (o.duty.id, o.trigger, o.about)
+
+
+@SETTINGS
+@given(record=case_records())
+def test_status_invariants(record: CaseRecord) -> None:
+    s = schedule(record, AS_OF)
+    for o in s:
+        assert o.due >= o.trigger or o.duty.rule.describe().startswith("by the end")
+        assert o.trigger <= AS_OF
+        if o.status is Status.MET:
+            assert o.met_on is not None
+            assert o.met_on <= o.due
+        elif o.status is Status.MET_LATE:
+            assert o.met_on is not None
+            assert o.met_on > o.due
+        elif o.status is Status.OVERDUE:
+            assert o.met_on is None
+            assert o.due < AS_OF
+        else:
+            assert o.met_on is None
+            assert o.due >= AS_OF
+        assert record.id in o.explain()
+        assert o.version.citation.short in o.explain()
+
+
+@SETTINGS
+@given(record=case_records())
+def test_deterministic(record: CaseRecord) -> None:
+    assert schedule(record, AS_OF) == schedule(record, AS_OF)
+
+
+@SETTINGS
+@given(record=case_records(), days=st.integers(1, 400))
+def test_a_later_as_of_never_changes_a_met_obligation(record: CaseRecord, days: int) -> None:
+    earlier = schedule(record, AS_OF - dt.timedelta(days=days))
+    later = {key(o): o for o in schedule(record, AS_OF)}
+    for o in earlier:
+        if o.status in (Status.MET, Status.MET_LATE):
+            assert later[key(o)] == o
+
+
+@SETTINGS
+@given(record=case_records(care_leavers=False), data=st.data())
+def test_a_placement_move_never_changes_review_due_dates(
+    record: CaseRecord, data: st.DataObject
+) -> None:
+    last = record.episodes[-1]
+    if last.end is not None or (AS_OF - last.start).days < 3:
+        return
+    move = data.draw(st.dates(last.start + dt.timedelta(days=1), AS_OF - dt.timedelta(days=1)))
+    moved = attrs.evolve(
+        record,
+        episodes=[
+            *record.episodes[:-1],
+            attrs.evolve(last, end=move, reason_ceased=ReasonEpisodeCeased.X1),
+            attrs.evolve(last, start=move, reason_new=ReasonNewEpisode.P),
+        ],
+    )
+
+    def reviews(r: CaseRecord) -> list[tuple[str, dt.date, dt.date]]:
+        return [
+            (o.duty.id, o.trigger, o.due)
+            for o in schedule(r, AS_OF)
+            if o.duty.id.startswith("review")
+        ]
+
+    assert reviews(moved) == reviews(record)
+
+
+@SETTINGS
+@given(record=case_records(), data=st.data(), kind=st.sampled_from([Review, Visit]))
+def test_adding_an_event_never_adds_an_overdue_obligation(
+    record: CaseRecord, data: st.DataObject, kind: type
+) -> None:
+    start = record.episodes[0].start
+    day = data.draw(st.dates(start, AS_OF))
+    field = "reviews" if kind is Review else "visits"
+    existing = getattr(record, field)
+    if any(e.date == day for e in existing):
+        return
+    more = attrs.evolve(record, **{field: [*existing, kind(date=day)]})
+    before = len(schedule(record, AS_OF).overdue())
+    after = len(schedule(more, AS_OF).overdue())
+    assert after <= before
+
+
+@settings(max_examples=40, deadline=None)
+@given(faulty=faulty_case_records())
+def test_faulty_records_are_refused_with_the_fault_named(
+    faulty: tuple[CaseRecord, IntegrityProblem],
+) -> None:
+    record, kind = faulty
+    assert kind.value in {p.code for p in record.problems()}
+    fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
+    with pytest.raises(RecordError):
+        CaseRecord(**fields)
