@@ -23,7 +23,7 @@ from corparent.checks import (
     Finding,
     Provenance,
     Severity,
-    builtin,
+    builtin_checks,
     check,
     clear_plugin_cache,
     default,
@@ -33,7 +33,7 @@ from corparent.checks import (
 from corparent.codes import LegalStatus, PlacementProvider, PlacementType
 from corparent.errors import CodeError, ConfigError
 from corparent.law import ENGLAND, Conventions
-from corparent.model import CaseRecord, Caseload, Child, Episode, Review
+from corparent.model import Caseload, CaseRecord, Child, Episode, Review
 from corparent.principles import Principle
 
 AS_OF = dt.date(2024, 3, 31)
@@ -249,7 +249,7 @@ def test_checkset_configure() -> None:
 
 
 def test_builtin_checks_use_the_builtin_namespace() -> None:
-    ids = builtin().ids()
+    ids = builtin_checks().ids()
     assert ids, "corparent ships built-in checks"
     assert all(i.startswith("builtin.") for i in ids)
     assert {"builtin.integrity", "builtin.compliance.overdue"} <= set(ids)
@@ -307,8 +307,8 @@ def test_entry_point_checks_load_with_provenance(plugin_path: Path) -> None:
         source=PLUGIN_SOURCE,
     )
     checks = default()
-    assert checks.ids()[: len(builtin())] == builtin().ids()
-    assert checks.ids()[len(builtin()) :][-2:] == ("fakecouncil.first", "fakecouncil.second")
+    assert checks.ids()[: len(builtin_checks())] == builtin_checks().ids()
+    assert checks.ids()[len(builtin_checks()) :][-2:] == ("fakecouncil.first", "fakecouncil.second")
     first = checks["fakecouncil.first"]
     assert first.provenance.distribution == "fake-council"
     assert first.provenance.version == "1.2.3"
@@ -321,7 +321,7 @@ def test_entry_point_checks_load_with_provenance(plugin_path: Path) -> None:
 
     assert "fakecouncil.first" not in default(block=["fakecouncil"])
     assert "fakecouncil.first" not in default(block=["fake_council"])
-    assert default(plugins_enabled=False) == builtin()
+    assert default(plugins_enabled=False) == builtin_checks()
 
 
 def test_plugin_outside_its_namespace_is_a_config_error(plugin_path: Path) -> None:
@@ -338,7 +338,7 @@ def test_plugin_outside_its_namespace_is_a_config_error(plugin_path: Path) -> No
     assert {p.code for p in err.value.problems} == {"plugin_namespace"}
     assert "fake-council 1.0" in str(err.value)
     # A broken plugin can be blocked without uninstalling it.
-    assert default(block=["othername"]) == builtin()
+    assert default(block=["othername"]) == builtin_checks()
 
 
 def test_plugin_that_fails_to_import_is_reported_not_skipped(plugin_path: Path) -> None:
@@ -401,7 +401,7 @@ def test_schedule_is_computed_once_per_record(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(context_module, "schedule", counting)
     caseload = [make_record("C1"), make_record("C2")]
-    checks = builtin().select("builtin.compliance")
+    checks = builtin_checks().select("builtin.compliance")
     assert len(checks) >= 2
     run_checks(caseload, AS_OF, checks=checks)
     assert calls == ["C1", "C2"]

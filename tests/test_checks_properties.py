@@ -13,7 +13,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corparent.checks import Severity, builtin, run_checks
+from corparent.checks import Severity, builtin_checks, run_checks
 from corparent.checks.builtin.compliance import severity_for
 from corparent.model import CaseRecord
 from corparent.synth import generate_record
@@ -38,7 +38,7 @@ def case_records(draw: st.DrawFn, child_id: str = "P0001") -> CaseRecord:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case_records(), as_of_dates)
 def test_builtins_never_crash_and_never_leak(record: CaseRecord, as_of: dt.date) -> None:
-    result = run_checks([record], as_of, checks=builtin())
+    result = run_checks([record], as_of, checks=builtin_checks())
     assert result.crashes == ()
     dob = record.child.date_of_birth
     for f in result.findings:
@@ -70,7 +70,7 @@ def test_builtins_never_crash_and_never_leak(record: CaseRecord, as_of: dt.date)
 def test_a_caseload_is_the_sum_of_its_records(
     records: tuple[CaseRecord, ...], as_of: dt.date
 ) -> None:
-    together = run_checks(records, as_of, checks=builtin())
-    alone = [f for r in records for f in run_checks([r], as_of, checks=builtin()).findings]
+    together = run_checks(records, as_of, checks=builtin_checks())
+    alone = [f for r in records for f in run_checks([r], as_of, checks=builtin_checks()).findings]
     assert list(together.findings) == alone
     assert together.children_checked == len(records)

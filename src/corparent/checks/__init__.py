@@ -29,7 +29,7 @@ from corparent.checks._runner import (
 from corparent.checks._set import (
     ENTRY_POINT_GROUP,
     CheckSet,
-    builtin,
+    builtin_checks,
     clear_plugin_cache,
     default,
     plugins,
@@ -53,7 +53,7 @@ __all__ = [
     "RunResult",
     "ScheduleUnavailable",
     "Severity",
-    "builtin",
+    "builtin_checks",
     "check",
     "clear_plugin_cache",
     "default",

@@ -21,7 +21,7 @@ from corparent.errors import ConfigError, Problem
 __all__ = [
     "ENTRY_POINT_GROUP",
     "CheckSet",
-    "builtin",
+    "builtin_checks",
     "clear_plugin_cache",
     "default",
     "plugins",
@@ -240,7 +240,7 @@ def _plugins(blocked: frozenset[str]) -> CheckSet:
     return CheckSet(checks=specs)
 
 
-def builtin() -> CheckSet:
+def builtin_checks() -> CheckSet:
     """The checks corparent ships: integrity, compliance and completeness."""
     from corparent.checks.builtin import BUILTIN_CHECKS
 
@@ -260,7 +260,7 @@ def default(*, plugins_enabled: bool = True, block: Iterable[str] = ()) -> Check
     .. versionadded:: 0.1
     """
     found = plugins(block=block) if plugins_enabled else CheckSet()
-    return builtin().with_(*found)
+    return builtin_checks().with_(*found)
 
 
 def clear_plugin_cache() -> None:
