@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from corparent.checks import Severity
-from corparent.checks.builtin.compliance import due_soon, met_late, overdue, severity_for
 from corparent.checks.builtin.completeness import (
     oc3_missing,
     placement_provider,
     review_participation,
     upn_missing,
 )
+from corparent.checks.builtin.compliance import due_soon, met_late, overdue, severity_for
 from corparent.checks.builtin.integrity import record_integrity
 from corparent.codes import (
     InTouch,
