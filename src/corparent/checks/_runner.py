@@ -176,12 +176,16 @@ def _check_chunk(
     return findings, crashes
 
 
-# Set in each worker process by _init_worker: the run's settings, sent once per worker rather
-# than with every chunk (and, under the fork start method, inherited rather than pickled).
-_WORKER_RUN: tuple[dt.date, tuple[CheckSpec, ...], RuleSet, Conventions, bool] | None = None
+# Set in each worker process by _init_worker: the records and the run's settings, sent once per
+# worker rather than with every chunk (under the fork start method, inherited, not pickled);
+# chunks are then just index ranges.
+_WORKER_RUN: (
+    tuple[tuple[CaseRecord, ...], dt.date, tuple[CheckSpec, ...], RuleSet, Conventions, bool] | None
+) = None
 
 
 def _init_worker(
+    records: tuple[CaseRecord, ...],
     as_of: dt.date,
     checks: tuple[CheckSpec, ...],
     rules: RuleSet,
@@ -189,13 +193,13 @@ def _init_worker(
     raise_on_crash: bool,
 ) -> None:
     global _WORKER_RUN
-    _WORKER_RUN = (as_of, checks, rules, conventions, raise_on_crash)
+    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash)
 
 
-def _check_chunk_in_worker(records: Sequence[CaseRecord]) -> tuple[list[Finding], list[Crash]]:
+def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Finding], list[Crash]]:
     assert _WORKER_RUN is not None, "worker not initialised"
-    as_of, checks, rules, conventions, raise_on_crash = _WORKER_RUN
-    return _check_chunk(records, as_of, checks, rules, conventions, raise_on_crash)
+    records, as_of, checks, rules, conventions, raise_on_crash = _WORKER_RUN
+    return _check_chunk(records[start:stop], as_of, checks, rules, conventions, raise_on_crash)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -258,7 +262,8 @@ def run_checks(
     records = tuple(caseload)
     total = len(records)
     size = chunk_size or max(1, min(2000, -(-total // (workers * 4)) if total else 1))
-    chunks = [records[i : i + size] for i in range(0, total, size)]
+    bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
+    chunks = [records[a:b] for a, b in bounds]
 
     findings: list[Finding] = []
     crashes: list[Crash] = []
@@ -278,9 +283,9 @@ def run_checks(
             max_workers=workers,
             mp_context=_pool_context(),
             initializer=_init_worker,
-            initargs=(as_of, specs, rules, conventions, raise_on_crash),
+            initargs=(records, as_of, specs, rules, conventions, raise_on_crash),
         ) as pool:
-            futures = [pool.submit(_check_chunk_in_worker, chunk) for chunk in chunks]
+            futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
             for chunk, future in zip(chunks, futures, strict=True):
                 f, c = future.result()
                 findings.extend(f)
