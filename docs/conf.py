@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "myst_parser",
+    "duty_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -32,7 +33,7 @@ nitpick_ignore_regex = [
     # Type-hint targets that have no documentation page of their own.
     (r"py:.*", r"(attrs|attr|cattrs|holidays|dateutil|hypothesis|jinja2|matplotlib)\..*"),
     (r"py:.*", r"corparent\..*\._.*"),
-    (r"py:class", r"(datetime\.)?date"),
+    (r"py:class", r"(datetime\.|dt\.)?date"),
     (r"py:class", r"T|_T|E|_E|Self|NoneType|optional"),
     (r"py:class", r"collections\.abc\..*"),
     (r"py:class", r"typing\..*"),
@@ -67,4 +68,7 @@ html_static_path = ["_static"]
 # `sphinx-build -b doctest` runs the {doctest} blocks of the narrative pages (tutorial, how-tos);
 # docstring examples are run by pytest's --doctest-modules, with their modules' globals.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = "import datetime as dt\nimport corparent as cp"
+doctest_global_setup = (
+    "import datetime as dt\nimport os\nimport corparent as cp\n"
+    f"os.chdir({str(Path(__file__).resolve().parent.parent)!r})"
+)

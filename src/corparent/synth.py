@@ -68,7 +68,7 @@ D = dt.date
 _DAY = dt.timedelta(days=1)
 _CAL = ENGLAND_AND_WALES
 DEFAULT_AS_OF = D(2024, 3, 31)
-"""The end of the 2023/24 collection year: the bundled sample's as-of date."""
+"""The end of the 2023/24 collection year, the bundled sample's as-of date."""
 
 _LEGAL = [
     (LegalStatus.C2, 45),

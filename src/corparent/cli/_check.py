@@ -29,6 +29,11 @@ __all__ = ["register", "run"]
 
 _PROBLEMS_SHOWN = 50
 
+SSDA903_DUTIES = ("review_*",)
+"""The duties whose discharging events an SSDA903 return holds: only reviews. Visits, plans,
+assessments and PEPs live in a council's own tables, so a 903-only check would report every
+one of them as overdue."""
+
 _EPILOG = """\
 examples:
   corparent check examples/data/ssda903 --as-of 2024-03-31
@@ -96,7 +101,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="PATTERN",
-        help="report only duties whose id matches PATTERN, e.g. 'review_*' (repeatable)",
+        help="report only duties whose id matches PATTERN (repeatable); default: the duties an "
+        "SSDA903 return can show, 'review_*' (the return records reviews, not visits or plans); "
+        "'*' for every duty",
     )
     parser.add_argument(
         "--fail-on",
@@ -143,8 +150,8 @@ def select_checks(args: argparse.Namespace) -> CheckSet:
     excluded = _patterns(args.exclude)
     if excluded:
         checks = checks.without(*excluded)
-    duties = tuple(_patterns(args.duties))
-    if duties:
+    duties = tuple(_patterns(args.duties)) or SSDA903_DUTIES
+    if duties != ("*",):
         for spec in checks:
             if "duties" in spec.defaults:
                 checks = checks.configure(spec.id, duties=duties)

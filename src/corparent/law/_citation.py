@@ -13,13 +13,13 @@ class Force(enum.Enum):
     """The legal force of a duty (reference/duties.md §0.2)."""
 
     STATUTE = "statute"
-    """An Act of Parliament: binding."""
+    """An Act of Parliament; binding."""
     REGULATION = "regulation"
-    """A statutory instrument made under an Act: binding."""
+    """A statutory instrument made under an Act; binding."""
     STATUTORY_GUIDANCE = "statutory guidance"
     """Guidance authorities must follow unless they have good reason to depart from it."""
     PRACTICE = "practice"
-    """Non-statutory guidance or data-return practice: a useful default, never the legal minimum."""
+    """Non-statutory guidance or data-return practice; a useful default, never the legal minimum."""
     LOCAL = "local"
     """A council's own standard (a pledge), stricter than the law."""
 

@@ -55,7 +55,7 @@ class LocalStandard:
 
 
 class SupportsStandards(Protocol):
-    """Anything that carries local standards, such as a :class:`corparent.pledges.Pledge`."""
+    """Anything that carries local standards, such as a council's pledge."""
 
     @property
     def standards(self) -> Iterable[LocalStandard]: ...

@@ -34,7 +34,7 @@ def run_check(
         as_of: The date to check as at.
         rules: The rule set (``corparent.law.ENGLAND`` by default).
         conventions: The conventions (``Conventions()`` by default).
-        **settings: Settings passed to :meth:`CheckSpec.configure` for this run.
+        **settings: Settings passed to :meth:`~corparent.checks.CheckSpec.configure` for this run.
 
     Raises:
         AssertionError: the check yielded something other than a finding about ``record``.

@@ -96,7 +96,7 @@ class LoadStats:
 
     @property
     def accounted(self) -> bool:
-        """True when nothing was dropped: every row was mapped or reported, in every table."""
+        """True when nothing was dropped (every row mapped or reported, in every table)."""
         return all(t.accounted for t in self.tables.values())
 
     def summary(self) -> str:
