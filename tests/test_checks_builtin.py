@@ -25,7 +25,7 @@ from corparent.codes import (
 )
 from corparent.law import Force
 from corparent.model import CaseRecord, Child, Episode, LeaverOutcome, Review
-from corparent.testing._checks import run_check
+from corparent.testing import run_check
 
 DOB = dt.date(2012, 5, 17)
 BECAME_LAC = dt.date(2023, 12, 22)  # a Friday before Christmas: first review due 24 Jan 2024
