@@ -70,9 +70,9 @@ class Obligation:
     def explain(self) -> str:
         """One sentence: the trigger, the rule, the due date, what happened, the citation.
 
-        For example: "review_first for child C0042: within 20 working days of the day the child
-        became looked after (2023-12-22), so due by 2024-01-24; met on 2024-01-18 (CPPCR 2010
-        reg 33(1), regulation)."
+        For example: "review_first for child C0042 (period of care from 2023-12-22): within 20
+        working days, counted from 2023-12-22 (the child became looked after), so due by
+        2024-01-24; met on 2024-01-18 (CPPCR 2010 reg 33(1), regulation)."
         """
         rule = self.version.rule.describe()
         what = f" ({self.about})" if self.about else ""
@@ -85,8 +85,8 @@ class Obligation:
         else:
             outcome = "not yet met"
         return (
-            f"{self.duty.id} for child {self.child_id}{what}: {rule} of the day "
-            f"{self.duty.trigger.value} ({self.trigger.isoformat()}), so due by "
+            f"{self.duty.id} for child {self.child_id}{what}: {rule}, counted from "
+            f"{self.trigger.isoformat()} ({self.duty.trigger.value}), so due by "
             f"{self.due.isoformat()}; {outcome} ({self.version.citation.short}, "
             f"{self.duty.force.value})."
         )
