@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 
 from dateutil.relativedelta import relativedelta
 
@@ -43,6 +44,12 @@ def require_date(value: object, name: str = "date") -> dt.date:
     return value
 
 
+@functools.lru_cache(maxsize=262_144)
+def _add_months(d: dt.date, months: int) -> dt.date:
+    result: dt.date = d + relativedelta(months=months)
+    return result
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     """The corresponding date ``months`` calendar months after ``d`` (negative: before).
 
@@ -53,8 +60,7 @@ def add_months(d: dt.date, months: int) -> dt.date:
     datetime.date(2024, 2, 29)
     """
     require_date(d)
-    result: dt.date = d + relativedelta(months=months)
-    return result
+    return _add_months(d, months)
 
 
 def add_weeks(d: dt.date, weeks: int) -> dt.date:

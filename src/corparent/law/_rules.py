@@ -8,6 +8,7 @@ two rules are equal when they say the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -15,7 +16,7 @@ import attrs
 from corparent.dates import add_months, add_weeks, birthday
 
 if TYPE_CHECKING:
-    from corparent.law._conventions import Conventions
+    from corparent.law._conventions import Conventions, SchoolTerm
 
 __all__ = [
     "Asap",
@@ -219,9 +220,14 @@ class EndOfSchoolTerm(DeadlineRule):
 
 def term_containing(day: dt.date, conventions: Conventions) -> tuple[dt.date, dt.date]:
     """The (first, last) days of the term containing ``day``, or of the next term."""
+    return _term_containing(day, conventions.school_terms)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _term_containing(day: dt.date, terms: tuple[SchoolTerm, ...]) -> tuple[dt.date, dt.date]:
     best: tuple[dt.date, dt.date] | None = None
     for year in (day.year - 1, day.year, day.year + 1):
-        for term in conventions.school_terms:
+        for term in terms:
             start = dt.date(year, *term.start)
             end_year = year if term.end >= term.start else year + 1
             end = dt.date(end_year, *term.end)

@@ -36,6 +36,15 @@ class RuleSet:
 
     name: str
     duties: Mapping[str, Duty] = attrs.field(converter=_index)
+    _tightened: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    @_tightened.default
+    def _local_by_statutory_id(self) -> Mapping[str, tuple[Duty, ...]]:
+        out: dict[str, list[Duty]] = {}
+        for duty in self.duties.values():
+            if duty.tightens is not None:
+                out.setdefault(duty.tightens, []).append(duty)
+        return {k: tuple(v) for k, v in out.items()}
 
     def __iter__(self) -> Iterator[Duty]:
         return iter(self.duties.values())
@@ -85,7 +94,7 @@ class RuleSet:
 
     def tightening(self, duty_id: str) -> tuple[Duty, ...]:
         """The local duties that tighten ``duty_id``."""
-        return tuple(d for d in self if d.tightens == duty_id)
+        return self._tightened.get(duty_id, ())
 
     def with_standards(self, source: Any) -> RuleSet:
         """A copy with a council's local standards added beside the statutory duties.
