@@ -92,6 +92,13 @@ class RuleSet:
         """A copy with extra duties (an id already present is an error)."""
         return RuleSet(self.name, [*self, *duties])
 
+    @property
+    def has_local_standards(self) -> bool:
+        """True if any duty is a local standard (a council's own)."""
+        return bool(self._tightened) or any(
+            d.tightens is None and d.force.value == "local" for d in self.duties.values()
+        )
+
     def tightening(self, duty_id: str) -> tuple[Duty, ...]:
         """The local duties that tighten ``duty_id``."""
         return self._tightened.get(duty_id, ())

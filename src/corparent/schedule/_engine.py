@@ -21,7 +21,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from corparent.dates import add_months, birthday
-from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet, Trigger
+from corparent.law import (
+    ENGLAND,
+    Conventions,
+    Duty,
+    DutyVersion,
+    Force,
+    LeaverStatus,
+    RuleSet,
+    Trigger,
+)
 from corparent.law._rules import term_containing
 from corparent.leaving_care import StatusPeriod, status_timeline
 from corparent.model import (
@@ -45,7 +54,16 @@ StepFn = Callable[[int, dt.date], str | None]
 class _Run:
     """One record being scheduled: the shared state every planner uses."""
 
-    __slots__ = ("_timeline", "as_of", "conventions", "out", "record", "rules", "subject_id")
+    __slots__ = (
+        "_timeline",
+        "as_of",
+        "conventions",
+        "has_local",
+        "out",
+        "record",
+        "rules",
+        "subject_id",
+    )
 
     def __init__(
         self,
@@ -57,6 +75,7 @@ class _Run:
     ) -> None:
         self.record = record
         self.subject_id = subject_id or record.id
+        self.has_local = rules.has_local_standards
         self.as_of = as_of
         self.rules = rules
         self.conventions = conventions
@@ -91,12 +110,14 @@ class _Run:
         met_on: dt.date | None,
         about: str,
         due: dt.date | None = None,
+        version: DutyVersion | None = None,
     ) -> dt.date | None:
         """Record the obligation of ``duty`` triggered on ``trigger`` and of every local
         standard that tightens it; return the statutory due date (``None`` if not in force)."""
         if trigger > self.as_of:
             return None
-        version = duty.version_at(trigger)
+        if version is None:
+            version = duty.version_at(trigger)
         if version is None or not version.rule.computable:
             return None
         if met_on is not None and met_on > self.as_of:
@@ -114,6 +135,8 @@ class _Run:
                 about=about,
             )
         )
+        if not self.has_local:
+            return due
         for local in self.rules.tightening(duty.id):
             local_version = local.version_at(trigger)
             if local_version is None:
@@ -171,9 +194,9 @@ class _Run:
             if met is None:
                 if window_end is not None and due >= window_end:
                     return
-                self.emit(duty, trigger, None, about, due)
+                self.emit(duty, trigger, None, about, due, version)
                 return
-            self.emit(duty, trigger, met, about, due)
+            self.emit(duty, trigger, met, about, due, version)
             trigger = met if self.conventions.chain_from_actual else due
             index += 1
             while index < len(events) and events[index] <= met and events[index] < anchor:
