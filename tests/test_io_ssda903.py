@@ -152,3 +152,13 @@ def test_fuzzed_files_raise_only_corparent_errors(
     if result.problems:
         with pytest.raises(LoadError):
             load(folder, strict=True)
+
+
+def test_several_collection_years_keep_repeated_rows_once(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "2023")
+    shutil.copytree(SAMPLE, tmp_path / "2024")
+    both = load([tmp_path / "2023", tmp_path / "2024"], collection_year_end=synth.DEFAULT_AS_OF)
+    single = load(SAMPLE, collection_year_end=synth.DEFAULT_AS_OF)
+    assert both.problems == ()
+    assert tuple(both.caseload) == tuple(single.caseload)
+    assert both.stats.tables["episodes"].read == 2 * single.stats.tables["episodes"].read

@@ -491,6 +491,12 @@ _MODEL: dict[str, tuple[str, type]] = {
 def _unique(
     rows: list[tuple[str, int, dict[str, Any]]],
 ) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """The rows, keeping one of each identical row read from different files (several
+    collection years). Rows of a single file are all kept: a repeat there is reported by the
+    record's integrity check instead."""
+    if len(rows) < 2 or all(row[0] == rows[0][0] for row in rows):
+        yield from rows
+        return
     seen: set[tuple[tuple[str, Any], ...]] = set()
     for file, line, fields in rows:
         key = tuple(sorted((k, v) for k, v in fields.items()))
