@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,7 @@ from corparent.cli._common import (
 from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
+from corparent.law import ENGLAND, RuleSet
 
 if TYPE_CHECKING:
     from corparent.io.ssda903 import LoadResult
@@ -158,6 +160,18 @@ def select_checks(args: argparse.Namespace) -> CheckSet:
     return checks
 
 
+def rules_for(args: argparse.Namespace) -> RuleSet:
+    """England's rule set, cut down to the duties --duties asks for (schedules then compute
+    nothing else, which makes a 903-only run several times faster)."""
+    patterns = tuple(_patterns(args.duties)) or SSDA903_DUTIES
+    if patterns == ("*",):
+        return ENGLAND
+    return RuleSet(
+        ENGLAND.name,
+        [d for d in ENGLAND if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)],
+    )
+
+
 def _tally(loaded: LoadResult) -> str:
     """``4,210 rows read = 4,205 mapped + 5 reported (nothing dropped)``."""
     tables = loaded.stats.tables.values()
@@ -261,6 +275,7 @@ def run(args: argparse.Namespace) -> int:
         loaded.caseload,
         args.as_of,
         checks=checks,
+        rules=rules_for(args),
         workers=args.workers,
         progress=progress_for(),
         raise_on_crash=args.strict,

@@ -584,9 +584,18 @@ def _plan_approvals(run: _Run) -> None:
 # -- leaving care (CPPCR regs 40-43; CLR 2010; CA 1989 s.23B-23C) -----------------------------
 
 
+_LEAVING_CARE_DUTIES = (
+    "needs_assessment_eligible",
+    "pathway_plan_review",
+    "pa_visit_when_accommodated",
+    "pa_visit_interval",
+    "pathway_plan_review_new_accommodation",
+)
+
+
 def _plan_leaving_care(run: _Run) -> None:
     record = run.record
-    if not record.episodes:
+    if not record.episodes or not any(run.duty(i) for i in _LEAVING_CARE_DUTIES):
         return
     dob = record.child.date_of_birth
     if dob > run.as_of - dt.timedelta(days=365 * 15):
