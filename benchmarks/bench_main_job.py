@@ -109,7 +109,8 @@ def compare_dfe(folder: Path, work: Path) -> None:
         pip = venv / "bin" / "pip"
         t0 = time.perf_counter()
         inst = subprocess.run(
-            [str(pip), "install", "--quiet", "csc-validator-be-903"],
+            # its command line imports click and pytest without declaring them
+            [str(pip), "install", "--quiet", "csc-validator-be-903", "click", "pytest"],
             capture_output=True,
             text=True,
             check=False,
@@ -121,7 +122,10 @@ def compare_dfe(folder: Path, work: Path) -> None:
         # `python -m lac_validator run-offline DIR` reads fixed file names from DIR.
         staged = work / "dfe-input"
         staged.mkdir(exist_ok=True)
-        names = {"placed_adoption.csv": "placed_for_adoption_errors.csv"}
+        names = {
+            "placed_adoption.csv": "placed_for_adoption_errors.csv",
+            "prev_perm.csv": "previous_permanence.csv",
+        }
         for path in folder.glob("*.csv"):
             shutil.copy(path, staged / names.get(path.name, path.name))
         t0 = time.perf_counter()
