@@ -388,3 +388,30 @@ def test_w31_placement_with_parent_before_assessment() -> None:
     assert s["placement_with_parent_before_assessment"][0].status is Status.MET
     assert s["placement_with_parent_decision"][0].due == D(2024, 7, 1)
     assert s["visit_placed_with_parent_pre_assessment"][0].due == D(2024, 6, 12)
+
+
+def test_care_order_at_home_visits_reg_28_5() -> None:
+    r = rec(
+        D(2024, 1, 8),
+        episodes=[
+            ep(
+                D(2024, 1, 8),
+                D(2024, 2, 1),
+                legal_status=LegalStatus.C1,
+                placement=PlacementType.P1,
+                reason_ceased=X1,
+            ),
+            ep(
+                D(2024, 2, 1),
+                legal_status=LegalStatus.C2,
+                placement=PlacementType.P1,
+                reason_new=ReasonNewEpisode.L,
+            ),
+        ],
+        visits=[Visit(date=D(2024, 1, 10)), Visit(date=D(2024, 2, 6))],
+    )
+    s = schedule(r, D(2024, 4, 1)).by_duty()
+    assert s["visit_first"][0].due == D(2024, 1, 15)
+    assert s["visit_care_order_with_parent"][0].due == D(2024, 2, 8)
+    assert s["visit_care_order_with_parent"][0].status is Status.MET
+    assert s["visit_care_order_with_parent_interval"][0].due == D(2024, 3, 19)

@@ -38,6 +38,7 @@ class Trigger(enum.Enum):
     DATE_OF_BIRTH = "the young person's date of birth (an entitlement that ends at an age)"
     CARER_APPROVED = "the foster carer was approved, or last reviewed"
     CONTACT_REQUESTED = "the child or young person asked to be contacted"
+    CARE_ORDER_AT_HOME = "a care order was made while the child lives with a parent"
 
 
 class Recurrence(enum.Enum):

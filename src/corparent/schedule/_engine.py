@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+from corparent.codes import LegalStatus
 from corparent.dates import add_months, birthday
 from corparent.law import (
     ENGLAND,
@@ -340,6 +341,13 @@ def _first_review_after(run: _Run, day: dt.date) -> dt.date:
     return next((r.date for r in run.record.reviews if r.date >= day), dt.date.max)
 
 
+def _care_order_at_home(placement: Placement) -> dt.date | None:
+    """The day a care order applies while the child lives with a parent (P1), if it does."""
+    if not placement.placement_type.is_placed_with_parents:
+        return None
+    return next((e.start for e in placement.episodes if e.legal_status is LegalStatus.C2), None)
+
+
 def _adoption_visits(first_review: dt.date) -> StepFn:
     """AAR reg 36(4)(a): within a week, then weekly until the first review."""
 
@@ -418,7 +426,26 @@ def _plan_visits(run: _Run, period: PeriodOfCare, short_breaks: bool) -> None:
                 return "visit_after_first_year"
             return "visit_after_first_year_other"
 
-        run.chain(start, step, events, end, about)
+        # Placed with a parent before assessment (reg 19): reg 28(3) applies, not 28(5).
+        order = None if with_parent else _care_order_at_home(placement)
+        if order is None:
+            run.chain(start, step, events, end, about)
+            continue
+        # CPPCR reg 28(5): from the care order (made or taking effect at home), a visit within
+        # a week and then at least every six weeks; before it the usual rules apply.
+        if order > start:
+            run.chain(start, step, [d for d in events if d < order], order, about)
+        run.chain(
+            order,
+            lambda k, _: (
+                "visit_care_order_with_parent"
+                if k == 0
+                else "visit_care_order_with_parent_interval"
+            ),
+            [d for d in events if d >= order],
+            end,
+            f"care order at home from {order.isoformat()}",
+        )
 
 
 # -- care planning, health, education (CPPCR Parts 2-3, reg 7; guidance) ---------------------
