@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from corparent import checks, codes, dates, errors, law, leaving_care, model, principles
+from corparent import checks, codes, dates, errors, law, leaving_care, model, pledges, principles
 from corparent.checks import (
     CheckContext,
     CheckSet,
@@ -180,6 +180,7 @@ __all__ = [
     "law",
     "leaving_care",
     "model",
+    "pledges",
     "principles",
     "run_checks",
     "schedule",

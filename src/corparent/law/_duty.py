@@ -39,6 +39,7 @@ class Trigger(enum.Enum):
     CARER_APPROVED = "the foster carer was approved, or last reviewed"
     CONTACT_REQUESTED = "the child or young person asked to be contacted"
     CARE_ORDER_AT_HOME = "a care order was made while the child lives with a parent"
+    PLACEMENT_MOVED = "the child moved to a new placement"
 
 
 class Recurrence(enum.Enum):

@@ -693,6 +693,16 @@ def _plan_local(run: _Run) -> None:
                     request.responded_on,
                     f"contact request of {request.date.isoformat()}",
                 )
+        elif duty.trigger is Trigger.PLACEMENT_MOVED:
+            firsts = {period.start for period in run.record.periods_of_care()}
+            reviews = [r.date for r in run.record.reviews]
+            for placement in run.record.placements():
+                if placement.start in firsts or placement.is_temporary:
+                    continue
+                met = next((d for d in reviews if d >= placement.start), None)
+                run.emit(
+                    duty, placement.start, met, f"placement from {placement.start.isoformat()}"
+                )
 
 
 # -- the entry point ------------------------------------------------------------------------
