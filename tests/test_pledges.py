@@ -173,3 +173,42 @@ def test_cadences_with_rrule() -> None:
     )
     by = pledges.Cadence(kind=pledges.CadenceKind.BY_DATE, by=D(2016, 9, 1))
     assert by.occurrences(D(2016, 1, 1), D(2016, 12, 31)) == (D(2016, 9, 1),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Counted from shared/seeds/000 (Oxfordshire, Oct 2013): the bullets under each setting.
+        (
+            "oxfordshire",
+            {
+                "At home: when finding a home": 13,
+                "When settled into a home": 9,
+                "Leaving the home": 8,
+                "At school": 12,
+                "At college, work placements and apprenticeships": 6,
+                "At work": 5,
+                "Leisure, hobbies and interest": 6,
+                "Staying safe and protected": 2,
+                "Health and well being": 10,
+                "In the community": 5,
+                "Having a say": 15,
+            },
+        ),
+        # Counted from shared/seeds/001 (Lancashire slides): the want/will pairs per heading.
+        (
+            "lancashire",
+            {
+                "Rights, responsibilities and participation": 10,
+                "Reviews and meetings": 5,
+                "Placements": 4,
+                "Training and development": 2,
+            },
+        ),
+    ],
+)
+def test_transcribed_pledges_count_as_the_seeds(name: str, expected: dict[str, int]) -> None:
+    pledge = pledges.load(name)
+    assert list(pledge.themes) == list(expected)
+    assert {t: sum(c.theme == t for c in pledge.commitments) for t in pledge.themes} == expected
+    assert pledges.coverage(pledge).gaps == ()
