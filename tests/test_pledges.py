@@ -139,7 +139,7 @@ def test_not_toml_and_missing_files() -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         pledges.load(Path("/nonexistent/pledge.toml"))
     with pytest.raises(ConfigError, match="not transcribed yet"):
-        pledges.load("harrow")
+        pledges.load("derby")
 
 
 def test_a_loosening_standard_in_a_pledge_is_refused() -> None:
