@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._check",
     "corparent.cli._schedule",
     "corparent.cli._duties",
+    "corparent.cli._pledge",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
 

@@ -28,6 +28,10 @@ PROOF_START = dt.date(2000, 1, 1)
 PROOF_END = dt.date(2040, 12, 31)
 
 
+def _principles(values: Iterable[Principle]) -> tuple[Principle, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class LocalStandard:
     """A measurable local promise.
@@ -51,7 +55,7 @@ class LocalStandard:
     trigger: Trigger | None = None
     text: str = ""
     source: str = ""
-    principles: tuple[Principle, ...] = attrs.field(default=(), converter=tuple)
+    principles: tuple[Principle, ...] = attrs.field(default=(), converter=_principles)
 
 
 class SupportsStandards(Protocol):

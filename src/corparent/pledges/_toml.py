@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from corparent.errors import CodeError, ConfigError, Problem
 from corparent.law import (
     DeadlineRule,
@@ -270,6 +272,16 @@ def loads(text: str, *, file: str = "<string>") -> Pledge:
             )
     if r.problems:
         raise ConfigError(r.problems, headline=f"pledge file {file} is invalid")
+    # A standard serves the principles of the commitments that give rise to it.
+    served = {
+        s.id: tuple(
+            dict.fromkeys(
+                link.principle for c in commitments if c.standard == s.id for link in c.principles
+            )
+        )
+        for s in standards
+    }
+    standards = [attrs.evolve(s, principles=served[s.id]) if served[s.id] else s for s in standards]
     return Pledge(
         council=council,
         title=r.text(head, "title", "pledge"),
