@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "myst_parser",
     "duty_table",
+    "pledge_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
