@@ -15,6 +15,7 @@ def test_pledge_list_show_coverage_compare(capsys: pytest.CaptureFixture[str]) -
     assert main(["pledge", "list"]) == 0
     out = capsys.readouterr().out
     assert "Bath and North East Somerset Council: 55 commitments, 5 standards" in out
+    assert "52 council-wide commitments" in out
     assert "derby" in out
     assert main(["pledge", "show", "bath-and-north-east-somerset"]) == 0
     assert "bnes.review_after_move" in capsys.readouterr().out

@@ -138,8 +138,8 @@ def test_not_toml_and_missing_files() -> None:
         pledges.loads("[pledge", file="x.toml")
     with pytest.raises(ConfigError, match="cannot read"):
         pledges.load(Path("/nonexistent/pledge.toml"))
-    with pytest.raises(ConfigError, match="not transcribed yet"):
-        pledges.load("derby")
+    with pytest.raises(ConfigError, match="cannot read"):
+        pledges.load("no-such-council")
 
 
 def test_a_loosening_standard_in_a_pledge_is_refused() -> None:
@@ -212,3 +212,25 @@ def test_transcribed_pledges_count_as_the_seeds(name: str, expected: dict[str, i
     assert list(pledge.themes) == list(expected)
     assert {t: sum(c.theme == t for c in pledge.commitments) for t in pledge.themes} == expected
     assert pledges.coverage(pledge).gaps == ()
+
+
+def test_derby_council_commitments_and_reporting_calendar() -> None:
+    derby = pledges.load("derby")
+    # Counted from shared/seeds/002: every row of every directorate's table.
+    assert len(derby.council_commitments) == 52
+    owners = {c.owner for c in derby.council_commitments}
+    assert "Communities and Place" in owners
+    assert {c.cadence.kind for c in derby.council_commitments} >= {
+        pledges.CadenceKind.QUARTERLY,
+        pledges.CadenceKind.TERMLY,
+        pledges.CadenceKind.WEEKLY,
+        pledges.CadenceKind.BY_DATE,
+        pledges.CadenceKind.ONGOING,
+    }
+    complaints = next(c for c in derby.council_commitments if c.supports == ("1",))
+    assert complaints.cadence.kind is pledges.CadenceKind.QUARTERLY
+    calendar = pledges.reporting_calendar(derby, D(2016, 4, 1), D(2017, 3, 31))
+    dates = [d for d, _ in calendar]
+    assert dates == sorted(dates)
+    assert (D(2016, 11, 30), "derby-8") in {(d, c.id) for d, c in calendar}  # takeover day
+    assert pledges.coverage(derby).gaps == ()

@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(
                 f"{name:<32} {pledge.council}: {len(pledge.commitments)} commitments, "
-                f"{len(pledge.standards)} standards"
+                f"{len(pledge.standards)} standards, "
+                f"{len(pledge.council_commitments)} council-wide commitments"
             )
         return EXIT_OK
     names = args.pledges or [n for n in pledges.BUNDLED if _available(n)]
@@ -72,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
             for theme in pledge.themes:
                 count = sum(c.theme == theme for c in pledge.commitments)
                 print(f"  {theme} ({count})")
+            owners: dict[str, int] = {}
+            for c in pledge.council_commitments:
+                owners[c.owner] = owners.get(c.owner, 0) + 1
+            for owner, count in owners.items():
+                print(f"  council-wide, {owner} ({count})")
             for standard in pledge.standards:
                 target = standard.tightens or (standard.trigger.value if standard.trigger else "")
                 print(f"  standard {standard.id}: {standard.rule.describe()} [{target}]")

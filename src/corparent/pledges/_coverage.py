@@ -23,7 +23,7 @@ class Coverage:
     """
 
     council: str
-    by_principle: Mapping[Principle, tuple[Commitment, ...]]
+    by_principle: Mapping[Principle, tuple[Commitment | CouncilCommitment, ...]]
 
     @property
     def gaps(self) -> tuple[Principle, ...]:
@@ -36,9 +36,11 @@ class Coverage:
 
 
 def coverage(pledge: Pledge) -> Coverage:
-    """The commitments serving each principle (CSWA 2017 s.1(1)(a)-(g)), gaps included."""
-    by: dict[Principle, list[Commitment]] = {p: [] for p in Principle}
-    for commitment in pledge.commitments:
+    """The commitments (the pledge's own and the council-wide ones) serving each principle
+    (CSWA 2017 s.1(1)(a)-(g)), gaps included."""
+    by: dict[Principle, list[Commitment | CouncilCommitment]] = {p: [] for p in Principle}
+    every: list[Commitment | CouncilCommitment] = [*pledge.commitments, *pledge.council_commitments]
+    for commitment in every:
         for principle in {link.principle for link in commitment.principles}:
             by[principle].append(commitment)
     return Coverage(council=pledge.council, by_principle={p: tuple(c) for p, c in by.items()})

@@ -8,7 +8,7 @@ import enum
 from collections.abc import Iterable
 
 import attrs
-from dateutil.rrule import MONTHLY, YEARLY, rrule
+from dateutil.rrule import MONTHLY, WEEKLY, YEARLY, rrule
 
 from corparent.law import LocalStandard
 from corparent.principles import Principle
@@ -52,6 +52,10 @@ def _standards(values: Iterable[LocalStandard]) -> tuple[LocalStandard, ...]:
     return tuple(values)
 
 
+def _optional_links(values: Iterable[PrincipleLink]) -> tuple[PrincipleLink, ...]:
+    return tuple(values)
+
+
 def _links(values: Iterable[PrincipleLink]) -> tuple[PrincipleLink, ...]:
     links = tuple(values)
     if not links:
@@ -81,6 +85,7 @@ class Commitment:
 class CadenceKind(enum.Enum):
     """How often a council-wide commitment is reported on."""
 
+    WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
     TERMLY = "termly"
@@ -121,7 +126,9 @@ class Cadence:
                 for month, day in _TERM_STARTS
             }
             return tuple(sorted(d for d in days if start <= d <= end))
-        if self.kind is CadenceKind.ANNUALLY:
+        if self.kind is CadenceKind.WEEKLY:
+            rule = rrule(WEEKLY, dtstart=first, until=dt.datetime(end.year, end.month, end.day))
+        elif self.kind is CadenceKind.ANNUALLY:
             rule = rrule(YEARLY, dtstart=first, until=dt.datetime(end.year, end.month, end.day))
         else:
             rule = rrule(
@@ -146,6 +153,7 @@ class CouncilCommitment:
         cadence: When it is reported on or falls due.
         supports: The ids of the pledge points it supports.
         difference: The difference it is meant to make, in the council's words.
+        principles: The principles it serves, each with a reason.
     """
 
     id: str
@@ -154,6 +162,7 @@ class CouncilCommitment:
     cadence: Cadence
     supports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     difference: str = ""
+    principles: tuple[PrincipleLink, ...] = attrs.field(default=(), converter=_optional_links)
 
 
 @attrs.frozen(kw_only=True)

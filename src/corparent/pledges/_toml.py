@@ -257,8 +257,11 @@ def loads(text: str, *, file: str = "<string>") -> Pledge:
     council_commitments = []
     for i, item in enumerate(top.get("council_commitments", [])):
         path = f"council_commitments[{i}]"
-        data = r.table(item, path, {"id", "text", "owner", "cadence"}, {"supports", "difference"})
+        data = r.table(
+            item, path, {"id", "text", "owner", "cadence"}, {"supports", "difference", "principles"}
+        )
         cadence = _cadence(r, data.get("cadence", ""), f"{path}.cadence")
+        links = _links(r, data["principles"], f"{path}.principles") if "principles" in data else []
         if cadence is not None:
             council_commitments.append(
                 CouncilCommitment(
@@ -268,6 +271,7 @@ def loads(text: str, *, file: str = "<string>") -> Pledge:
                     cadence=cadence,
                     supports=tuple(str(s) for s in data.get("supports", [])),
                     difference=data.get("difference", ""),
+                    principles=links,
                 )
             )
     if r.problems:
