@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._schedule",
     "corparent.cli._duties",
     "corparent.cli._pledge",
+    "corparent.cli._report",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
 
