@@ -38,7 +38,10 @@ def main(n: int) -> None:
         f"{n:,} children: load {t1 - t0:.1f} s, figures {t2 - t1:.1f} s, "
         f"HTML {t3 - t2:.1f} s ({len(html) / 2**20:.1f} MiB); total {total:.1f} s"
     )
-    print(f"target <= 60 s for 100,000: {'met' if total / n * 100_000 <= 60 else 'MISSED'}")
+    if n >= 100_000:
+        print(f"target <= 60 s for 100,000: {'met' if total <= 60 else 'MISSED'}")
+    else:
+        print("(the target is for 100,000 children; HTML and charts are a fixed cost)")
 
 
 if __name__ == "__main__":
