@@ -1,0 +1,186 @@
+"""A caseload as columns: the episodes, reviews and short-break arrangements of every record.
+
+One flat ``int64`` array per field, records one after another; ``*_offsets[i]:*_offsets[i+1]``
+are record ``i``'s rows. Codes become bit flags once per code value, dates day numbers (see
+:mod:`corparent.batch._dates`). Built from :class:`~corparent.model.CaseRecord` objects here; a
+reader could fill the same columns straight from a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from corparent.batch._dates import EPOCH_ORDINAL, FIRST_YEAR, LAST_YEAR, NEVER, to_day
+from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
+from corparent.model import CaseRecord
+
+__all__ = [
+    "ADOPTION_PLACEMENT",
+    "CHANGES_PLACEMENT",
+    "CONTINUES_CARE",
+    "PLACEMENT_ORDER",
+    "SHORT_BREAK",
+    "STARTS_PERIOD",
+    "Columns",
+]
+
+Ints = npt.NDArray[np.int64]
+
+SHORT_BREAK = 1
+"""Episode flag: legal status V3/V4 (an agreed series of short breaks)."""
+PLACEMENT_ORDER = 2
+"""Episode flag: legal status D1/E1 (authorised to place for adoption)."""
+ADOPTION_PLACEMENT = 4
+"""Episode flag: placement A3-A6 (placed for adoption)."""
+STARTS_PERIOD = 8
+"""Episode flag: RNE S (a new period of care)."""
+CHANGES_PLACEMENT = 16
+"""Episode flag: RNE P, T, U or B (a new placement)."""
+CONTINUES_CARE = 32
+"""Episode flag: REC X1 (the next episode starts the same day, care continues)."""
+
+# Keyed by id(): enum members are singletons, and Enum.__hash__ runs in Python.
+_LS_FLAGS = {
+    id(s): (SHORT_BREAK if s.is_short_break else 0)
+    | (PLACEMENT_ORDER if s.is_placement_order else 0)
+    for s in LegalStatus
+}
+_PLACE_FLAGS = {id(p): ADOPTION_PLACEMENT if p.is_placed_for_adoption else 0 for p in PlacementType}
+_RNE_FLAGS = {
+    id(r): (STARTS_PERIOD if r.starts_period_of_care else 0)
+    | (CHANGES_PLACEMENT if r.changes_placement else 0)
+    for r in ReasonNewEpisode
+}
+_REC_FLAGS = {id(r): CONTINUES_CARE if r.continues_care else 0 for r in ReasonEpisodeCeased}
+_REC_FLAGS[id(None)] = 0
+
+_FIRST_DAY = to_day(dt.date(FIRST_YEAR, 1, 1))
+_LAST_DAY = to_day(dt.date(LAST_YEAR, 12, 31))
+
+
+def _offsets(counts: list[int]) -> Ints:
+    out = np.zeros(len(counts) + 1, np.int64)
+    np.cumsum(np.asarray(counts, np.int64), out=out[1:])
+    return out
+
+
+def _days(values: list[dt.date]) -> Ints:
+    out = np.fromiter(map(dt.date.toordinal, values), np.int64, len(values))
+    out -= EPOCH_ORDINAL
+    return out
+
+
+def _optional_days(values: list[dt.date | None]) -> Ints:
+    never = int(NEVER) + EPOCH_ORDINAL
+    out = np.fromiter(
+        [never if d is None else d.toordinal() for d in values], np.int64, len(values)
+    )
+    out -= EPOCH_ORDINAL
+    return out
+
+
+def _flags(table: dict[int, int], values: list[object]) -> Ints:
+    return np.fromiter(map(table.__getitem__, map(id, values)), np.int64, len(values))
+
+
+def _evidence_complete(record: CaseRecord) -> bool:
+    # Evidence windows (a source that shows only part of the history) are judged by the
+    # object engine; a record without them, or with complete ones, is batched.
+    evidence = getattr(record, "evidence", None)
+    if evidence is None:
+        return True
+    window = evidence.window
+    return bool(window("episodes").is_complete and window("reviews").is_complete)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Columns:
+    """The review-relevant data of many records, as columns.
+
+    Attributes:
+        child_ids: Each record's id, in order.
+        ep_offsets: Record ``i``'s episodes are rows ``ep_offsets[i]:ep_offsets[i+1]``.
+        ep_start: Episode start (day number).
+        ep_end: Episode end (day number; :data:`~corparent.batch._dates.NEVER` while open).
+        ep_flags: Episode code flags (:data:`SHORT_BREAK`, :data:`PLACEMENT_ORDER`, ...).
+        rv_offsets: Record ``i``'s reviews are rows ``rv_offsets[i]:rv_offsets[i+1]``.
+        rv_date: Review dates (day numbers), sorted within each record.
+        sb_offsets: Record ``i``'s short-break arrangements.
+        sb_start: Arrangement start (day number).
+        sb_end: Arrangement last day (inclusive; ``NEVER`` while it holds).
+        batchable: Per record: False when the object engine must judge it (see
+            :meth:`from_records`).
+    """
+
+    child_ids: tuple[str, ...]
+    ep_offsets: Ints
+    ep_start: Ints
+    ep_end: Ints
+    ep_flags: Ints
+    rv_offsets: Ints
+    rv_date: Ints
+    sb_offsets: Ints
+    sb_start: Ints
+    sb_end: Ints
+    batchable: npt.NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.child_ids)
+
+    @classmethod
+    def from_records(cls, records: Sequence[CaseRecord]) -> Columns:
+        """The columns of ``records``.
+
+        A record is *not batchable* (the object engine schedules it) when its evidence of
+        episodes or reviews is not complete, or when any of its episode, review or short-break
+        dates lies outside the years the batch engine's calendars cover.
+        """
+        episodes = list(chain.from_iterable(map(attrgetter("episodes"), records)))
+        reviews = list(chain.from_iterable(map(attrgetter("reviews"), records)))
+        breaks = list(chain.from_iterable(map(attrgetter("short_breaks"), records)))
+        ep_offsets = _offsets(list(map(len, map(attrgetter("episodes"), records))))
+        rv_offsets = _offsets(list(map(len, map(attrgetter("reviews"), records))))
+        sb_offsets = _offsets(list(map(len, map(attrgetter("short_breaks"), records))))
+        flags = (
+            _flags(_LS_FLAGS, list(map(attrgetter("legal_status"), episodes)))
+            | _flags(_PLACE_FLAGS, list(map(attrgetter("placement"), episodes)))
+            | _flags(_RNE_FLAGS, list(map(attrgetter("reason_new"), episodes)))
+            | _flags(_REC_FLAGS, list(map(attrgetter("reason_ceased"), episodes)))
+        )
+        ep_start = _days(list(map(attrgetter("start"), episodes)))
+        ep_end = _optional_days(list(map(attrgetter("end"), episodes)))
+        rv_date = _days(list(map(attrgetter("date"), reviews)))
+        sb_start = _days([b.start for b in breaks])
+        sb_end = _optional_days([b.end for b in breaks])
+        batchable = np.fromiter(map(_evidence_complete, records), np.bool_, len(records))
+        for offsets, values in (
+            (ep_offsets, ep_start),
+            (ep_offsets, np.where(ep_end == NEVER, _FIRST_DAY, ep_end)),
+            (rv_offsets, rv_date),
+            (sb_offsets, sb_start),
+            (sb_offsets, np.where(sb_end == NEVER, _FIRST_DAY, sb_end)),
+        ):
+            bad = (values < _FIRST_DAY) | (values > _LAST_DAY)
+            if bad.any():
+                owner = np.repeat(np.arange(len(records)), np.diff(offsets))
+                batchable[owner[bad]] = False
+        return cls(
+            child_ids=tuple(map(attrgetter("child.id"), records)),
+            ep_offsets=ep_offsets,
+            ep_start=ep_start,
+            ep_end=ep_end,
+            ep_flags=flags,
+            rv_offsets=rv_offsets,
+            rv_date=rv_date,
+            sb_offsets=sb_offsets,
+            sb_start=sb_start,
+            sb_end=sb_end,
+            batchable=batchable,
+        )
