@@ -4,24 +4,49 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import fnmatch
+import functools
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
+from corparent.batch import (
+    REVIEW_DUTIES,
+    STATUS_CODES,
+    Columns,
+    ObligationTable,
+    review_obligations,
+    unsupported,
+)
 from corparent.checks._context import CheckContext
 from corparent.checks._finding import Crash, Finding, Severity
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
+from corparent.checks.builtin.compliance import due_soon, met_late, overdue, severity_for
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
 from corparent.law import ENGLAND, Conventions, RuleSet
 from corparent.model import CaseRecord
+from corparent.schedule import Schedule, Status, schedule
 
-__all__ = ["CheckCrashed", "CheckInfo", "Progress", "RunMetadata", "RunResult", "run_checks"]
+__all__ = [
+    "AUTO_WORKERS_MIN_RECORDS",
+    "CheckCrashed",
+    "CheckInfo",
+    "Progress",
+    "RunMetadata",
+    "RunResult",
+    "auto_workers",
+    "run_checks",
+]
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(children_done, children_total)`` while a run proceeds."""
@@ -136,12 +161,39 @@ class RunResult:
         return max((f.severity for f in self.findings), default=None)
 
 
+AUTO_WORKERS_MIN_RECORDS = 20_000
+"""With ``workers=None``, caseloads at least this large are checked on two processes (when the
+machine has two cores for this process): below it, starting the pool costs more than it saves."""
+
+_VECTOR_KINDS = {overdue.func: "overdue", met_late.func: "met_late", due_soon.func: "due_soon"}
+_CODE = {status: index for index, status in enumerate(STATUS_CODES)}
+
+
+@attrs.frozen(kw_only=True)
+class _BatchPlan:
+    """How a run uses the batch engine: reviews column-wise; the rest (``object_rules``) by
+    ``schedule()``. ``vector``: every duty is a review duty, so the built-in compliance checks
+    are evaluated column-wise too and obligations become objects only when a check asks."""
+
+    object_rules: RuleSet | None
+    vector: bool
+
+
+def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
+    if unsupported(rules) is not None or not any(d in rules for d in REVIEW_DUTIES):
+        return None
+    others = [d for d in rules if d.id not in REVIEW_DUTIES]
+    if not others:
+        return _BatchPlan(object_rules=None, vector=True)
+    return _BatchPlan(object_rules=RuleSet(rules.name, others), vector=False)
+
+
 def _run_one(
-    record: CaseRecord, base: CheckContext, spec: CheckSpec, raise_on_crash: bool
+    record: CaseRecord, ctx: CheckContext, spec: CheckSpec, raise_on_crash: bool
 ) -> tuple[list[Finding], Crash | None]:
     found: list[Finding] = []
     try:
-        for item in spec(record, base.for_check(spec)):
+        for item in spec(record, ctx.bind(spec)):
             if not isinstance(item, Finding):
                 raise TypeError(f"check yielded {type(item).__name__}, not Finding")
             found.append(item)
@@ -156,6 +208,106 @@ def _run_one(
     return found, None
 
 
+def _wanted(duty_id: str, patterns: tuple[str, ...]) -> bool:
+    return not patterns or any(fnmatch.fnmatchcase(duty_id, p) for p in patterns)
+
+
+def _vector_findings(
+    kind: str, spec: CheckSpec, table: ObligationTable
+) -> tuple[list[Finding], npt.NDArray[np.int64]]:
+    """What the built-in compliance check ``kind`` reports over the whole ``table``, made for
+    the flagged rows only, and each record's share (``offsets``): the same findings, in the
+    same order, as the check gives record by record from the schedule."""
+    settings = spec.effective_settings
+    given = settings.get("duties") or ()
+    assert isinstance(given, tuple | list)
+    patterns: tuple[str, ...] = tuple(given)
+    as_of = table.as_of
+    today = as_of.toordinal() - dt.date(1970, 1, 1).toordinal()
+    wanted = np.array([_wanted(d.id, patterns) for d in table.duties] + [False], np.bool_)
+    mask = wanted[table.duty] if len(table) else np.zeros(0, np.bool_)
+    status = table.status
+    if kind == "overdue":
+        mask &= status == _CODE[Status.OVERDUE]
+    elif kind == "met_late":
+        mask &= status == _CODE[Status.MET_LATE]
+        lookback = settings.get("lookback_days")
+        if lookback is not None:
+            assert isinstance(lookback, int)
+            mask &= table.met > today - lookback
+    else:
+        within = settings.get("within_days")
+        assert isinstance(within, int)
+        mask &= (status == _CODE[Status.DUE]) & (table.due >= today) & (table.due <= today + within)
+    rows = np.flatnonzero(mask)
+    duties = table.duties
+    local = settings.get("local_severity", Severity.WARNING)
+    assert isinstance(local, Severity)
+    severity = [
+        Severity.INFO if kind == "due_soon" else severity_for(d.force, local=local) for d in duties
+    ]
+    citations = [str(v.citation) for v in table.versions]
+    ids = table.columns.child_ids
+    due_days = table.due[rows]
+    due = due_days.astype("datetime64[D]").tolist()
+    out: list[Finding] = []
+    code = _KIND_CODE[kind]
+    for duty_index, version_index, record, due_on, due_day, met_day in zip(
+        table.duty[rows].tolist(),
+        table.version[rows].tolist(),
+        table.record[rows].tolist(),
+        due,
+        due_days.tolist(),
+        table.met[rows].tolist(),
+        strict=True,
+    ):
+        duty = duties[duty_index]
+        if kind == "overdue":
+            days: int | None = today - due_day
+            message = f"{duty.id} {days} days overdue (due {due_on})"
+        elif kind == "met_late":
+            days = met_day - due_day
+            met_on = due_on + dt.timedelta(days=met_day - due_day)
+            message = f"{duty.id} met {days} days late (due {due_on}, met {met_on})"
+        else:
+            days = None
+            message = f"{duty.id} due in {due_day - today} days (on {due_on})"
+        out.append(
+            Finding(
+                check_id=spec.id,
+                severity=severity[duty_index],
+                child_id=ids[record],
+                message=message,
+                duty_id=duty.id,
+                due=due_on,
+                days_overdue=days,
+                citation=citations[version_index],
+                principles=duty.principles,
+                force=duty.force,
+                code=code,
+            )
+        )
+    offsets = np.searchsorted(table.record[rows], np.arange(len(ids) + 1)).astype(np.int64)
+    return out, offsets
+
+
+_KIND_CODE = {"overdue": "overdue", "met_late": "met_late", "due_soon": "due"}
+
+
+def _batched_schedule(
+    table: ObligationTable,
+    index: int,
+    record: CaseRecord,
+    plan: _BatchPlan,
+    conventions: Conventions,
+) -> Schedule:
+    obligations = table.obligations(index)
+    if plan.object_rules is not None:
+        rest = schedule(record, table.as_of, rules=plan.object_rules, conventions=conventions)
+        obligations.extend(rest.obligations)
+    return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
+
+
 def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
@@ -163,24 +315,97 @@ def _check_chunk(
     rules: RuleSet,
     conventions: Conventions,
     raise_on_crash: bool,
+    plan: _BatchPlan | None = None,
 ) -> tuple[list[Finding], list[Crash]]:
     findings: list[Finding] = []
     crashes: list[Crash] = []
-    for record in records:
-        base = CheckContext(as_of=as_of, rules=rules, conventions=conventions, record=record)
-        for spec in checks:
-            found, crash = _run_one(record, base, spec, raise_on_crash)
+    batchable: list[bool] = [False] * len(records)
+    vector: dict[int, tuple[list[Finding], list[int]]] = {}
+    table: ObligationTable | None = None
+    if plan is not None and records:
+        columns = Columns.from_records(records)
+        table = review_obligations(columns, as_of, rules=rules, conventions=conventions)
+        batchable = columns.batchable.tolist()
+        if plan.vector:
+            for j, spec in enumerate(checks):
+                kind = _VECTOR_KINDS.get(spec.func)
+                if kind is not None:
+                    flat, bounds = _vector_findings(kind, spec, table)
+                    vector[j] = (flat, bounds.tolist())
+    indexed = tuple(enumerate(checks))
+    for i, record in enumerate(records):
+        ctx = CheckContext(as_of=as_of, rules=rules, conventions=conventions, record=record)
+        batched = batchable[i]
+        if batched:
+            assert table is not None
+            assert plan is not None
+            ctx.provide_schedule(
+                functools.partial(_batched_schedule, table, i, record, plan, conventions)
+            )
+        for j, spec in indexed:
+            if batched and j in vector:
+                flat, offsets = vector[j]
+                a, b = offsets[i], offsets[i + 1]
+                if a != b:
+                    findings.extend(flat[a:b])
+                continue
+            found, crash = _run_one(record, ctx, spec, raise_on_crash)
             findings.extend(found)
             if crash is not None:
                 crashes.append(crash)
     return findings, crashes
 
 
+Packed = tuple[Any, ...]
+
+
+def _pack(f: Finding) -> Packed:
+    """A finding as a plain tuple: far cheaper to send back from a worker than the object."""
+    return (
+        f.check_id,
+        f.severity,
+        f.child_id,
+        f.message,
+        f.duty_id,
+        f.due,
+        f.days_overdue,
+        f.citation,
+        f.principles,
+        f.force,
+        f.code,
+    )
+
+
+def _unpack(t: Packed) -> Finding:
+    return Finding(
+        check_id=t[0],
+        severity=t[1],
+        child_id=t[2],
+        message=t[3],
+        duty_id=t[4],
+        due=t[5],
+        days_overdue=t[6],
+        citation=t[7],
+        principles=t[8],
+        force=t[9],
+        code=t[10],
+    )
+
+
 # Set in each worker process by _init_worker: the records and the run's settings, sent once per
 # worker rather than with every chunk (under the fork start method, inherited, not pickled);
 # chunks are then just index ranges.
 _WORKER_RUN: (
-    tuple[tuple[CaseRecord, ...], dt.date, tuple[CheckSpec, ...], RuleSet, Conventions, bool] | None
+    tuple[
+        tuple[CaseRecord, ...],
+        dt.date,
+        tuple[CheckSpec, ...],
+        RuleSet,
+        Conventions,
+        bool,
+        _BatchPlan | None,
+    ]
+    | None
 ) = None
 
 
@@ -191,15 +416,19 @@ def _init_worker(
     rules: RuleSet,
     conventions: Conventions,
     raise_on_crash: bool,
+    plan: _BatchPlan | None,
 ) -> None:
     global _WORKER_RUN
-    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash)
+    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash, plan)
 
 
-def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Finding], list[Crash]]:
+def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Crash]]:
     assert _WORKER_RUN is not None, "worker not initialised"
-    records, as_of, checks, rules, conventions, raise_on_crash = _WORKER_RUN
-    return _check_chunk(records[start:stop], as_of, checks, rules, conventions, raise_on_crash)
+    records, as_of, checks, rules, conventions, raise_on_crash, plan = _WORKER_RUN
+    found, crashes = _check_chunk(
+        records[start:stop], as_of, checks, rules, conventions, raise_on_crash, plan
+    )
+    return [_pack(f) for f in found], crashes
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -210,6 +439,19 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_workers(records: int) -> int:
+    """The workers ``run_checks(workers=None)`` uses for ``records`` records: two (at most the
+    cores available) from :data:`AUTO_WORKERS_MIN_RECORDS` records, else one."""
+    return min(2, _cores()) if records >= AUTO_WORKERS_MIN_RECORDS else 1
+
+
 def run_checks(
     caseload: Iterable[CaseRecord],
     as_of: dt.date,
@@ -217,10 +459,11 @@ def run_checks(
     checks: CheckSet | Iterable[CheckSpec] | None = None,
     rules: RuleSet | None = None,
     conventions: Conventions | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int | None = None,
     raise_on_crash: bool = False,
+    batch: bool = True,
 ) -> RunResult:
     """Run every check on every record in ``caseload`` as at ``as_of``.
 
@@ -230,16 +473,23 @@ def run_checks(
     ``workers > 1`` records are checked in chunks across a process pool; the result is the same
     as with one worker, in the same order.
 
+    Reviews are scheduled column-wise for each chunk by the batch engine
+    (:mod:`corparent.batch`), and when every duty of ``rules`` is a review duty the built-in
+    compliance checks are evaluated column-wise too, making findings only for flagged
+    obligations. The findings are the same as ``batch=False`` gives (every record scheduled by
+    :func:`corparent.schedule.schedule`), in the same order.
+
     Args:
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
         as_of: The date to look from (usually the last day of the collection year).
         checks: The checks to run; :func:`~corparent.checks.default` when None.
         rules: The rule set; ``corparent.law.ENGLAND`` when None.
         conventions: Counting conventions; ``Conventions()`` when None.
-        workers: Processes to use (1: run in this process).
+        workers: Processes to use (1: run in this process; None: :func:`auto_workers`).
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
         raise_on_crash: Raise :class:`CheckCrashed` on the first crash instead of recording it.
+        batch: Use the batch engine where it applies (False: schedule every record alone).
 
     Returns:
         The findings, crashes, counts and run metadata.
@@ -251,7 +501,7 @@ def run_checks(
     .. versionadded:: 0.1
     """
     require_date(as_of, "as_of")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
@@ -261,7 +511,12 @@ def run_checks(
     conventions = Conventions() if conventions is None else conventions
     records = tuple(caseload)
     total = len(records)
-    size = chunk_size or max(1, min(2000, -(-total // (workers * 4)) if total else 1))
+    if workers is None:
+        workers = auto_workers(total)
+    plan = _batch_plan(rules) if batch else None
+    # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
+    largest = 10_000 if plan is not None else 2000
+    size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))
     bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
     chunks = [records[a:b] for a, b in bounds]
 
@@ -272,7 +527,7 @@ def run_checks(
         progress(0, total)
     if workers == 1 or len(chunks) <= 1:
         for chunk in chunks:
-            f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash)
+            f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, plan)
             findings.extend(f)
             crashes.extend(c)
             done += len(chunk)
@@ -283,12 +538,12 @@ def run_checks(
             max_workers=workers,
             mp_context=_pool_context(),
             initializer=_init_worker,
-            initargs=(records, as_of, specs, rules, conventions, raise_on_crash),
+            initargs=(records, as_of, specs, rules, conventions, raise_on_crash, plan),
         ) as pool:
             futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
             for chunk, future in zip(chunks, futures, strict=True):
-                f, c = future.result()
-                findings.extend(f)
+                packed, c = future.result()
+                findings.extend(map(_unpack, packed))
                 crashes.extend(c)
                 done += len(chunk)
                 if progress is not None:

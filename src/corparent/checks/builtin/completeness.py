@@ -15,7 +15,6 @@ from corparent.checks._finding import Finding, Severity
 from corparent.checks._spec import check
 from corparent.dates import add_months, birthday
 from corparent.law import LeaverStatus
-from corparent.leaving_care import care_leaver_status
 from corparent.model import CaseRecord
 from corparent.principles import Principle
 
@@ -113,10 +112,12 @@ def oc3_missing(
     start = _year_start(ctx.as_of)
     dob = record.child.date_of_birth
     for age in ages:
+        if not start.year <= dob.year + age <= ctx.as_of.year:
+            continue  # that birthday is in another year (a cheap test before the exact one)
         day = birthday(dob, age)
         if not start <= day <= ctx.as_of:
             continue
-        status = care_leaver_status(record, day, conventions=ctx.conventions).status
+        status = ctx.leaver_status(day)
         if status not in _OC3_STATUSES:
             continue
         if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):
