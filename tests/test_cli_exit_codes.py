@@ -263,3 +263,15 @@ def test_an_import_of_a_missing_extra_deep_inside_exits_3(
     code, _, err = run(capsys, "duties")
     assert code == 3
     assert "pip install 'corparent[report]'" in err
+
+
+def test_the_cli_reference_page_renders_every_commands_help() -> None:
+    import argparse
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(sub.choices) == {"check", "schedule", "report", "pledge", "duties"}
+    for command in sub.choices:
+        assert f"```{{cli-help}} {command}\n```" in page, command
+    assert "```{cli-version}\n```" in page
