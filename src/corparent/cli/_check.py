@@ -13,12 +13,15 @@ from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    add_duties,
+    add_output,
     existing_folder,
     iso_date,
     output_stream,
     positive_int,
     severity,
 )
+from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
@@ -40,7 +43,7 @@ one of them as overdue."""
 _EPILOG = """\
 examples:
   corparent check examples/data/ssda903 --as-of 2024-03-31
-  corparent check ./903 --as-of 2024-03-31 --format json --output findings.json
+  corparent check ./903 --as-of 2024-03-31 --format json -o findings.json
   corparent check ./903 --as-of 2024-03-31 --checks builtin.compliance --fail-on error
   corparent check ./903 --as-of 2024-03-31 --exclude 'builtin.completeness.*' --workers 2
   corparent check ./903 --as-of 2024-03-31 --duties 'review_*'
@@ -49,7 +52,9 @@ Checks are selected by id, glob or prefix (repeat the option or separate with co
 installed through the 'corparent.checks' entry point run too, unless --no-plugins or --block.
 
 exit codes: 0 nothing at or above --fail-on; 1 findings (or a crashed check) at or above
---fail-on; 2 usage or input error.
+--fail-on; 2 usage or input error, including a load too broken to judge (a required table
+missing, a table with no readable row, --as-of outside the data, a pattern matching nothing),
+whatever --fail-on says.
 """
 
 
@@ -82,9 +87,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="table",
         help="output format (default: table)",
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write findings to FILE instead of stdout"
-    )
+    add_output(parser, "the findings")
     parser.add_argument(
         "--checks",
         action="append",
@@ -99,14 +102,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PATTERN",
         help="leave out checks matching PATTERN (repeatable)",
     )
-    parser.add_argument(
-        "--duties",
-        action="append",
-        default=[],
-        metavar="PATTERN",
-        help="report only duties whose id matches PATTERN (repeatable); default: the duties an "
-        "SSDA903 return can show, 'review_*' (the return records reviews, not visits or plans); "
-        "'*' for every duty",
+    add_duties(
+        parser,
+        "the duties an SSDA903 return can show, 'review_*' (it records reviews, not visits "
+        "or plans)",
     )
     parser.add_argument(
         "--fail-on",
@@ -293,6 +292,9 @@ def _load_section(loaded: LoadResult) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent check``."""
+    requested = tuple(_patterns(args.duties))
+    if requested != ("*",):
+        check_patterns("--duties", requested, _overlaid(args).ids())
     checks = select_checks(args)
     if args.list_checks:
         for spec in checks:
@@ -301,6 +303,7 @@ def run(args: argparse.Namespace) -> int:
     from corparent.io.ssda903 import load  # imported on use: --help works without it
 
     loaded = load(args.path, strict=args.strict)
+    check_load(loaded, args.as_of, str(args.path))
     result = run_checks(
         loaded.caseload,
         args.as_of,
