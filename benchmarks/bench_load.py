@@ -38,24 +38,37 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child_parse(folder: Path) -> dict[str, Any]:
+    c0 = _cpu()
     t0 = time.perf_counter()
     rows = 0
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for _ in csv.reader(stream):
                 rows += 1
-    return {"seconds": time.perf_counter() - t0, "rows": rows, "peak_mib": _peak_mib()}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu": _cpu() - c0,
+        "rows": rows,
+        "peak_mib": _peak_mib(),
+    }
 
 
 def child_load(folder: Path) -> dict[str, Any]:
     from corparent.io.ssda903 import load
 
+    c0 = _cpu()
     t0 = time.perf_counter()
     loaded = load(folder)
     seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
+        "cpu": _cpu() - c0,
         "children": len(loaded.caseload),
         "problems": len(loaded.problems),
         "accounted": loaded.stats.accounted,
@@ -140,8 +153,9 @@ def main() -> None:
             load = in_child("load", folder)
             print(
                 f"{n:,} children ({size:.1f} MiB, {parse['rows']:,} lines): parse only "
-                f"{parse['seconds']:.2f} s; load {load['seconds']:.2f} s "
-                f"({load['seconds'] / parse['seconds']:.1f}x), peak {load['peak_mib']:.0f} MiB, "
+                f"{parse['seconds']:.2f} s (CPU {parse['cpu']:.2f} s); load "
+                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s, "
+                f"{load['cpu'] / parse['cpu']:.1f}x parse), peak {load['peak_mib']:.0f} MiB, "
                 f"{load['children']:,} children, {load['problems']} problems, "
                 f"accounted {load['accounted']}"
             )
@@ -154,7 +168,7 @@ def main() -> None:
             load = in_child("load", big)
             print(
                 f"big reviews.csv ({args.big_reviews:,} rows, {size:.0f} MiB): load "
-                f"{load['seconds']:.2f} s, peak {load['peak_mib']:.0f} MiB, "
+                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s), peak {load['peak_mib']:.0f} MiB, "
                 f"{load['children']:,} children"
             )
 

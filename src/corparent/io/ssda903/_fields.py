@@ -191,6 +191,45 @@ class Field:
         self.unknown_value: Any = CODE_LISTS[kind].unknown() if unknown else None
 
 
+BadValue = Callable[[Field, str, int, str], tuple[Any, bool]]
+RowMapper = Callable[[list[str], int, str], "tuple[Any, ...] | None"]
+
+
+def compile_mapper(
+    fields: Sequence[Field], position: Mapping[str, int], bad: BadValue
+) -> RowMapper:
+    """A function ``(cells, line, child) -> values | None`` for one file's column layout.
+
+    The function is generated once per file with the column positions and lookup tables bound
+    as constants: per cell, one dictionary lookup; a value that misses goes through the
+    field's parser, and one that is still unusable through ``bad`` (which records the problem
+    and says whether the row can be kept). ``None`` when the row cannot be used.
+    """
+    scope: dict[str, Any] = {"MISS": MISS, "bad": bad}
+    body = ["def mapper(cells, line, child):", "    ok = True"]
+    names = []
+    for i, field in enumerate(fields):
+        at = position.get(field.column, -1)
+        scope[f"F{i}"], scope[f"L{i}"], scope[f"C{i}"] = field, field.kind.lookup, field.kind
+        raw = f"cells[{at}]" if at >= 0 else "''"
+        test = "v is MISS or v is None" if field.required else "v is MISS"
+        body += [
+            f"    r = {raw}",
+            f"    v = L{i}.get(r, MISS)",
+            "    if v is MISS:",
+            f"        v = C{i}.convert(r)",
+            f"    if {test}:",
+            f"        v, usable = bad(F{i}, r, line, child)",
+            "        ok = ok and usable",
+            f"    v{i} = v",
+        ]
+        names.append(f"v{i}")
+    body.append(f"    return ({', '.join(names)},) if ok else None")
+    exec("\n".join(body), scope)  # generated from our own field table, never from input
+    mapper: RowMapper = scope["mapper"]
+    return mapper
+
+
 def table_fields() -> Mapping[str, Sequence[Field]]:
     """The fields of every table, in model order."""
     f = Field

@@ -26,7 +26,14 @@ import attrs
 
 from corparent.errors import LoadError, Problem, shape
 from corparent.io.ssda903._build import build_records
-from corparent.io.ssda903._fields import MISS, Field, child_id_problem, parse_date, table_fields
+from corparent.io.ssda903._fields import (
+    MISS,
+    Field,
+    child_id_problem,
+    compile_mapper,
+    parse_date,
+    table_fields,
+)
 from corparent.io.ssda903._lines import MAX_LINE, Decoding, physical_lines, sniff
 from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec, table_for_header
 from corparent.model import Caseload
@@ -189,7 +196,8 @@ class _Return:
         self.latest = dt.date(MIN_DATE_YEAR, 1, 1)
         self.files = 0
         # child -> (date of birth, sex) from this return's header, to check the other tables
-        self.header: dict[str, tuple[Any, Any]] = {}
+        # (date of birth, sex, raw DOB, raw SEX)
+        self.header: dict[str, tuple[Any, Any, str, str]] = {}
 
 
 MIN_DATE_YEAR = 1900
@@ -536,7 +544,14 @@ def _map_rows(
     fields = _FIELDS[table.name]
     width = len(columns)
     position = {c: columns.index(c) for c in reversed(columns)}
-    compiled = [(f, position.get(f.column, -1), f.kind.lookup) for f in fields]
+
+    def bad(field: Field, raw: str, number: int, child: str) -> tuple[Any, bool]:
+        return _bad_value(load, field, raw, name, number, child)
+
+    mapper = compile_mapper(fields, position, bad)
+    header = ret.header
+    dob_at_header = position.get("DOB", -1)
+    sex_at_header = position.get("SEX", -1)
     child_at = position["CHILD"]
     dob_at = position.get("DOB", -1) if table.name != "header" else -1
     sex_at = position.get("SEX", -1) if table.name == "uasc" else -1
@@ -625,37 +640,14 @@ def _map_rows(
                 )
                 continue
             valid_ids.add(child)
-        ok = True
-        for group in copies:
-            if len({cells[i] for i in group}) > 1:
-                ok = False
-                _problem(
-                    load,
-                    "repeated_column",
-                    f"the copies of {columns[group[0]]} differ",
-                    file=name,
-                    row=number,
-                    column=columns[group[0]],
-                    record_id=child,
-                )
-        if not ok:
+        if copies and not _copies_agree(load, copies, cells, columns, name, number, child):
             reported += 1
             continue
-        values = []
-        for field, at, lookup in compiled:
-            raw = cells[at] if at >= 0 else ""
-            value = lookup.get(raw, MISS)
-            if value is MISS:
-                value = field.kind.convert(raw)
-            if value is MISS or (value is None and field.required):
-                value, usable = _bad_value(load, field, raw, name, number, child)
-                ok = ok and usable
-            values.append(value)
-        if not ok:
+        row = mapper(cells, number, child)
+        if row is None:
             reported += 1
             continue
         mapped += 1
-        row = tuple(values)
         per_child = rows.get(child)
         if per_child is None:
             per_child = rows[child] = {}
@@ -668,14 +660,54 @@ def _map_rows(
             if day is not None and day > ret.latest:
                 ret.latest = day
         if is_header:
-            ret.header.setdefault(child, (row[0], row[1]))
+            if child not in header:
+                header[child] = (
+                    row[0],
+                    row[1],
+                    cells[dob_at_header],
+                    cells[sex_at_header] if sex_at_header >= 0 else "",
+                )
         elif dob_at >= 0:
-            _other_dob(load, ret, child, cells, dob_at, sex_at, dates, sexes, name, number, fidx)
+            known = header.get(child)
+            if (
+                known is None
+                or cells[dob_at] != known[2]
+                or (sex_at >= 0 and cells[sex_at] != known[3])
+            ):
+                _other_dob(
+                    load, ret, child, cells, dob_at, sex_at, dates, sexes, name, number, fidx
+                )
     stats.lines += count
     stats.read += read
     stats.mapped += mapped
     stats.reported += reported
     stats.blank += blank
+
+
+def _copies_agree(
+    load: _Load,
+    copies: list[list[int]],
+    cells: list[str],
+    columns: list[str],
+    name: str,
+    number: int,
+    child: str,
+) -> bool:
+    """True when every repeated column holds the same value in the row (else reported)."""
+    ok = True
+    for group in copies:
+        if len({cells[i] for i in group}) > 1:
+            ok = False
+            _problem(
+                load,
+                "repeated_column",
+                f"the copies of {columns[group[0]]} differ",
+                file=name,
+                row=number,
+                column=columns[group[0]],
+                record_id=child,
+            )
+    return ok
 
 
 def _bad_value(
