@@ -168,7 +168,8 @@ def main() -> None:
             load = in_child("load", big)
             print(
                 f"big reviews.csv ({args.big_reviews:,} rows, {size:.0f} MiB): load "
-                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s), peak {load['peak_mib']:.0f} MiB, "
+                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s), "
+                f"peak {load['peak_mib']:.0f} MiB, "
                 f"{load['children']:,} children"
             )
 
