@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        from corparent.io._atomic import atomic_write_text
+
+        atomic_write_text(args.output, text)
         print(
             f"wrote {args.output} ({report.children} children as at {report.as_of})",
             file=sys.stderr,
