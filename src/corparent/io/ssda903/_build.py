@@ -19,6 +19,7 @@ from corparent.model import (
     Child,
     DeprivationOfLiberty,
     Episode,
+    Evidence,
     HealthOutcome,
     LeaverOutcome,
     MissingEpisode,
@@ -78,7 +79,7 @@ class Built:
     record_problems: dict[str, tuple[Problem, ...]]
 
 
-def build_records(state: _Load, evidence: Any = None) -> Built:
+def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
     """Build one record per child from ``state.rows``; record every decision in ``state``."""
     by_year = sorted(
         range(len(state.returns)), key=lambda i: state.returns[i].year_end or dt.date.min

@@ -36,7 +36,7 @@ from corparent.io.ssda903._fields import (
 )
 from corparent.io.ssda903._lines import MAX_LINE, Decoding, physical_lines, sniff
 from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec, table_for_header
-from corparent.model import Caseload
+from corparent.model import Caseload, Evidence
 
 __all__ = ["CollectionYear", "LoadResult", "LoadStats", "TableStats", "load", "parse_date"]
 
@@ -172,7 +172,7 @@ class LoadResult:
     stats: LoadStats
     collection_year_end: dt.date
     years: tuple[CollectionYear, ...] = ()
-    evidence: Any = None
+    evidence: Evidence = attrs.field(factory=Evidence.complete)
     record_problems: Mapping[str, tuple[Problem, ...]] = attrs.field(factory=dict)
 
     def __repr__(self) -> str:
@@ -920,7 +920,8 @@ def load(
             for path, named in ordered:
                 _read_file(state, path, named, index)
         years = _settle_years(state, len(plans) - 1)
-        evidence = None
+        label = years[0].label + (f" to {years[-1].label}" if len(years) > 1 else "")
+        evidence = Evidence.ssda903(years[0].start, years[-1].year_end, source=f"SSDA903 {label}")
         built = build_records(state, evidence)
     finally:
         if enabled:
