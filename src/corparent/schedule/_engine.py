@@ -101,5 +101,6 @@ def carer_schedule(
         [d for d in carer.reviews if d >= carer.approved_on],
         None,
         f"carer approved on {carer.approved_on.isoformat()}",
+        kind="carer_reviews",
     )
     return Schedule(child_id=carer.id, as_of=as_of, obligations=run.out)
