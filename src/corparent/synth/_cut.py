@@ -26,7 +26,7 @@ import attrs
 from corparent.codes import Sex
 from corparent.dates import age_on
 from corparent.io.ssda903 import write
-from corparent.model import Caseload, CaseRecord, Child, Episode
+from corparent.model import Caseload, CaseRecord, Child, Episode, Evidence
 from corparent.synth._history import History, collection_year
 
 __all__ = ["cut_return", "write_return", "write_returns"]
@@ -83,48 +83,72 @@ def _child(record: CaseRecord, episodes: list[Episode], year_end: D) -> Child:
     )
 
 
-def _cut_record(record: CaseRecord, year_start: D, year_end: D) -> CaseRecord | None:
+def _cut_record(
+    record: CaseRecord, endings: tuple[D, ...], window_start: D, evidence: Evidence
+) -> CaseRecord | None:
+    """The record as returns for ``endings`` (consecutive years, earliest first) show it."""
+    window_end = endings[-1]
     episodes = []
     for e in record.episodes:
-        if e.start > year_end or (e.end is not None and e.end < year_start):
+        if e.start > window_end or (e.end is not None and e.end < window_start):
             continue
-        if e.end is not None and e.end > year_end:
+        if e.end is not None and e.end > window_end:
             e = attrs.evolve(e, end=None, reason_ceased=None, reason_place_change=None)
         episodes.append(e)
-    leaver_outcomes = [o for o in record.leaver_outcomes if o.year_ending == year_end]
+    leaver_outcomes = [o for o in record.leaver_outcomes if o.year_ending in endings]
     if not episodes and not leaver_outcomes:
         return None
+    # the header as the latest return holding the child has it
+    header_year = max(
+        ending
+        for ending in endings
+        if any(o.year_ending == ending for o in leaver_outcomes)
+        or any(
+            e.start <= ending and (e.end is None or e.end >= collection_year(ending)[0])
+            for e in episodes
+        )
+    )
+    header_start = collection_year(header_year)[0]
+    in_header_year = [e for e in episodes if e.end is None or e.end >= header_start]
     missing = []
     for m in record.missing:
-        if m.start > year_end or (m.end is not None and m.end < year_start):
+        if m.start > window_end or (m.end is not None and m.end < window_start):
             continue
-        if m.end is not None and m.end > year_end:
+        if m.end is not None and m.end > window_end:
             m = attrs.evolve(m, end=None)
         missing.append(m)
     return CaseRecord(
-        child=_child(record, episodes, year_end),
+        child=_child(record, in_header_year, header_year),
         episodes=episodes,
-        reviews=[r for r in record.reviews if year_start <= r.date <= year_end],
-        health_outcomes=[h for h in record.health_outcomes if h.year_ending == year_end],
+        reviews=[r for r in record.reviews if window_start <= r.date <= window_end],
+        health_outcomes=[h for h in record.health_outcomes if h.year_ending in endings],
         leaver_outcomes=leaver_outcomes,
         missing=missing,
         adoption_decisions=[
             a
             for a in record.adoption_decisions
-            if a.decided_on is not None and year_start <= a.decided_on <= year_end
+            if a.decided_on is not None and window_start <= a.decided_on <= window_end
         ],
         placed_for_adoption=[
-            p for p in record.placed_for_adoption if year_start <= p.date <= year_end
+            p for p in record.placed_for_adoption if window_start <= p.date <= window_end
         ],
+        evidence=evidence,
     )
 
 
-def cut_return(source: History | Caseload, year_ending: D) -> Caseload:
+def cut_return(source: History | Caseload, year_ending: D, *, previous: int = 0) -> Caseload:
     """The SSDA903 return for the collection year ending ``year_ending``, cut from ``source``.
 
     Only what the DfE collects for that year is kept (see the module docstring); children
     neither looked after in the year nor due an OC3 row are absent. The records are what a
-    loader reads back from the written files.
+    loader reads back from the written files, and carry the evidence window of the return
+    (:meth:`~corparent.model.Evidence.ssda903`): episodes and reviews known over the year,
+    nothing else held.
+
+    With ``previous`` earlier years, the records are what a loader gives for this return and
+    that many previous returns together, each superseding the earlier ones row by row: the
+    window runs from the first day of the earliest year, and each child's header is the one of
+    the latest return holding them.
 
     >>> from corparent.synth import history
     >>> h = history(30, seed=2, previous=1)
@@ -133,12 +157,19 @@ def cut_return(source: History | Caseload, year_ending: D) -> Caseload:
     30
     >>> min(r.date for rec in this_year for r in rec.reviews) >= dt.date(2023, 4, 1)
     True
+    >>> len(cut_return(h, dt.date(2024, 3, 31), previous=1)) > 30
+    True
     """
-    year_start, year_end = collection_year(year_ending)
+    if previous < 0:
+        raise ValueError("previous must not be negative")
+    endings = tuple(D(year_ending.year - k, 3, 31) for k in range(previous, -1, -1))
+    window_start = collection_year(endings[0])[0]
+    _, year_end = collection_year(year_ending)
+    evidence = Evidence.ssda903(window_start, year_end)
     records = source.caseload if isinstance(source, History) else source
     out = []
     for record in records:
-        cut = _cut_record(record, year_start, year_end)
+        cut = _cut_record(record, endings, window_start, evidence)
         if cut is not None:
             out.append(cut)
     return Caseload(records=out)
