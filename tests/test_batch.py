@@ -18,7 +18,16 @@ from corparent.batch._dates import add_months, add_working_days, from_day, to_da
 from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.dates import ANY_PART_OF_THE_UK, ENGLAND_AND_WALES, SCOTLAND
 from corparent.law import ENGLAND, Conventions, Force, NotMoreThanMonthsAfter, RuleSet
-from corparent.model import CaseRecord, Child, Episode, Review, ShortBreakArrangement
+from corparent.model import (
+    CaseRecord,
+    Child,
+    Episode,
+    Evidence,
+    EvidenceWindow,
+    Review,
+    ShortBreakArrangement,
+    restrict,
+)
 from corparent.schedule import Obligation
 from corparent.testing import case_records, faulty_case_records
 
@@ -26,7 +35,18 @@ AS_OF = synth.DEFAULT_AS_OF
 
 
 def _key(o: Obligation) -> tuple[object, ...]:
-    return (o.child_id, o.duty.id, o.version, o.trigger, o.due, o.met_on, o.status, o.about)
+    return (
+        o.child_id,
+        o.duty.id,
+        o.version,
+        o.trigger,
+        o.due,
+        o.met_on,
+        o.status,
+        o.about,
+        o.reason,
+        o.closed_on,
+    )
 
 
 def assert_same(
@@ -95,7 +115,7 @@ def mixed_records(draw: st.DrawFn, child_id: str = "C1") -> CaseRecord:
                 end=end,
                 legal_status=draw(_LEGAL),
                 placement=draw(_PLACE),
-                reason_new=ReasonNewEpisode.S if i == 0 else draw(_RNE),
+                reason_new=draw(_RNE) if i or draw(st.booleans()) else ReasonNewEpisode.S,
                 reason_ceased=rec,
             )
         )
@@ -139,6 +159,43 @@ def test_batch_equals_schedule_on_mixed_records(
     records: list[CaseRecord], conv: Conventions, as_of: dt.date
 ) -> None:
     assert_same(records, as_of, conventions=conv)
+
+
+@st.composite
+def windowed(draw: st.DrawFn, records: st.SearchStrategy[CaseRecord]) -> CaseRecord:
+    """A record seen through an evidence window: restricted as a 903 return would show it, or
+    only labelled with the window, or with no reviews held at all."""
+    record = draw(records)
+    start = draw(st.one_of(_DAYS, _SPECIAL_DAYS))
+    end = draw(st.one_of(st.none(), st.dates(start, dt.date(2025, 12, 31))))
+    how = draw(st.sampled_from(["restrict", "label", "label", "not_held", "reviews_only"]))
+    if how == "not_held":
+        evidence = Evidence(windows={"reviews": EvidenceWindow(held=False)})
+    elif how == "reviews_only":
+        evidence = Evidence(windows={"reviews": EvidenceWindow(start=start, end=end)})
+    else:
+        evidence = Evidence.ssda903(start, end or dt.date(2025, 12, 31))
+    if how == "restrict":
+        return restrict(record, evidence)
+    fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
+    fields["evidence"] = evidence
+    return CaseRecord.unchecked(**fields)
+
+
+@given(st.lists(windowed(mixed_records()), min_size=1, max_size=6), conventions(), _AS_OF)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_batch_equals_schedule_with_evidence_windows(
+    records: list[CaseRecord], conv: Conventions, as_of: dt.date
+) -> None:
+    assert_same(records, as_of, conventions=conv)
+
+
+@given(st.lists(windowed(case_records()), min_size=1, max_size=4), _AS_OF)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_batch_equals_schedule_on_realistic_windowed_records(
+    records: list[CaseRecord], as_of: dt.date
+) -> None:
+    assert_same(records, as_of)
 
 
 @given(st.lists(case_records(), min_size=1, max_size=4), conventions(), _AS_OF)

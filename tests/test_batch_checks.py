@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from corparent import synth
+from corparent.batch import Columns
 from corparent.checks import RunResult, default, run_checks
 from corparent.checks._runner import auto_workers
 from corparent.cli._check import rules_for, select_checks
@@ -47,6 +48,18 @@ def test_review_duties_column_wise_equal_the_object_engine(caseload: list[object
     plain = run_checks(caseload, AS_OF, rules=rules, workers=1, batch=False)  # type: ignore[arg-type]
     assert len(batch.findings) > 100
     _same(batch, plain)
+
+
+def test_records_seen_through_a_903_window(caseload: list[object]) -> None:
+    from corparent.model import Evidence, restrict
+
+    evidence = Evidence.ssda903(dt.date(2023, 4, 1), AS_OF)
+    windowed = [restrict(r, evidence) for r in caseload]  # type: ignore[arg-type]
+    for rules in (_review_rules(), ENGLAND):
+        batch = run_checks(windowed, AS_OF, rules=rules, workers=1)
+        plain = run_checks(windowed, AS_OF, rules=rules, workers=1, batch=False)
+        assert any("missed" in f.check_id for f in batch.findings)
+        _same(batch, plain)
 
 
 def test_every_duty_with_batched_reviews_equals_the_object_engine(caseload: list[object]) -> None:
@@ -108,6 +121,7 @@ def test_hash_of_the_sorted_json_on_a_fixed_synthetic_return(tmp_path: Path) -> 
         no_plugins=True, block=[], checks=[], exclude=[], duties=[], pledge=None
     )
     loaded = load(tmp_path)
+    assert Columns.from_records(loaded.caseload.records).batchable.all()  # none left out
     digests = set()
     for batch, workers in ((True, 1), (False, 1), (True, 2)):
         result = run_checks(

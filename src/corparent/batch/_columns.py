@@ -25,6 +25,7 @@ __all__ = [
     "ADOPTION_PLACEMENT",
     "CHANGES_PLACEMENT",
     "CONTINUES_CARE",
+    "NO_START",
     "PLACEMENT_ORDER",
     "SHORT_BREAK",
     "STARTS_PERIOD",
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
 
 SHORT_BREAK = 1
 """Episode flag: legal status V3/V4 (an agreed series of short breaks)."""
@@ -90,14 +92,39 @@ def _flags(table: dict[int, int], values: list[object]) -> Ints:
     return np.fromiter(map(table.__getitem__, map(id, values)), np.int64, len(values))
 
 
-def _evidence_complete(record: CaseRecord) -> bool:
-    # Evidence windows (a source that shows only part of the history) are judged by the
-    # object engine; a record without them, or with complete ones, is batched.
-    evidence = getattr(record, "evidence", None)
-    if evidence is None:
-        return True
-    window = evidence.window
-    return bool(window("episodes").is_complete and window("reviews").is_complete)
+NO_START = np.int64(-(2**40))
+"""The day number standing for "no start" in window-start columns (earlier than any date)."""
+
+
+def _windows(records: Sequence[CaseRecord]) -> tuple[Ints, Ints, Bools, Bools]:
+    """Per record: the reviews window (start, end, held) and whether the episodes are complete.
+
+    A loader gives every record the same :class:`~corparent.model.Evidence`, so each distinct
+    one is looked at once."""
+    seen: dict[int, tuple[int, int, bool, bool]] = {}
+    rows = []
+    for evidence in map(attrgetter("evidence"), records):
+        row = seen.get(id(evidence))
+        if row is None:
+            reviews = evidence.window("reviews")
+            row = (
+                int(NO_START) if reviews.start is None else to_day(reviews.start),
+                int(NEVER) if reviews.end is None else to_day(reviews.end),
+                reviews.held,
+                evidence.window("episodes").is_complete,
+            )
+            seen[id(evidence)] = row
+        rows.append(row)
+    if not rows:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, np.zeros(0, np.bool_), np.zeros(0, np.bool_)
+    start, end, held, complete = zip(*rows, strict=True)
+    return (
+        np.array(start, np.int64),
+        np.array(end, np.int64),
+        np.array(held, np.bool_),
+        np.array(complete, np.bool_),
+    )
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -115,6 +142,11 @@ class Columns:
         sb_offsets: Record ``i``'s short-break arrangements.
         sb_start: Arrangement start (day number).
         sb_end: Arrangement last day (inclusive; ``NEVER`` while it holds).
+        rv_window_start: Per record: the first day its reviews are known from
+            (:data:`NO_START`: the whole history).
+        rv_window_end: Per record: the last day its reviews are known to (``NEVER``: up to
+            any ``as_of``).
+        episodes_complete: Per record: whether every episode of its history is known.
         batchable: Per record: False when the object engine must judge it (see
             :meth:`from_records`).
     """
@@ -129,7 +161,10 @@ class Columns:
     sb_offsets: Ints
     sb_start: Ints
     sb_end: Ints
-    batchable: npt.NDArray[np.bool_]
+    rv_window_start: Ints
+    rv_window_end: Ints
+    episodes_complete: Bools
+    batchable: Bools
 
     def __len__(self) -> int:
         return len(self.child_ids)
@@ -138,9 +173,9 @@ class Columns:
     def from_records(cls, records: Sequence[CaseRecord]) -> Columns:
         """The columns of ``records``.
 
-        A record is *not batchable* (the object engine schedules it) when its evidence of
-        episodes or reviews is not complete, or when any of its episode, review or short-break
-        dates lies outside the years the batch engine's calendars cover.
+        A record is *not batchable* (the object engine schedules it) when its source holds no
+        reviews, or when any of its episode, review, short-break or evidence-window dates lies
+        outside the years the batch engine's calendars cover.
         """
         episodes = list(chain.from_iterable(map(attrgetter("episodes"), records)))
         reviews = list(chain.from_iterable(map(attrgetter("reviews"), records)))
@@ -159,7 +194,12 @@ class Columns:
         rv_date = _days(list(map(attrgetter("date"), reviews)))
         sb_start = _days([b.start for b in breaks])
         sb_end = _optional_days([b.end for b in breaks])
-        batchable = np.fromiter(map(_evidence_complete, records), np.bool_, len(records))
+        win_start, win_end, held, complete = _windows(records)
+        batchable = held.copy()
+        outside = (
+            (win_start != NO_START) & ((win_start < _FIRST_DAY) | (win_start > _LAST_DAY))
+        ) | ((win_end != NEVER) & ((win_end < _FIRST_DAY) | (win_end > _LAST_DAY)))
+        batchable &= ~outside
         for offsets, values in (
             (ep_offsets, ep_start),
             (ep_offsets, np.where(ep_end == NEVER, _FIRST_DAY, ep_end)),
@@ -182,5 +222,8 @@ class Columns:
             sb_offsets=sb_offsets,
             sb_start=sb_start,
             sb_end=sb_end,
+            rv_window_start=win_start,
+            rv_window_end=win_end,
+            episodes_complete=complete,
             batchable=batchable,
         )

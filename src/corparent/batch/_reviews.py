@@ -12,8 +12,14 @@ reference; a differential property test holds this module to it):
 * placement for adoption ends the CPPCR reviews; AAR reg 36 reviews run from the placement
   (4 weeks, 3 months, then 6 months); authority to place for adoption needs a review within 3
   months (AAR reg 36(1));
-* a chain whose next review would fall due after care ended lapses; events after ``as_of`` are
-  ignored; the version of the law applied is the one in force on each trigger date.
+* a chain whose next review would fall due after care ended lapses; one that fell due before
+  care ended, unmet, is missed; events after ``as_of`` are ignored; the version of the law
+  applied is the one in force on each trigger date;
+* evidence windows: when the reviews are known only from a day after the chain began, or the
+  period of care began before the data on an unknown day, the chain is first judged against the
+  latest day its next review could have been due, then resumes from the first known review;
+  the review due on authority to place for adoption is not assessable when that authority or a
+  review that could have met it lies before the data.
 
 Every step works on all chains of the caseload at once, so the Python-level work is per step of
 the longest chain, not per child.
@@ -32,6 +38,7 @@ from corparent.batch._columns import (
     ADOPTION_PLACEMENT,
     CHANGES_PLACEMENT,
     CONTINUES_CARE,
+    NO_START,
     PLACEMENT_ORDER,
     SHORT_BREAK,
     STARTS_PERIOD,
@@ -79,9 +86,32 @@ REVIEW_DUTIES = (
 )
 """The duties the batch engine schedules (the reviews family, the only one a 903 return feeds)."""
 
-STATUS_CODES: tuple[Status, ...] = (Status.MET, Status.MET_LATE, Status.OVERDUE, Status.DUE)
+STATUS_CODES: tuple[Status, ...] = (
+    Status.MET,
+    Status.MET_LATE,
+    Status.OVERDUE,
+    Status.DUE,
+    Status.MISSED,
+    Status.NOT_ASSESSABLE,
+)
 """``ObligationTable.status`` codes, by index."""
-_MET, _MET_LATE, _OVERDUE, _DUE = 0, 1, 2, 3
+_MET, _MET_LATE, _OVERDUE, _DUE, _MISSED, _NOT_ASSESSABLE = range(6)
+
+# ``ObligationTable.reason`` codes: the texts schedule() gives (``reason_day`` fills the first
+# {}; the row's due or met date the second).
+_R_NONE, _R_BOUND, _R_LATEST, _R_IN_TIME, _R_ENDED, _R_BEFORE, _R_MAY_HAVE_MET = range(7)
+_REASONS = (
+    "",
+    "The reviews before {0} are not in the data, so this is judged against the latest day it "
+    "could have been due.",
+    "Due by {1} at the latest; the last of the reviews before {0} is not in the data, so it may "
+    "be due sooner.",
+    "Whether {1} was in time depends on reviews before {0}, which the data does not hold.",
+    "It fell due after {0}, where the data's reviews end.",
+    "It began before the data's window, on a day the data does not hold.",
+    "The reviews before {0} are not in the data, and one of them may have met it.",
+)
+UNSEEN_STEP = 1_000  # the step a chain is at after reviews before the data (as schedule())
 
 _CPPCR, _SHORT_BREAKS, _ADOPTION = 0, 1, 2
 _STEPS = (
@@ -182,6 +212,9 @@ class ObligationTable:
         met: Day number it was met on (``NEVER`` when not met: see ``has_met``).
         has_met: Whether it was met.
         status: Index into :data:`STATUS_CODES`.
+        reason: Why it is not assessable, or that it was judged against a bound (0: neither).
+        reason_day: The day the reason names.
+        closed: For a missed obligation, the day the clock stopped (``NEVER`` otherwise).
         about_kind: 0 period of care, 1 authority to place, 2 placed for adoption.
         about_day: The day the ``about`` text names.
         record_offsets: Record ``i``'s rows are ``record_offsets[i]:record_offsets[i+1]``.
@@ -199,6 +232,9 @@ class ObligationTable:
     met: Ints
     has_met: Bools
     status: Ints
+    reason: Ints
+    reason_day: Ints
+    closed: Ints
     about_kind: Ints
     about_day: Ints
     record_offsets: Ints
@@ -214,16 +250,28 @@ class ObligationTable:
         out = []
         for row in range(a, b):
             about = _ABOUT[self.about_kind[row]].format(from_day(self.about_day[row]).isoformat())
+            met_on = from_day(self.met[row]) if self.has_met[row] else None
+            due = from_day(self.due[row])
+            reason = ""
+            if self.reason[row]:
+                second = met_on if self.reason[row] == _R_IN_TIME else due
+                reason = _REASONS[self.reason[row]].format(
+                    from_day(self.reason_day[row]).isoformat(),
+                    second.isoformat() if second is not None else "",
+                )
+            closed = self.closed[row]
             out.append(
                 Obligation(
                     duty=self.duties[self.duty[row]],
                     version=self.versions[self.version[row]],
                     child_id=child_id,
                     trigger=from_day(self.trigger[row]),
-                    due=from_day(self.due[row]),
-                    met_on=from_day(self.met[row]) if self.has_met[row] else None,
+                    due=due,
+                    met_on=met_on,
                     status=STATUS_CODES[self.status[row]],
                     about=about,
+                    reason=reason,
+                    closed_on=None if closed == NEVER else from_day(closed),
                 )
             )
         return out
@@ -246,6 +294,9 @@ class _Emitted:
                 "due",
                 "met",
                 "status",
+                "reason",
+                "reason_day",
+                "closed",
                 "about_kind",
                 "about_day",
             )
@@ -332,9 +383,9 @@ def review_obligations(
     Raises:
         ValueError: the batch engine cannot apply ``rules`` (see :func:`unsupported`).
     """
-    reason = unsupported(rules)
-    if reason is not None:
-        raise ValueError(f"the batch engine cannot schedule these rules: {reason}")
+    why_not = unsupported(rules)
+    if why_not is not None:
+        raise ValueError(f"the batch engine cannot schedule these rules: {why_not}")
     conventions = conventions or Conventions()
     today = to_day(as_of)
     n = len(columns)
@@ -368,6 +419,8 @@ def review_obligations(
     p_rec = ep_rec[p_first]
     p_start = start[p_first]
     p_end = end[p_last]
+    # Only RNE S proves the day a period began, unless the record holds every episode.
+    p_known = columns.episodes_complete[p_rec] | ((flags[p_first] & STARTS_PERIOD) != 0)
     merge = np.zeros(len(p_first), np.bool_)
     gap = conventions.new_period_min_gap_days
     if gap > 0 and len(p_first) > 1:
@@ -381,11 +434,12 @@ def review_obligations(
     m_end = p_end[group_last]
     m_first_ep = p_first[group_first]
     m_last_ep = p_last[group_last]
+    m_known = p_known[group_first]
     m_index = np.arange(len(m_rec), dtype=np.int64)
 
     keep = columns.batchable[m_rec] & (m_start <= today) if len(m_rec) else np.zeros(0, np.bool_)
-    m_rec, m_start, m_end, m_first_ep, m_last_ep, m_index = (
-        a[keep] for a in (m_rec, m_start, m_end, m_first_ep, m_last_ep, m_index)
+    m_rec, m_start, m_end, m_first_ep, m_last_ep, m_known, m_index = (
+        a[keep] for a in (m_rec, m_start, m_end, m_first_ep, m_last_ep, m_known, m_index)
     )
 
     # -- per period: short breaks, authority to place, placement for adoption ----------------
@@ -403,6 +457,7 @@ def review_obligations(
     next_order = np.minimum.accumulate(next_order[::-1])[::-1] if n_eps else next_order
     first_order = next_order[m_first_ep] if len(m_rec) else np.zeros(0, np.int64)
     has_authority = first_order <= m_last_ep
+    authority_known = m_known | (first_order != m_first_ep)
     authority_day = start[np.minimum(first_order, max(n_eps - 1, 0))]
 
     placement_start = new_period | ((flags & CHANGES_PLACEMENT) != 0)
@@ -414,9 +469,22 @@ def review_obligations(
         cand = adoptive[pos_ok]
         has_adoption = (pos < len(adoptive)) & (ep_rec[cand] == m_rec) & (start[cand] < m_end)
         adoption_day = np.where(has_adoption, start[cand], NEVER)
+        # A placement's start is unknown only when it is the single placement of a period
+        # whose start is unknown (as CaseRecord.placements() says).
+        ep_period = np.cumsum(new_period) - 1
+        moves = np.concatenate(([0], np.cumsum((flags & CHANGES_PLACEMENT) != 0)))
+        pid = ep_period[cand]
+        single = (moves[p_last[pid] + 1] - moves[p_first[pid] + 1]) == 0
+        adoption_known = ~(
+            (cand == p_first[pid])
+            & ~p_known[pid]
+            & single
+            & ((flags[cand] & CHANGES_PLACEMENT) == 0)
+        )
     else:
         has_adoption = np.zeros(len(m_rec), np.bool_)
         adoption_day = np.full(len(m_rec), NEVER, np.int64)
+        adoption_known = np.ones(len(m_rec), np.bool_)
     cppcr_end = np.where(has_adoption, adoption_day, m_end)
 
     # -- the reviews each chain may use ------------------------------------------------------
@@ -435,12 +503,16 @@ def review_obligations(
         return np.where(day <= today, day, NEVER)
 
     # -- the chains ----------------------------------------------------------------------------
-    chain_kind = np.concatenate(
-        (np.where(short_breaks, _SHORT_BREAKS, _CPPCR), np.full(int(has_adoption.sum()), _ADOPTION))
-    ).astype(np.int64)
+    win_start = columns.rv_window_start
+    win_end = columns.rv_window_end
     adopted = np.flatnonzero(has_adoption)
+    chain_kind = np.concatenate(
+        (np.where(short_breaks, _SHORT_BREAKS, _CPPCR), np.full(len(adopted), _ADOPTION))
+    ).astype(np.int64)
     chain_period = np.concatenate((np.arange(len(m_rec)), adopted)).astype(np.int64)
+    chain_rec = m_rec[chain_period]
     chain_anchor = np.concatenate((m_start, adoption_day[adopted]))
+    chain_known = np.concatenate((m_known, adoption_known[adopted]))
     chain_lo = np.concatenate((lo, np.maximum(first_at(adoption_day)[adopted], lo[adopted])))
     chain_hi = np.concatenate((hi_cppcr, hi_period[adopted]))
     chain_end = np.concatenate((window_end(cppcr_end), window_end(m_end[adopted])))
@@ -452,87 +524,244 @@ def review_obligations(
     # One padding row, so an index past the last review reads "no review".
     rv_date = np.append(columns.rv_date, NEVER)
     last_review = len(columns.rv_date)
-    active = np.arange(len(chain_kind), dtype=np.int64)
-    trigger = chain_anchor.copy()
-    index = chain_lo.copy()
-    k = 0
+
+    def review_at(index: Ints, hi: Ints) -> tuple[Ints, Bools]:
+        """The review at ``index`` if inside the chain's events and on or before as_of."""
+        has = index < hi
+        met = np.where(has, rv_date[np.minimum(index, last_review)], NEVER)
+        return met, has & (met <= today)
+
+    def judged(chains: Ints, due: Ints, met_ok: Bools, closed: Ints) -> tuple[Ints, Ints, Ints]:
+        """Status of unmet rows, reason code and reason day as Run.judge gives them."""
+        w_end = win_end[chain_rec[chains]]
+        ended = ~met_ok & (w_end < today) & (due > w_end)
+        missed = ~met_ok & ~ended & (closed != NEVER) & (due < closed)
+        status = np.select([ended, missed, due < today], [_NOT_ASSESSABLE, _MISSED, _OVERDUE], _DUE)
+        return status, np.where(ended, _R_ENDED, _R_NONE), np.where(ended, w_end, 0)
+
+    def emit(
+        chains: Ints,
+        k: Ints,
+        duty: Ints,
+        version: Ints,
+        trigger: Ints,
+        due: Ints,
+        met: Ints,
+        status: Ints,
+        reason: Ints,
+        reason_day: Ints,
+        closed: Ints,
+    ) -> None:
+        period = chain_period[chains]
+        out.add(
+            record=chain_rec[chains],
+            period=m_index[period],
+            seq=chain_seq[chains],
+            k=k,
+            duty=duty,
+            version=version,
+            trigger=trigger,
+            due=due,
+            met=met,
+            status=status,
+            reason=reason,
+            reason_day=reason_day,
+            closed=np.where(status == _MISSED, closed, NEVER),
+            about_kind=np.where(chain_kind[chains] == _ADOPTION, 2, 0),
+            about_day=chain_anchor[chains],
+        )
+
+    def met_status(met: Ints, due: Ints) -> Ints:
+        return np.where(met <= due, _MET, _MET_LATE)
+
+    # Chains whose earlier reviews the data may not hold start with a judgement against the
+    # latest day their next review could have been due (Run._blind_start).
+    horizon_start = win_start[chain_rec]
+    blind = ~chain_known | (horizon_start > chain_anchor)
+    resume_chain: Ints = np.zeros(0, np.int64)
+    resume_trigger: Ints = np.zeros(0, np.int64)
+    resume_index: Ints = np.zeros(0, np.int64)
+    b = np.flatnonzero(blind)
+    if b.size:
+        horizon = np.where(horizon_start[b] == NO_START, chain_anchor[b], horizon_start[b])
+        unseen = horizon - 1
+        duty = steps[chain_kind[b], 2]
+        version = versions.at(duty, unseen)
+        ok = (duty >= 0) & (version >= 0)
+        b, horizon, unseen, duty, version = (a[ok] for a in (b, horizon, unseen, duty, version))
+        trigger = unseen.copy()
+        due = versions.due_dates(version, unseen, conventions)
+        anchor = chain_anchor[b]
+        first_duty = steps[chain_kind[b], 0]
+        first_version = versions.at(first_duty, anchor)
+        first_ok = chain_known[b] & (first_duty >= 0) & (first_version >= 0)
+        first_due = np.zeros(len(b), np.int64)
+        first_due[first_ok] = versions.due_dates(
+            first_version[first_ok], anchor[first_ok], conventions
+        )
+        use_first = first_ok & (first_due > due)
+        duty = np.where(use_first, first_duty, duty)
+        version = np.where(use_first, first_version, version)
+        trigger = np.where(use_first, anchor, trigger)
+        due = np.where(use_first, first_due, due)
+        index = np.maximum(first_at(horizon, chain_rec[b]), chain_lo[b])
+        met, met_ok = review_at(index, chain_hi[b])
+        wend = chain_end[b]
+        visible = trigger <= today  # Run.emit skips a trigger after as_of
+        # no known review: overdue, missed or not assessable; the chain ends
+        late = ~met_ok & ~(due >= wend) & (due < today) & visible
+        if late.any():
+            status, reason, reason_day = judged(b[late], due[late], met_ok[late], wend[late])
+            reason = np.where(reason == _R_NONE, _R_BOUND, reason)
+            reason_day = np.where(reason == _R_BOUND, horizon[late], reason_day)
+            emit(
+                b[late],
+                np.zeros(int(late.sum()), np.int64),
+                duty[late],
+                version[late],
+                trigger[late],
+                due[late],
+                np.full(int(late.sum()), NEVER),
+                status,
+                reason,
+                reason_day,
+                wend[late],
+            )
+        later = ~met_ok & ~(due >= wend) & (due >= today) & visible
+        if later.any():
+            count = int(later.sum())
+            emit(
+                b[later],
+                np.zeros(count, np.int64),
+                duty[later],
+                version[later],
+                trigger[later],
+                due[later],
+                np.full(count, NEVER),
+                np.full(count, _NOT_ASSESSABLE),
+                np.full(count, _R_LATEST),
+                horizon[later],
+                np.full(count, NEVER),
+            )
+        # a known review: late for certain, or not assessable; the chain resumes from it
+        shown = met_ok & visible
+        if shown.any():
+            count = int(shown.sum())
+            is_late = met[shown] > due[shown]
+            emit(
+                b[shown],
+                np.zeros(count, np.int64),
+                duty[shown],
+                version[shown],
+                trigger[shown],
+                due[shown],
+                met[shown],
+                np.where(is_late, _MET_LATE, _NOT_ASSESSABLE),
+                np.where(is_late, _R_BOUND, _R_IN_TIME),
+                horizon[shown],
+                np.full(count, NEVER),
+            )
+        resume_chain = b[met_ok]
+        resume_trigger = (met if conventions.chain_from_actual else due)[met_ok]
+        resume_index = index[met_ok] + 1
+
+    # The chains proper: every chain one step at a time (Run.chain).
+    plain = np.flatnonzero(~blind)
+    active = np.concatenate((plain, resume_chain)).astype(np.int64)
+    trigger = np.concatenate((chain_anchor[plain], resume_trigger)).astype(np.int64)
+    index = np.concatenate((chain_lo[plain], resume_index)).astype(np.int64)
+    column = np.concatenate((np.zeros(len(plain), np.int64), np.full(len(resume_chain), 2)))
+    emitted = np.concatenate((np.zeros(len(plain), np.int64), np.ones(len(resume_chain), np.int64)))
     while active.size:
-        duty = steps[chain_kind[active], min(k, 2)]
+        duty = steps[chain_kind[active], column]
         version = versions.at(duty, trigger)
         alive = (duty >= 0) & (version >= 0) & (trigger <= today)
-        active, duty, version, trigger, index = (
-            a[alive] for a in (active, duty, version, trigger, index)
+        active, duty, version, trigger, index, column, emitted = (
+            a[alive] for a in (active, duty, version, trigger, index, column, emitted)
         )
         if not active.size:
             break
         due = versions.due_dates(version, trigger, conventions)
-        has_event = index < chain_hi[active]
-        met = np.where(has_event, rv_date[np.minimum(index, last_review)], NEVER)
-        met_ok = has_event & (met <= today)
-        lapsed = ~met_ok & (due >= chain_end[active])
-        emit = ~lapsed
-        status = np.where(
-            met_ok,
-            np.where(met <= due, _MET, _MET_LATE),
-            np.where(due < today, _OVERDUE, _DUE),
+        met, met_ok = review_at(index, chain_hi[active])
+        wend = chain_end[active]
+        keep_row = met_ok | (due < wend)  # unmet and due after care ended: the chain lapses
+        status, reason, reason_day = judged(active, due, met_ok, wend)
+        status = np.where(met_ok, met_status(met, due), status)
+        emit(
+            active[keep_row],
+            emitted[keep_row],
+            duty[keep_row],
+            version[keep_row],
+            trigger[keep_row],
+            due[keep_row],
+            np.where(met_ok, met, NEVER)[keep_row],
+            status[keep_row],
+            reason[keep_row],
+            reason_day[keep_row],
+            wend[keep_row],
         )
-        period = chain_period[active]
-        kind = chain_kind[active]
-        out.add(
-            record=m_rec[period][emit],
-            period=m_index[period][emit],
-            seq=chain_seq[active][emit],
-            k=np.full(int(emit.sum()), k),
-            duty=duty[emit],
-            version=version[emit],
-            trigger=trigger[emit],
-            due=due[emit],
-            met=np.where(met_ok, met, NEVER)[emit],
-            status=status[emit],
-            about_kind=np.where(kind == _ADOPTION, 2, 0)[emit],
-            about_day=chain_anchor[active][emit],
-        )
-        go_on = met_ok
-        trigger = (met if conventions.chain_from_actual else due)[go_on]
-        active = active[go_on]
-        index = index[go_on] + 1
-        k += 1
+        trigger = (met if conventions.chain_from_actual else due)[met_ok]
+        active = active[met_ok]
+        index = index[met_ok] + 1
+        column = np.minimum(column[met_ok] + 1, 2)
+        emitted = emitted[met_ok] + 1
 
-    # -- the review when authorised to place for adoption (once per period) --------------------
+    # -- the review when authorised to place for adoption (once per period, Run.once) ----------
     d_auth = duty_index.get(_AUTHORISED, -1)
     if d_auth >= 0 and has_authority.any():
         which = np.flatnonzero(has_authority)
         trig = authority_day[which]
-        first = np.maximum(first_at(trig, m_rec[which]), lo[which])
-        has_event = first < hi_cppcr[which]
-        met = np.where(has_event, rv_date[np.minimum(first, last_review)], NEVER)
+        rec = m_rec[which]
         duty = np.full(len(which), d_auth, np.int64)
         version = versions.at(duty, trig)
-        due = np.zeros(len(which), np.int64)
-        known = version >= 0
-        due[known] = versions.due_dates(version[known], trig[known], conventions)
+        ok = (version >= 0) & (trig <= today)
+        which, trig, rec, duty, version = (a[ok] for a in (which, trig, rec, duty, version))
+        due = versions.due_dates(version, trig, conventions)
+        first = np.maximum(first_at(trig, rec), lo[which])
+        met, met_ok = review_at(first, hi_cppcr[which])
         wend = window_end(cppcr_end[which])
-        lapsed = ~has_event & (wend != NEVER) & (due >= wend)
-        emit = known & ~lapsed & (trig <= today)
-        met_ok = has_event & (met <= today)
-        status = np.where(
-            met_ok,
-            np.where(met <= due, _MET, _MET_LATE),
-            np.where(due < today, _OVERDUE, _DUE),
+        keep_row = met_ok | (due < wend)
+        w_start = win_start[rec]
+        unknown = ~authority_known[which]
+        before = ~unknown & (w_start != NO_START) & (trig < w_start) & (~met_ok | (met > due))
+        w_end = win_end[rec]
+        ended = ~met_ok & (w_end < today) & (due > w_end)
+        missed = ~met_ok & ~ended & (wend != NEVER) & (due < wend)
+        status = np.select(
+            [unknown, before, met_ok, ended, missed, due < today],
+            [
+                _NOT_ASSESSABLE,
+                _NOT_ASSESSABLE,
+                met_status(met, due),
+                _NOT_ASSESSABLE,
+                _MISSED,
+                _OVERDUE,
+            ],
+            _DUE,
         )
+        reason = np.select(
+            [unknown, before, met_ok, ended],
+            [_R_BEFORE, _R_MAY_HAVE_MET, _R_NONE, _R_ENDED],
+            _R_NONE,
+        )
+        reason_day = np.select([before, ended & ~unknown & ~met_ok], [w_start, w_end], 0)
+        count = int(keep_row.sum())
         out.add(
-            record=m_rec[which][emit],
-            period=m_index[which][emit],
-            seq=np.full(int(emit.sum()), _SEQ_AUTHORISED),
-            k=np.zeros(int(emit.sum()), np.int64),
-            duty=duty[emit],
-            version=version[emit],
-            trigger=trig[emit],
-            due=due[emit],
-            met=np.where(met_ok, met, NEVER)[emit],
-            status=status[emit],
-            about_kind=np.ones(int(emit.sum()), np.int64),
-            about_day=trig[emit],
+            record=rec[keep_row],
+            period=m_index[which][keep_row],
+            seq=np.full(count, _SEQ_AUTHORISED),
+            k=np.zeros(count, np.int64),
+            duty=duty[keep_row],
+            version=version[keep_row],
+            trigger=trig[keep_row],
+            due=due[keep_row],
+            met=np.where(met_ok, met, NEVER)[keep_row],
+            status=status[keep_row],
+            reason=reason[keep_row],
+            reason_day=reason_day[keep_row],
+            closed=np.where(status == _MISSED, wend, NEVER)[keep_row],
+            about_kind=np.ones(count, np.int64),
+            about_day=trig[keep_row],
         )
 
     # -- schedule order: record, due, duty id, trigger, then emission order ---------------------
@@ -568,6 +797,9 @@ def review_obligations(
         met=met_all,
         has_met=met_all != NEVER,
         status=out.concat("status")[order],
+        reason=out.concat("reason")[order],
+        reason_day=out.concat("reason_day")[order],
+        closed=out.concat("closed")[order],
         about_kind=out.concat("about_kind")[order],
         about_day=out.concat("about_day")[order],
         record_offsets=np.searchsorted(record, np.arange(n + 1)).astype(np.int64),

@@ -30,7 +30,7 @@ from corparent.checks._context import CheckContext
 from corparent.checks._finding import Crash, Finding, Severity
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
-from corparent.checks.builtin.compliance import due_soon, met_late, overdue, severity_for
+from corparent.checks.builtin.compliance import due_soon, met_late, missed, overdue, severity_for
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
 from corparent.law import ENGLAND, Conventions, RuleSet
@@ -165,7 +165,13 @@ AUTO_WORKERS_MIN_RECORDS = 20_000
 """With ``workers=None``, caseloads at least this large are checked on two processes (when the
 machine has two cores for this process): below it, starting the pool costs more than it saves."""
 
-_VECTOR_KINDS = {overdue.func: "overdue", met_late.func: "met_late", due_soon.func: "due_soon"}
+_VECTOR_KINDS = {
+    overdue.func: "overdue",
+    met_late.func: "met_late",
+    missed.func: "missed",
+    due_soon.func: "due_soon",
+}
+_BOUND = "; at least: earlier history is not in the data"
 _CODE = {status: index for index, status in enumerate(STATUS_CODES)}
 
 
@@ -229,12 +235,12 @@ def _vector_findings(
     status = table.status
     if kind == "overdue":
         mask &= status == _CODE[Status.OVERDUE]
-    elif kind == "met_late":
-        mask &= status == _CODE[Status.MET_LATE]
+    elif kind in ("met_late", "missed"):
+        mask &= status == _CODE[Status.MET_LATE if kind == "met_late" else Status.MISSED]
         lookback = settings.get("lookback_days")
         if lookback is not None:
             assert isinstance(lookback, int)
-            mask &= table.met > today - lookback
+            mask &= (table.met if kind == "met_late" else table.closed) > today - lookback
     else:
         within = settings.get("within_days")
         assert isinstance(within, int)
@@ -252,23 +258,33 @@ def _vector_findings(
     due = due_days.astype("datetime64[D]").tolist()
     out: list[Finding] = []
     code = _KIND_CODE[kind]
-    for duty_index, version_index, record, due_on, due_day, met_day in zip(
+    for duty_index, version_index, record, due_on, due_day, met_day, closed_day, why in zip(
         table.duty[rows].tolist(),
         table.version[rows].tolist(),
         table.record[rows].tolist(),
         due,
         due_days.tolist(),
         table.met[rows].tolist(),
+        table.closed[rows].tolist(),
+        table.reason[rows].tolist(),
         strict=True,
     ):
         duty = duties[duty_index]
+        bound = _BOUND if why else ""
         if kind == "overdue":
             days: int | None = today - due_day
-            message = f"{duty.id} {days} days overdue (due {due_on})"
+            message = f"{duty.id} {days} days overdue (due {due_on}{bound})"
         elif kind == "met_late":
             days = met_day - due_day
             met_on = due_on + dt.timedelta(days=met_day - due_day)
-            message = f"{duty.id} met {days} days late (due {due_on}, met {met_on})"
+            message = f"{duty.id} met {days} days late (due {due_on}, met {met_on}{bound})"
+        elif kind == "missed":
+            days = closed_day - due_day
+            closed_on = due_on + dt.timedelta(days=days)
+            message = (
+                f"{duty.id} missed: due {due_on}, not met when the clock stopped on "
+                f"{closed_on} ({days} days after it fell due{bound})"
+            )
         else:
             days = None
             message = f"{duty.id} due in {due_day - today} days (on {due_on})"
@@ -291,7 +307,7 @@ def _vector_findings(
     return out, offsets
 
 
-_KIND_CODE = {"overdue": "overdue", "met_late": "met_late", "due_soon": "due"}
+_KIND_CODE = {"overdue": "overdue", "met_late": "met_late", "missed": "missed", "due_soon": "due"}
 
 
 def _batched_schedule(
