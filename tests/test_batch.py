@@ -296,3 +296,30 @@ def test_a_rule_the_batch_engine_does_not_know() -> None:
     assert "does not know" in (
         unsupported(ENGLAND.replace(attrs.evolve(duty, versions=[version]))) or ""
     )
+
+
+def test_planner_duty_lists_cover_every_duty_the_planners_name() -> None:
+    """The engine skips a planner none of whose duties is in the rule set: every duty id a
+    planner's module names must be listed for it."""
+    import importlib
+    import re
+    from pathlib import Path
+
+    from corparent.schedule._engine import PLANNER_DUTIES
+
+    folder = Path(str(importlib.import_module("corparent.schedule").__file__)).parent
+    modules = {
+        "reviews": ["_reviews.py"],
+        "visits": ["_visits.py"],
+        "care_planning": ["_care_planning.py", "_health.py", "_education.py"],
+    }
+    known = set(ENGLAND.ids())
+    for family, files in modules.items():
+        named = {
+            word
+            for name in files
+            for word in re.findall(r'"([a-z0-9_]+)"', (folder / name).read_text())
+            if word in known
+        }
+        assert named <= PLANNER_DUTIES[family], (family, named - PLANNER_DUTIES[family])
+        assert named, family
