@@ -101,30 +101,26 @@ def _windows(records: Sequence[CaseRecord]) -> tuple[Ints, Ints, Bools, Bools]:
 
     A loader gives every record the same :class:`~corparent.model.Evidence`, so each distinct
     one is looked at once."""
-    seen: dict[int, tuple[int, int, bool, bool]] = {}
-    rows = []
+    seen: dict[int, int] = {}
+    table: list[tuple[int, int, bool, bool]] = []
+    which = []
     for evidence in map(attrgetter("evidence"), records):
-        row = seen.get(id(evidence))
-        if row is None:
+        index = seen.get(id(evidence))
+        if index is None:
             reviews = evidence.window("reviews")
-            row = (
-                int(NO_START) if reviews.start is None else to_day(reviews.start),
-                int(NEVER) if reviews.end is None else to_day(reviews.end),
-                reviews.held,
-                evidence.window("episodes").is_complete,
+            index = seen[id(evidence)] = len(table)
+            table.append(
+                (
+                    int(NO_START) if reviews.start is None else to_day(reviews.start),
+                    int(NEVER) if reviews.end is None else to_day(reviews.end),
+                    reviews.held,
+                    evidence.window("episodes").is_complete,
+                )
             )
-            seen[id(evidence)] = row
-        rows.append(row)
-    if not rows:
-        empty = np.zeros(0, np.int64)
-        return empty, empty, np.zeros(0, np.bool_), np.zeros(0, np.bool_)
-    start, end, held, complete = zip(*rows, strict=True)
-    return (
-        np.array(start, np.int64),
-        np.array(end, np.int64),
-        np.array(held, np.bool_),
-        np.array(complete, np.bool_),
-    )
+        which.append(index)
+    rows = np.array(which, np.int64)
+    values = np.array(table or [(0, 0, False, False)], np.int64)[rows]
+    return values[:, 0], values[:, 1], values[:, 2] != 0, values[:, 3] != 0
 
 
 @attrs.frozen(kw_only=True, eq=False)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 import fnmatch
 import functools
+import gc
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -195,11 +197,18 @@ def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
 
 
 def _run_one(
-    record: CaseRecord, ctx: CheckContext, spec: CheckSpec, raise_on_crash: bool
+    record: CaseRecord,
+    ctx: CheckContext,
+    spec: CheckSpec,
+    raise_on_crash: bool,
+    settings: dict[str, object] | None = None,
 ) -> tuple[list[Finding], Crash | None]:
     found: list[Finding] = []
     try:
-        for item in spec(record, ctx.bind(spec)):
+        ctx.bind(spec)
+        # spec(record, ctx) with the settings worked out once per run, not once per record
+        items = spec(record, ctx) if settings is None else spec.func(record, ctx, **settings)
+        for item in items:
             if not isinstance(item, Finding):
                 raise TypeError(f"check yielded {type(item).__name__}, not Finding")
             found.append(item)
@@ -349,6 +358,7 @@ def _check_chunk(
                     flat, bounds = _vector_findings(kind, spec, table)
                     vector[j] = (flat, bounds.tolist())
     indexed = tuple(enumerate(checks))
+    settings = [dict(spec.settings) for spec in checks]
     for i, record in enumerate(records):
         ctx = CheckContext(as_of=as_of, rules=rules, conventions=conventions, record=record)
         batched = batchable[i]
@@ -365,7 +375,7 @@ def _check_chunk(
                 if a != b:
                     findings.extend(flat[a:b])
                 continue
-            found, crash = _run_one(record, ctx, spec, raise_on_crash)
+            found, crash = _run_one(record, ctx, spec, raise_on_crash, settings[j])
             findings.extend(found)
             if crash is not None:
                 crashes.append(crash)
@@ -455,6 +465,19 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a run makes many small acyclic objects (it would
+    otherwise walk the whole caseload again and again), restored afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -463,9 +486,18 @@ def _cores() -> int:
 
 
 def auto_workers(records: int) -> int:
-    """The workers ``run_checks(workers=None)`` uses for ``records`` records: two (at most the
-    cores available) from :data:`AUTO_WORKERS_MIN_RECORDS` records, else one."""
-    return min(2, _cores()) if records >= AUTO_WORKERS_MIN_RECORDS else 1
+    """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
+    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and the
+    machine is not already busy with other work (then a second process only adds overhead),
+    else one. Results are the same either way."""
+    cores = _cores()
+    if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
+        return 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average on this platform
+        busy = 0.0
+    return 2 if busy <= cores - 1 else 1
 
 
 def run_checks(
@@ -541,29 +573,30 @@ def run_checks(
     done = 0
     if progress is not None:
         progress(0, total)
-    if workers == 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, plan)
-            findings.extend(f)
-            crashes.extend(c)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_pool_context(),
-            initializer=_init_worker,
-            initargs=(records, as_of, specs, rules, conventions, raise_on_crash, plan),
-        ) as pool:
-            futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
-            for chunk, future in zip(chunks, futures, strict=True):
-                packed, c = future.result()
-                findings.extend(map(_unpack, packed))
+    with _collector_paused():
+        if workers == 1 or len(chunks) <= 1:
+            for chunk in chunks:
+                f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, plan)
+                findings.extend(f)
                 crashes.extend(c)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
+        else:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(),
+                initializer=_init_worker,
+                initargs=(records, as_of, specs, rules, conventions, raise_on_crash, plan),
+            ) as pool:
+                futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
+                for chunk, future in zip(chunks, futures, strict=True):
+                    packed, c = future.result()
+                    findings.extend(map(_unpack, packed))
+                    crashes.extend(c)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
 
     metadata = RunMetadata(
         as_of=as_of,

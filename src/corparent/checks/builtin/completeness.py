@@ -8,6 +8,7 @@ DfE validator will reject.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 from corparent.checks._context import CheckContext
@@ -21,6 +22,7 @@ from corparent.principles import Principle
 __all__ = ["oc3_missing", "placement_provider", "review_participation", "upn_missing"]
 
 
+@functools.lru_cache(maxsize=64)
 def _year_start(as_of: dt.date) -> dt.date:
     """First day of the collection year ending on ``as_of`` (1 April for 31 March)."""
     return add_months(as_of, -12) + dt.timedelta(days=1)
