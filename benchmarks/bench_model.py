@@ -4,12 +4,13 @@ Target: 100,000 synthetic records of realistic size built and validated in <= 5 
 The records are generated first (not timed), then rebuilt field by field through the checked
 constructor, which validates every field and the record's integrity. Prints figures.
 
-    python benchmarks/bench_model.py [n]     # default 100000
+    python benchmarks/bench_model.py             # 100,000 records
+    python benchmarks/bench_model.py --size 20000
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 import tracemalloc
 
@@ -44,4 +45,6 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000, help="records (default 100,000)")
+    main(parser.parse_args().size)
