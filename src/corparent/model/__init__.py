@@ -29,6 +29,7 @@ from corparent.model._events import (
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     LongTermFosterPlacement,
     PlacementUntil18,
@@ -66,6 +67,7 @@ __all__ = [
     "DatedEvent",
     "DentalCheck",
     "DeprivationOfLiberty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "HealthAssessment",
