@@ -109,10 +109,10 @@ def test_s1_s2_through_the_engine() -> None:
     review = got["emergency_placement_review"][0]
     assert (review.due, review.status) == (D(2024, 12, 27), Status.MET)
     assert "emergency_placement_continuation" not in got
-    # A review after the placement ended cannot review it: the duty stays unmet.
+    # A review after the placement ended cannot review it: the duty was missed.
     late = attrs.evolve(rec, reviews=[Review(date=D(2024, 12, 30))])
     unmet = by_duty(late, D(2025, 1, 31))["emergency_placement_review"][0]
-    assert (unmet.status, unmet.met_on) == (Status.OVERDUE, None)
+    assert (unmet.status, unmet.met_on) == (Status.MISSED, None)
     # Still there on day 4: the limit is broken.
     stayed = attrs.evolve(
         rec, emergency_placements=[EmergencyPlacement(start=D(2024, 12, 20), end=D(2024, 12, 30))]
@@ -214,6 +214,13 @@ def test_one_review_chain_per_period_when_chosen() -> None:
     got = by_duty(_moved(), D(2025, 4, 30), conventions=one_chain)
     assert [o.due for o in got["review_first"]] == [D(2025, 2, 17)]
     assert [o.due for o in got["review_second"]] == [D(2025, 5, 10)]
+
+
+def test_scottish_visits_not_held_are_not_assessable() -> None:
+    rec = _foster(D(2025, 1, 6), evidence=cp.model.Evidence.ssda903(D(2024, 4, 1), D(2025, 3, 31)))
+    got = by_duty(rec, D(2025, 3, 31))
+    assert {o.status for o in got["visit_first"]} == {Status.NOT_ASSESSABLE}
+    assert got["review_first"][0].status is Status.OVERDUE
 
 
 def test_child_at_home_with_parents_has_no_dated_reviews_or_visits() -> None:

@@ -95,6 +95,29 @@ def cite(instrument: str, provision: str, checked: str, url: str = "") -> Citati
     return Citation(instrument=instrument, provision=provision, url=url, checked=checked)
 
 
+_EVIDENCE = (
+    ("review_", "reviews"),
+    ("emergency_placement_review", "reviews"),
+    ("emergency_placement_", "emergency_placements"),
+    ("visit_", "visits"),
+    ("health_", "health_assessments"),
+    ("care_plan_", "care_plans"),
+    ("needs_assessment_", "needs_assessments"),
+    ("continuing_care_welfare_", "needs_assessments"),
+    ("pathway_plan_", "pathway_plans"),
+    ("foster_approval_review", "carer_reviews"),
+    ("connected_person_", "connected_person_approvals"),
+    ("placement_with_parent_", "parent_placements_pending_assessment"),
+)
+"""The record field whose events discharge each duty, by id prefix (first match wins), as for
+England; entitlement windows and duties no record field shows have none."""
+
+
+def evidence_for(duty_id: str) -> str:
+    """The :class:`~corparent.model.CaseRecord` field that discharges ``duty_id``, or ``""``."""
+    return next((kind for prefix, kind in _EVIDENCE if duty_id.startswith(prefix)), "")
+
+
 def version(
     rule: DeadlineRule, citation: Citation, in_force_from: dt.date, until: dt.date | None = None
 ) -> DutyVersion:
@@ -129,6 +152,7 @@ def duty(
         resets=resets,
         versions=versions,
         notes=notes,
+        evidence=evidence_for(id),
     )
 
 

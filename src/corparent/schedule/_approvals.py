@@ -9,6 +9,9 @@ from corparent.schedule._run import ONE_DAY, Run
 
 __all__ = ["plan_approvals"]
 
+_CONNECTED = "connected_person_approvals"
+_PENDING = "parent_placements_pending_assessment"
+
 # -- approvals (CPPCR regs 19, 23, 24-25) -----------------------------------------------------
 
 
@@ -27,12 +30,14 @@ def plan_approvals(run: Run) -> None:
             continue
         ended = fact.end + ONE_DAY if fact.end is not None else None
         met = _earliest(fact.full_approval_on, fact.extended_on, ended)
-        due = run.emit(temp, fact.start, met, about)
+        due = run.emit(temp, fact.start, met, about, kind=_CONNECTED)
         if due is not None and fact.extended_on is not None:
             ext = run.duty("connected_person_extension")
             if ext is not None:
                 trigger = due + ONE_DAY if conv.period_includes_trigger else due
-                run.emit(ext, trigger, _earliest(fact.full_approval_on, ended), about)
+                run.emit(
+                    ext, trigger, _earliest(fact.full_approval_on, ended), about, kind=_CONNECTED
+                )
     for emergency in record.emergency_placements_outside_approval:
         duty = run.duty("emergency_foster_outside_approval")
         if duty is not None:
@@ -42,12 +47,15 @@ def plan_approvals(run: Run) -> None:
                 emergency.start,
                 _earliest(emergency.approval_amended_on, ended),
                 f"emergency placement from {emergency.start.isoformat()}",
+                kind="emergency_placements_outside_approval",
             )
     for pending in record.parent_placements_pending_assessment:
         about = f"placement with parent from {pending.start.isoformat()}"
         assessment = run.duty("placement_with_parent_before_assessment")
         if assessment is not None:
-            run.emit(assessment, pending.start, pending.assessment_completed_on, about)
+            run.emit(
+                assessment, pending.start, pending.assessment_completed_on, about, kind=_PENDING
+            )
         decision = run.duty("placement_with_parent_decision")
         if decision is not None and pending.assessment_completed_on is not None:
             ended = pending.end + ONE_DAY if pending.end is not None else None
@@ -56,4 +64,5 @@ def plan_approvals(run: Run) -> None:
                 pending.assessment_completed_on,
                 _earliest(pending.decision_on, ended),
                 about,
+                kind=_PENDING,
             )

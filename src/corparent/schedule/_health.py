@@ -24,4 +24,4 @@ def plan_health_reviews(run: Run, period: PeriodOfCare, about: str) -> None:
             return "health_review_5_plus"
         return "health_review_under_5"
 
-    run.chain(assessments[0], step, assessments[1:], period.end, about)
+    run.chain(assessments[0], step, assessments[1:], period.end, about, kind="health_assessments")

@@ -30,6 +30,7 @@ def plan_leaving_care(run: Run) -> None:
     if dob > run.as_of - dt.timedelta(days=365 * 15):
         return  # nobody under 15 on as_of has a leaving-care status yet
     timeline = run.timeline
+    episodes_window = run.window("episodes")
     eligible = next((p for p in timeline if p.status is LeaverStatus.ELIGIBLE), None)
     if eligible is not None:
         run.once(
@@ -37,7 +38,12 @@ def plan_leaving_care(run: Run) -> None:
             eligible.start,
             [a.date for a in record.needs_assessments],
             "became an eligible child",
+            kind="needs_assessments",
             earliest=add_months(eligible.start, -3),
+            trigger_known=(
+                episodes_window.is_complete
+                or eligible.start == birthday(dob, 16, run.conventions.leap_day)
+            ),
         )
     leaver = next(
         (p for p in timeline if p.status in (LeaverStatus.RELEVANT, LeaverStatus.FORMER_RELEVANT)),
@@ -55,6 +61,8 @@ def plan_leaving_care(run: Run) -> None:
             later,
             until,
             "relevant or former relevant child",
+            kind="pathway_plans",
+            anchor_known=bool(before) or not episodes_window.may_lack_since(leaver.start),
         )
     for fact in record.accommodation_provided:
         about = f"accommodation from {fact.start.isoformat()}"
@@ -70,11 +78,13 @@ def plan_leaving_care(run: Run) -> None:
             visits,
             end,
             about,
+            kind="pa_contacts",
         )
         run.once(
             "pathway_plan_review_new_accommodation",
             fact.start,
             [p.date for p in record.pathway_plans],
             about,
+            kind="pathway_plans",
             end=end,
         )

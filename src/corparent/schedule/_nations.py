@@ -38,7 +38,9 @@ def plan_nation_additions(run: Run) -> None:
                 period.start,
                 event_dates(record.care_plans, period.start, period.end),
                 f"remand from {period.start.isoformat()}",
+                kind="care_plans",
                 end=period.end,
+                trigger_known=period.start_known,
             )
     if not record.episodes:
         return
@@ -49,7 +51,11 @@ def plan_nation_additions(run: Run) -> None:
         has_plan = any(d < status.start for d in plans)
         if status.status is LeaverStatus.RELEVANT and not (only_without_plan and has_plan):
             run.once(
-                "needs_assessment_relevant", status.start, assessments, "became a relevant child"
+                "needs_assessment_relevant",
+                status.start,
+                assessments,
+                "became a relevant child",
+                kind="needs_assessments",
             )
         elif status.status is LeaverStatus.FORMER_RELEVANT and not has_plan:
             run.once(
@@ -57,4 +63,5 @@ def plan_nation_additions(run: Run) -> None:
                 status.start,
                 assessments,
                 "became a former relevant young person without a pathway plan",
+                kind="needs_assessments",
             )

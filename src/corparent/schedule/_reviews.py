@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corparent.model import PeriodOfCare
-from corparent.schedule._run import Run, StepFn, event_dates
+from corparent.schedule._run import Run, StepFn, episode_start_known, event_dates
 
 __all__ = ["plan_reviews"]
 
@@ -28,15 +28,26 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         steps: StepFn = lambda k, _: "review_short_breaks" if k == 0 else "review_subsequent"  # noqa: E731
     else:
         steps = lambda k, _: ("review_first", "review_second")[k] if k < 2 else "review_subsequent"  # noqa: E731
-    run.chain(period.start, steps, cppcr_reviews, cppcr_end, about)
-    authority = next((e.start for e in period.episodes if e.legal_status.is_placement_order), None)
-    if authority is not None:
+    run.chain(
+        period.start,
+        steps,
+        cppcr_reviews,
+        cppcr_end,
+        about,
+        kind="reviews",
+        anchor_known=period.start_known,
+    )
+    order = next((e for e in period.episodes if e.legal_status.is_placement_order), None)
+    if order is not None:
+        authority = order.start
         run.once(
             "review_adoption_authorised_not_placed",
             authority,
             cppcr_reviews,
             f"authority to place for adoption from {authority.isoformat()}",
+            kind="reviews",
             end=cppcr_end,
+            trigger_known=episode_start_known(period, order),
         )
     if adoption is not None:
         placed_reviews = [d for d in reviews if d >= adoption.start]
@@ -47,4 +58,6 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             placed_reviews,
             period.end,
             f"placed for adoption from {adoption.start.isoformat()}",
+            kind="reviews",
+            anchor_known=adoption.start_known,
         )

@@ -68,12 +68,24 @@ def plan_scotland(run: Run) -> None:
 def _chain(
     run: Run,
     step: StepFn,
-    events: Iterable[object],
+    kind: str,
     start: dt.date,
     end: dt.date | None,
     about: str,
+    known: bool,
+    events: Iterable[object] | None = None,
 ) -> None:
-    run.chain(start, step, event_dates(events, start, end), end, about)
+    """A chain over the events of ``kind`` (the record field) from ``start`` to ``end``."""
+    found = getattr(run.record, kind) if events is None else events
+    run.chain(
+        start,
+        step,
+        event_dates(found, start, end),
+        end,
+        about,
+        kind=kind,
+        anchor_known=known,
+    )
 
 
 def _plan_short_breaks(run: Run, period: PeriodOfCare) -> None:
@@ -81,8 +93,9 @@ def _plan_short_breaks(run: Run, period: PeriodOfCare) -> None:
     of the first, then within 6 months of the previous review; visits as reg 46."""
     about = f"short-term placements from {period.start.isoformat()}"
     seen = [v for v in run.record.visits if v.seen]
-    _chain(run, _short_break_reviews, run.record.reviews, period.start, period.end, about)
-    _chain(run, _visits, seen, period.start, period.end, about)
+    known = period.start_known
+    _chain(run, _short_break_reviews, "reviews", period.start, period.end, about, known)
+    _chain(run, _visits, "visits", period.start, period.end, about, known, seen)
 
 
 def _plan_placements(run: Run, period: PeriodOfCare) -> None:
@@ -93,14 +106,14 @@ def _plan_placements(run: Run, period: PeriodOfCare) -> None:
     seen = [v for v in record.visits if v.seen]
     for placement, end in placements:
         about = f"placement from {placement.start.isoformat()}"
-        _chain(run, _visits, seen, placement.start, end, about)
+        known = placement.start_known
+        _chain(run, _visits, "visits", placement.start, end, about, known, seen)
         if run.conventions.placement_restarts_reviews:
-            _chain(run, _reviews, record.reviews, placement.start, end, about)
+            _chain(run, _reviews, "reviews", placement.start, end, about, known)
     if not run.conventions.placement_restarts_reviews:
-        first = placements[0][0].start
-        _chain(
-            run, _reviews, record.reviews, first, period.end, f"placement from {first.isoformat()}"
-        )
+        first = placements[0][0]
+        about = f"placement from {first.start.isoformat()}"
+        _chain(run, _reviews, "reviews", first.start, period.end, about, first.start_known)
 
 
 def _plan_emergency_placements(run: Run) -> None:
@@ -110,14 +123,23 @@ def _plan_emergency_placements(run: Run) -> None:
     for emergency in run.record.emergency_placements:
         about = f"emergency placement from {emergency.start.isoformat()}"
         window = emergency.end + ONE_DAY if emergency.end is not None else None
-        run.once("emergency_placement_review", emergency.start, reviews, about, end=window)
+        run.once(
+            "emergency_placement_review",
+            emergency.start,
+            reviews,
+            about,
+            kind="reviews",
+            end=window,
+        )
         limit = run.duty("emergency_placement_max")
         if limit is not None:
             ends = [d for d in (emergency.continued_on, emergency.end) if d is not None]
-            run.emit(limit, emergency.start, min(ends) if ends else None, about)
+            run.emit(
+                limit, emergency.start, min(ends) if ends else None, about, kind=limit.evidence
+            )
         further = run.duty("emergency_placement_continuation")
         if further is not None and emergency.continued_on is not None:
-            run.emit(further, emergency.continued_on, emergency.end, about)
+            run.emit(further, emergency.continued_on, emergency.end, about, kind=further.evidence)
 
 
 def _plan_continuing_care(run: Run) -> None:
@@ -136,4 +158,5 @@ def _plan_continuing_care(run: Run) -> None:
             event_dates(record.needs_assessments, fact.start, stop),
             stop,
             f"continuing care from {fact.start.isoformat()}",
+            kind="needs_assessments",
         )

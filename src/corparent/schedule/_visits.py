@@ -75,6 +75,8 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             events,
             period.end,
             f"short breaks from {period.start.isoformat()}",
+            kind="visits",
+            anchor_known=period.start_known,
         )
         return
     for placement, end in visit_placements(run, period):
@@ -82,10 +84,24 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         events = event_dates(visits_seen, start, end)
         about = f"placement from {start.isoformat()}"
         if placement.placement_type.is_placed_for_adoption:
-            run.chain(start, _adoption_visits(_first_review_after(run, start)), events, end, about)
+            run.chain(
+                start,
+                _adoption_visits(_first_review_after(run, start)),
+                events,
+                end,
+                about,
+                kind="visits",
+                anchor_known=placement.start_known,
+            )
             continue
-        year_end = add_months(start, 12)
-        first_review = _first_review_after(run, start)
+        known = placement.start_known
+        if known:
+            year_end = add_months(start, 12)
+            first_review = _first_review_after(run, start)
+        else:
+            # The placement began before the data, on an unknown day: take the looser rules
+            # (past its first year, first review held) so no breach rests on the unknown.
+            year_end = first_review = start
         with_parent = any(f.covers(start) for f in record.parent_placements_pending_assessment)
 
         def step(
@@ -120,11 +136,11 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
                 return "visit_first_year"
             return _after_first_year(t)
 
-        def _after_first_year(t: dt.date, start: dt.date = start) -> str:
+        def _after_first_year(t: dt.date, start: dt.date = start, known: bool = known) -> str:
             if (
                 any(f.covers(t) for f in record.long_term_foster)
                 and any(f.covers(t) for f in record.reduced_visit_consents)
-                and add_months(start, 12) <= t
+                and (not known or add_months(start, 12) <= t)
             ):
                 return "visit_long_term_foster_reduced"
             if any(f.covers(t) for f in record.placements_until_18):
@@ -134,12 +150,13 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         # Placed with a parent before assessment (reg 19): reg 28(3) applies, not 28(5).
         order = None if with_parent else _care_order_at_home(placement)
         if order is None:
-            run.chain(start, step, events, end, about)
+            run.chain(start, step, events, end, about, kind="visits", anchor_known=known)
             continue
         # CPPCR reg 28(5): from the care order (made or taking effect at home), a visit within
         # a week and then at least every six weeks; before it the usual rules apply.
         if order > start:
-            run.chain(start, step, [d for d in events if d < order], order, about)
+            before = [d for d in events if d < order]
+            run.chain(start, step, before, order, about, kind="visits", anchor_known=known)
         run.chain(
             order,
             lambda k, _: (
@@ -150,4 +167,6 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             [d for d in events if d >= order],
             end,
             f"care order at home from {order.isoformat()}",
+            kind="visits",
+            anchor_known=known or order > start,
         )
