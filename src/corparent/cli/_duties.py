@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from corparent.cli._common import EXIT_OK
-from corparent.law import ENGLAND
+from corparent.cli._law import add_law_arguments, law_of
+from corparent.law import PROSPECTIVE
 
 __all__ = ["register", "run"]
 
@@ -16,20 +17,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "duties",
         help="list every duty corparent applies, with its rule and citation",
         description=(
-            "List every duty in the England rule set: its id (used in findings), legal force,\n"
-            "each dated version's rule and the provision it comes from."
+            "List every duty in a nation's rule set (England unless --law): its id (used in\n"
+            "findings), legal force, each dated version's rule and the provision it comes from.\n"
+            "A provision marked (provisional) was not read in the instrument."
         ),
-        epilog="example:\n  corparent duties",
+        epilog="examples:\n  corparent duties\n  corparent duties --law scotland",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_law_arguments(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent duties``."""
-    for duty in ENGLAND:
+    for duty in law_of(args):
         print(f"{duty.id}  [{duty.force.value}]  {duty.title}")
         for v in duty.versions:
             until = f" until {v.until}" if v.until is not None else ""
-            print(f"    from {v.in_force_from}{until}: {v.rule.describe()} ({v.citation})")
+            start = "prospective" if v.in_force_from == PROSPECTIVE else f"from {v.in_force_from}"
+            print(f"    {start}{until}: {v.rule.describe()} ({v.citation})")
     return EXIT_OK
