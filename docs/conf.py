@@ -24,6 +24,7 @@ extensions = [
     "duty_table",
     "pledge_table",
     "evidence_table",
+    "nations_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -483,3 +483,37 @@ def test_england_unchanged_by_default() -> None:
     assert rec.jurisdiction is None
     first = by_duty(rec, D(2024, 3, 31))["review_first"][0]
     assert (first.due, first.status) == (D(2024, 1, 24), Status.MET)
+
+
+# -- the comparison ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jurisdiction", list(Jurisdiction))
+def test_summary_counts_partition_each_rule_set(jurisdiction: Jurisdiction) -> None:
+    rules = LAWS[jurisdiction]
+    summary = cp.law.summarise(rules)
+    assert summary.coded == len(rules)
+    assert summary.verified + summary.secondary + len(summary.provisional) <= summary.coded
+    if jurisdiction is not Jurisdiction.ENGLAND:
+        assert summary.verified + summary.secondary + len(summary.provisional) == summary.coded
+        provisional = {d.id for d in rules if str(d.citation).endswith("(provisional)")}
+        assert provisional == set(summary.provisional)
+    assert set(summary.prospective) == {d.id for d in rules if is_prospective(d)}
+
+
+def test_comparison_rows_cover_every_duty_of_every_nation() -> None:
+    laws = list(LAWS.values())
+    rows = dict(cp.law.comparison_rows(laws))
+    for index, rules in enumerate(laws):
+        for duty in rules:
+            assert str(duty.citation) in rows[duty.id][index]
+    assert rows["visit_routine"][0] == ""  # England has no such duty
+
+
+def test_short_break_test_is_the_responsible_authoritys() -> None:
+    twenty_days = [(D(2024, 1, 1), D(2024, 1, 20))]
+    assert cp.law.SHORT_BREAK_LIMITS[Jurisdiction.WALES].allows(twenty_days)
+    assert not cp.law.SHORT_BREAK_LIMITS[Jurisdiction.ENGLAND].allows(twenty_days)
+    ninety_five = [(D(2024, m, 1), D(2024, m, 19)) for m in range(1, 6)]
+    assert cp.law.SHORT_BREAK_LIMITS[Jurisdiction.SCOTLAND].allows(ninety_five)
+    assert not cp.law.SHORT_BREAK_LIMITS[Jurisdiction.NORTHERN_IRELAND].allows(ninety_five)

@@ -9,6 +9,12 @@ and ``NORTHERN_IRELAND`` those of the other UK nations (``LAWS`` by jurisdiction
 from __future__ import annotations
 
 from corparent.law._citation import Citation, Force
+from corparent.law._compare import (
+    SHORT_BREAK_LIMITS,
+    RuleSetSummary,
+    comparison_rows,
+    summarise,
+)
 from corparent.law._conventions import Conventions, HealthTransition, SchoolTerm, VisitStraddle
 from corparent.law._duty import Duty, DutyVersion, Recurrence, Trigger
 from corparent.law._laws import LAWS, law_for, law_named, resolve
@@ -49,6 +55,7 @@ __all__ = [
     "NORTHERN_IRELAND",
     "PROSPECTIVE",
     "SCOTLAND",
+    "SHORT_BREAK_LIMITS",
     "WALES",
     "Asap",
     "Citation",
@@ -69,6 +76,7 @@ __all__ = [
     "PeriodNotExceedingWorkingDays",
     "Recurrence",
     "RuleSet",
+    "RuleSetSummary",
     "SchoolTerm",
     "ShortBreakLimits",
     "SupportsStandards",
@@ -80,11 +88,13 @@ __all__ = [
     "WithinWeeksByConvention",
     "WithinWorkingDays",
     "commence",
+    "comparison_rows",
     "is_prospective",
     "is_provisional",
     "law_for",
     "law_named",
     "never_later",
     "resolve",
+    "summarise",
     "tag",
 ]
