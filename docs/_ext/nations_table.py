@@ -91,6 +91,12 @@ def _duties() -> nodes.table:
     return _table(["duty id", *(r.name for r in laws)], rows, [16, 21, 21, 21, 21])
 
 
+def _restarts(rules: Any) -> str:
+    if rules.jurisdiction.value != "scotland":
+        return "no (reviews run from becoming looked after)"
+    return "yes (reg 45 read literally)" if rules.conventions.placement_restarts_reviews else "no"
+
+
 def _conventions() -> nodes.table:
     laws = _laws()
     rows = [
@@ -105,12 +111,7 @@ def _conventions() -> nodes.table:
         ],
         [
             "a new placement starts a new first review",
-            *(
-                ("yes (reg 45 read literally)" if r.conventions.placement_restarts_reviews else "no")
-                if r.jurisdiction.value == "scotland"
-                else "no (reviews run from becoming looked after)"
-                for r in laws
-            ),
+            *(_restarts(r) for r in laws),
         ],
         [
             "first review period",
