@@ -92,3 +92,22 @@ def test_check_under_ni_law_needs_the_first_review_period(
     )
     assert code == 0
     assert "RCC(NI) 1996 reg 3 (provisional)" in out
+
+
+def test_schedule_one_child_under_welsh_law(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "schedule",
+        str(DATA),
+        "--child",
+        "C0001",
+        "--as-of",
+        "2024-03-31",
+        "--law",
+        "wales",
+        "--duties",
+        "review_*",
+    )
+    assert code == 0
+    assert "CPPCR(W) 2015 Part 6" in out
+    assert "CPPCR 2010" not in out

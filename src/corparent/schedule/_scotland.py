@@ -7,6 +7,12 @@ Unlike England, a Scottish child's first review is due within 6 weeks of *the pl
 placements: a child cared for at home by parents (placement type P1) is reviewed as often as
 agreed (reg 44(5)), so no date is due. Placements for adoption follow the Scottish adoption
 regulations, which corparent does not code.
+
+An emergency placement (reg 36) is recorded as a fact beside the episode that shows it. Its
+episode is also scheduled as a placement from its first day: reg 45 names reg 39 placements,
+not reg 36 ones, so this can only add a review and visits that fall due early, never drop one.
+The reg 45(3) clock of a continued placement (from the reg 39(3) review) is not scheduled: the
+reg 39 periods were not read.
 """
 
 from __future__ import annotations
