@@ -11,9 +11,11 @@ CLCNI = "Children (Leaving Care) Regulations (Northern Ireland) 2005"
 CNIO = "Children (Northern Ireland) Order 1995"
 
 NI_START = dt.date(1996, 11, 4)
-"""The Children (NI) Order 1995 and its 1996 regulations commenced on 4 November 1996."""
+"""Taken as the commencement of the Children (NI) Order 1995 and its 1996 regulations
+(4 November 1996); the commencement order was not read."""
 LEAVING_CARE_START = dt.date(2005, 9, 1)
-"""The Children (Leaving Care) Act (NI) 2002 and CLC(NI) 2005 in force from 1 September 2005."""
+"""Taken as the commencement of the Children (Leaving Care) Act (NI) 2002 and CLC(NI) 2005
+(1 September 2005); the commencement order was not read."""
 HEALTH_SUBSTITUTED = dt.date(2005, 4, 1)
 """APC(NI) reg 7 was substituted from 1 April 2005 (SR 2005/186 reg 2(5))."""
 

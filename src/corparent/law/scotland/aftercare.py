@@ -25,7 +25,9 @@ _ADULT = (P.PREPARE_FOR_ADULTHOOD, P.ACCESS_TO_SERVICES)
 S29_READ_FROM = dt.date(2014, 8, 1)
 """The point-in-time text of s.29 read for this library is dated 1 August 2014."""
 CONTINUING_CARE_FROM = dt.date(2015, 4, 1)
-"""CYP(S)A 2014 Parts 10-11 (aftercare to 26, continuing care) in force 1 April 2015."""
+"""Taken as the commencement of CYP(S)A 2014 Parts 10-11 (aftercare to 26, continuing care):
+the day the Continuing Care Order's first higher age (17) applied. The commencement order
+itself was not read."""
 
 DUTIES = (
     duty(
