@@ -8,8 +8,10 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corparent.dates import age_on
 from corparent.jurisdiction import Jurisdiction
-from corparent.law import ENGLAND, LAWS, WithinWeeksByConvention
+from corparent.law import ENGLAND, LAWS, LeaverStatus, WithinWeeksByConvention
+from corparent.leaving_care_nations import ScottishLeaverStatus, WelshCategory, leaver_status
 from corparent.model import CaseRecord
 from corparent.schedule import Status, schedule
 from corparent.testing import case_records
@@ -65,3 +67,43 @@ def test_only_northern_ireland_needs_a_convention() -> None:
         if isinstance(version.rule, WithinWeeksByConvention)
     }
     assert needing == {"Northern Ireland"}
+
+
+@SETTINGS
+@given(record=case_records(), on=st.dates(min_value=dt.date(2015, 4, 1), max_value=AS_OF))
+def test_scottish_aftercare_follows_looked_after_at_16(record: CaseRecord, on: dt.date) -> None:
+    rec = attrs.evolve(record, jurisdiction=Jurisdiction.SCOTLAND)
+    status = leaver_status(rec, on)
+    if on < rec.child.date_of_birth:
+        assert status.status is ScottishLeaverStatus.NONE
+        return
+    age = age_on(rec.child.date_of_birth, on)
+    if status.status is ScottishLeaverStatus.AFTERCARE:
+        assert 16 <= age < 19
+        assert not rec.looked_after_on(on)
+        assert status.since is not None
+        assert status.since <= on
+    elif status.status is ScottishLeaverStatus.LOOKED_AFTER_16_PLUS:
+        assert rec.looked_after_on(on)
+        assert age >= 16
+    elif status.status is ScottishLeaverStatus.AFTERCARE_ON_APPLICATION:
+        assert 19 <= age < 26
+
+
+@SETTINGS
+@given(record=case_records(), on=st.dates(min_value=dt.date(2016, 4, 6), max_value=AS_OF))
+def test_welsh_categories_one_to_three_are_englands_statuses(
+    record: CaseRecord, on: dt.date
+) -> None:
+    welsh = leaver_status(record, on, jurisdiction=Jurisdiction.WALES)
+    english = leaver_status(record, on, jurisdiction=Jurisdiction.ENGLAND).status
+    pairs = {
+        WelshCategory.CATEGORY_1: LeaverStatus.ELIGIBLE,
+        WelshCategory.CATEGORY_2: LeaverStatus.RELEVANT,
+        WelshCategory.CATEGORY_3: LeaverStatus.FORMER_RELEVANT,
+    }
+    if welsh.status in pairs:
+        assert english is pairs[welsh.status]
+    assert welsh.provisional == (
+        welsh.status in (WelshCategory.CATEGORY_3, WelshCategory.CATEGORY_6)
+    )
