@@ -404,6 +404,14 @@ def test_ni_first_review_requires_an_explicit_convention() -> None:
         assert "(provisional)" in str(first.version.citation)
 
 
+def test_ni_run_without_the_convention_stops_before_checking() -> None:
+    rec = record(jurisdiction=Jurisdiction.NORTHERN_IRELAND)
+    with pytest.raises(ConfigError, match="ni_first_review_weeks"):
+        cp.run_checks([rec], D(2024, 6, 1))
+    conv = attrs.evolve(NORTHERN_IRELAND.conventions, ni_first_review_weeks=2)
+    assert not cp.run_checks([rec], D(2024, 6, 1), conventions=conv).crashes
+
+
 def test_ni_convention_rejects_nonsense() -> None:
     with pytest.raises(ValueError, match="weeks"):
         cp.Conventions(ni_first_review_weeks=0)

@@ -8,9 +8,9 @@ import attrs
 
 from corparent.cli._common import positive_int
 from corparent.errors import CodeError, ConfigError
-from corparent.law import ENGLAND, Conventions, RuleSet, WithinWeeksByConvention, law_named
+from corparent.law import ENGLAND, Conventions, RuleSet, law_named, require_conventions
 
-__all__ = ["add_law_arguments", "conventions_for", "law_of", "require_conventions"]
+__all__ = ["add_law_arguments", "conventions_for", "law_of"]
 
 LAW_HELP = (
     "the UK nation whose law applies: england (default), wales, scotland or northern-ireland "
@@ -60,12 +60,3 @@ def conventions_for(args: argparse.Namespace, rules: RuleSet) -> Conventions:
             "give it with --ni-first-review-weeks N",
         ) from None
     return conventions
-
-
-def require_conventions(rules: RuleSet, conventions: Conventions) -> None:
-    """Raise :class:`~corparent.errors.ConfigError` if a rule of ``rules`` needs a convention
-    that ``conventions`` leaves unset."""
-    for duty in rules:
-        for version in duty.versions:
-            if isinstance(version.rule, WithinWeeksByConvention):
-                version.rule.weeks(conventions)

@@ -26,6 +26,7 @@ from corparent.law._nation import (
     commence,
     is_prospective,
     is_provisional,
+    require_conventions,
     tag,
 )
 from corparent.law._rules import (
@@ -94,6 +95,7 @@ __all__ = [
     "law_for",
     "law_named",
     "never_later",
+    "require_conventions",
     "resolve",
     "summarise",
     "tag",

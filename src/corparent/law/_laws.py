@@ -8,6 +8,7 @@ from types import MappingProxyType
 from corparent.errors import ConfigError, Problem
 from corparent.jurisdiction import Jurisdiction
 from corparent.law._conventions import Conventions
+from corparent.law._nation import require_conventions
 from corparent.law._ruleset import RuleSet
 from corparent.law.england import ENGLAND
 from corparent.law.northern_ireland import NORTHERN_IRELAND
@@ -54,7 +55,8 @@ def resolve(
     Conventions default to the rule set's own (its calendar and choices).
 
     Raises:
-        ConfigError: the record states a jurisdiction other than the run's rule set.
+        ConfigError: the record states a jurisdiction other than the run's rule set, or the
+            rule set needs a convention the conventions leave unset.
     """
     if rules is None:
         rules = LAWS[jurisdiction or Jurisdiction.ENGLAND]
@@ -73,4 +75,7 @@ def resolve(
             ],
             headline=f"case record {record_id} is under another nation's law",
         )
-    return rules, conventions if conventions is not None else rules.conventions
+    conventions = conventions if conventions is not None else rules.conventions
+    if rules.jurisdiction is not Jurisdiction.ENGLAND:
+        require_conventions(rules, conventions)
+    return rules, conventions

@@ -30,6 +30,7 @@ __all__ = [
     "commence",
     "is_prospective",
     "is_provisional",
+    "require_conventions",
     "restate",
     "tag",
 ]
@@ -86,6 +87,16 @@ class WithinWeeksByConvention(DeadlineRule):
 
     def describe(self) -> str:
         return f"within the weeks set by Conventions.{self.setting} (unresolved in the law)"
+
+
+def require_conventions(rules: RuleSet, conventions: Conventions) -> None:
+    """Raise :class:`~corparent.errors.ConfigError` if a rule of ``rules`` needs a convention
+    that ``conventions`` leaves unset (Northern Ireland's first review), before any record is
+    scheduled."""
+    for duty in rules:
+        for v in duty.versions:
+            if isinstance(v.rule, WithinWeeksByConvention):
+                v.rule.weeks(conventions)
 
 
 def cite(instrument: str, provision: str, checked: str, url: str = "") -> Citation:
