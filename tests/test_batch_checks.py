@@ -136,3 +136,23 @@ def test_hash_of_the_sorted_json_on_a_fixed_synthetic_return(tmp_path: Path) -> 
         assert len(result.findings) > 100
         digests.add(_digest(result))
     assert len(digests) == 1
+
+
+def test_records_under_each_nations_law(caseload: list[object]) -> None:
+    """With no rule set named, each record is judged under its own nation's law; the batch
+    engine takes the nations it can and leaves Scotland (placements-based) to schedule()."""
+    import attrs
+
+    from corparent.jurisdiction import Jurisdiction
+    from corparent.model import CaseRecord
+
+    nations = [Jurisdiction.ENGLAND, Jurisdiction.WALES, Jurisdiction.SCOTLAND, None]
+    mixed = []
+    for i, record in enumerate(caseload[:160]):
+        assert isinstance(record, CaseRecord)
+        fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
+        fields["jurisdiction"] = nations[i % len(nations)]
+        mixed.append(CaseRecord.unchecked(**fields))
+    batch = run_checks(mixed, AS_OF, workers=1)
+    plain = run_checks(mixed, AS_OF, workers=1, batch=False)
+    _same(batch, plain)

@@ -52,6 +52,5 @@ def schedule_reviews(
 ) -> tuple[Obligation, ...]:
     """The review obligations :func:`corparent.schedule.schedule` gives ``record`` (the
     reference the batch engine is held to), in schedule order."""
-    keep = [d for d in rules if d.id in REVIEW_DUTIES]
-    only = RuleSet(rules.name, keep)
+    only = rules.without(*[d.id for d in rules if d.id not in REVIEW_DUTIES])
     return schedule(record, as_of, rules=only, conventions=conventions).obligations

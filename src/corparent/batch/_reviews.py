@@ -386,7 +386,7 @@ def review_obligations(
     why_not = unsupported(rules)
     if why_not is not None:
         raise ValueError(f"the batch engine cannot schedule these rules: {why_not}")
-    conventions = conventions or Conventions()
+    conventions = conventions or rules.conventions
     today = to_day(as_of)
     n = len(columns)
     out = _Emitted()

@@ -35,7 +35,8 @@ from corparent.checks._spec import CheckSpec, Provenance
 from corparent.checks.builtin.compliance import due_soon, met_late, missed, overdue, severity_for
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
-from corparent.law import ENGLAND, Conventions, RuleSet
+from corparent.jurisdiction import Jurisdiction
+from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import CaseRecord
 from corparent.schedule import Schedule, Status, schedule
 
@@ -188,12 +189,14 @@ class _BatchPlan:
 
 
 def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
+    if rules.jurisdiction is Jurisdiction.SCOTLAND:  # schedule() plans Scotland apart
+        return None
     if unsupported(rules) is not None or not any(d in rules for d in REVIEW_DUTIES):
         return None
-    others = [d for d in rules if d.id not in REVIEW_DUTIES]
-    if not others:
+    reviews = [d.id for d in rules if d.id in REVIEW_DUTIES]
+    if len(reviews) == len(rules):
         return _BatchPlan(object_rules=None, vector=True)
-    return _BatchPlan(object_rules=RuleSet(rules.name, others), vector=False)
+    return _BatchPlan(object_rules=rules.without(*reviews), vector=False)
 
 
 def _run_one(
@@ -319,62 +322,110 @@ def _vector_findings(
 _KIND_CODE = {"overdue": "overdue", "met_late": "met_late", "missed": "missed", "due_soon": "due"}
 
 
-def _batched_schedule(
-    table: ObligationTable,
-    index: int,
-    record: CaseRecord,
-    plan: _BatchPlan,
+class _Batched:
+    """One group of a chunk's records under the same law, scheduled by the batch engine."""
+
+    __slots__ = ("conventions", "plan", "position", "table", "vector")
+
+    def __init__(
+        self,
+        table: ObligationTable,
+        position: dict[int, int],
+        plan: _BatchPlan,
+        conventions: Conventions,
+        vector: dict[int, tuple[list[Finding], list[int]]],
+    ) -> None:
+        self.table = table
+        self.position = position  # chunk index -> row of the group's columns
+        self.plan = plan
+        self.conventions = conventions
+        self.vector = vector  # check index -> (findings, offsets per group row)
+
+    def schedule(self, index: int, record: CaseRecord) -> Schedule:
+        """The record's whole schedule: its reviews from the table, the rest from schedule()."""
+        table = self.table
+        obligations = table.obligations(self.position[index])
+        if self.plan.object_rules is not None:
+            rest = schedule(
+                record, table.as_of, rules=self.plan.object_rules, conventions=self.conventions
+            )
+            obligations.extend(rest.obligations)
+        return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
+
+    def findings(self, check: int, index: int) -> list[Finding] | None:
+        """Check ``check``'s findings for the record, or None if the check runs on objects."""
+        found = self.vector.get(check)
+        if found is None:
+            return None
+        flat, offsets = found
+        row = self.position[index]
+        return flat[offsets[row] : offsets[row + 1]]
+
+
+def _batch_group(
+    records: Sequence[CaseRecord],
+    members: list[int],
+    law: RuleSet,
     conventions: Conventions,
-) -> Schedule:
-    obligations = table.obligations(index)
-    if plan.object_rules is not None:
-        rest = schedule(record, table.as_of, rules=plan.object_rules, conventions=conventions)
-        obligations.extend(rest.obligations)
-    return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
+    as_of: dt.date,
+    checks: tuple[CheckSpec, ...],
+    plan: _BatchPlan,
+    batched: list[_Batched | None],
+) -> None:
+    """Schedule the reviews of ``records[members]`` column-wise; mark the batchable ones."""
+    columns = Columns.from_records([records[i] for i in members])
+    table = review_obligations(columns, as_of, rules=law, conventions=conventions)
+    vector: dict[int, tuple[list[Finding], list[int]]] = {}
+    if plan.vector:
+        for j, spec in enumerate(checks):
+            kind = _VECTOR_KINDS.get(spec.func)
+            if kind is not None:
+                flat, bounds = _vector_findings(kind, spec, table)
+                vector[j] = (flat, bounds.tolist())
+    position = {i: row for row, i in enumerate(members)}
+    group = _Batched(table, position, plan, conventions, vector)
+    for row, ok in enumerate(columns.batchable.tolist()):
+        if ok:
+            batched[members[row]] = group
 
 
 def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
     checks: tuple[CheckSpec, ...],
-    rules: RuleSet,
-    conventions: Conventions,
+    rules: RuleSet | None,
+    conventions: Conventions | None,
     raise_on_crash: bool,
-    plan: _BatchPlan | None = None,
+    batch: bool = True,
 ) -> tuple[list[Finding], list[Crash]]:
     findings: list[Finding] = []
     crashes: list[Crash] = []
-    batchable: list[bool] = [False] * len(records)
-    vector: dict[int, tuple[list[Finding], list[int]]] = {}
-    table: ObligationTable | None = None
-    if plan is not None and records:
-        columns = Columns.from_records(records)
-        table = review_obligations(columns, as_of, rules=rules, conventions=conventions)
-        batchable = columns.batchable.tolist()
-        if plan.vector:
-            for j, spec in enumerate(checks):
-                kind = _VECTOR_KINDS.get(spec.func)
-                if kind is not None:
-                    flat, bounds = _vector_findings(kind, spec, table)
-                    vector[j] = (flat, bounds.tolist())
+    # The record's own nation's law when the run names none (corparent.law.resolve).
+    laws = [resolve(r.id, r.jurisdiction, rules, conventions) for r in records]
+    batched: list[_Batched | None] = [None] * len(records)
+    if batch and records:
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, (law, conv) in enumerate(laws):
+            groups.setdefault((id(law), id(conv)), []).append(i)
+        for members in groups.values():
+            law, conv = laws[members[0]]
+            plan = _batch_plan(law)
+            if plan is not None:
+                _batch_group(records, members, law, conv, as_of, checks, plan, batched)
     indexed = tuple(enumerate(checks))
     settings = [dict(spec.settings) for spec in checks]
     for i, record in enumerate(records):
-        ctx = CheckContext(as_of=as_of, rules=rules, conventions=conventions, record=record)
-        batched = batchable[i]
-        if batched:
-            assert table is not None
-            assert plan is not None
-            ctx.provide_schedule(
-                functools.partial(_batched_schedule, table, i, record, plan, conventions)
-            )
+        law, conv = laws[i]
+        ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
+        group = batched[i]
+        if group is not None:
+            ctx.provide_schedule(functools.partial(group.schedule, i, record))
         for j, spec in indexed:
-            if batched and j in vector:
-                flat, offsets = vector[j]
-                a, b = offsets[i], offsets[i + 1]
-                if a != b:
-                    findings.extend(flat[a:b])
-                continue
+            if group is not None:
+                found_here = group.findings(j, i)
+                if found_here is not None:
+                    findings.extend(found_here)
+                    continue
             found, crash = _run_one(record, ctx, spec, raise_on_crash, settings[j])
             findings.extend(found)
             if crash is not None:
@@ -426,10 +477,10 @@ _WORKER_RUN: (
         tuple[CaseRecord, ...],
         dt.date,
         tuple[CheckSpec, ...],
-        RuleSet,
-        Conventions,
+        RuleSet | None,
+        Conventions | None,
         bool,
-        _BatchPlan | None,
+        bool,
     ]
     | None
 ) = None
@@ -439,20 +490,20 @@ def _init_worker(
     records: tuple[CaseRecord, ...],
     as_of: dt.date,
     checks: tuple[CheckSpec, ...],
-    rules: RuleSet,
-    conventions: Conventions,
+    rules: RuleSet | None,
+    conventions: Conventions | None,
     raise_on_crash: bool,
-    plan: _BatchPlan | None,
+    batch: bool,
 ) -> None:
     global _WORKER_RUN
-    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash, plan)
+    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash, batch)
 
 
 def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Crash]]:
     assert _WORKER_RUN is not None, "worker not initialised"
-    records, as_of, checks, rules, conventions, raise_on_crash, plan = _WORKER_RUN
+    records, as_of, checks, rules, conventions, raise_on_crash, batch = _WORKER_RUN
     found, crashes = _check_chunk(
-        records[start:stop], as_of, checks, rules, conventions, raise_on_crash, plan
+        records[start:stop], as_of, checks, rules, conventions, raise_on_crash, batch
     )
     return [_pack(f) for f in found], crashes
 
@@ -531,8 +582,9 @@ def run_checks(
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
         as_of: The date to look from (usually the last day of the collection year).
         checks: The checks to run; :func:`~corparent.checks.default` when None.
-        rules: The rule set; ``corparent.law.ENGLAND`` when None.
-        conventions: Counting conventions; ``Conventions()`` when None.
+        rules: The rule set; when None, each record's own nation's law
+            (``CaseRecord.jurisdiction``; ``corparent.law.ENGLAND`` if it states none).
+        conventions: Counting conventions; the rule set's own when None.
         workers: Processes to use (1: run in this process; None: :func:`auto_workers`).
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
@@ -555,15 +607,12 @@ def run_checks(
     t0 = time.perf_counter()
     check_set = default() if checks is None else checks
     specs = tuple(check_set)
-    rules = ENGLAND if rules is None else rules
-    conventions = Conventions() if conventions is None else conventions
     records = tuple(caseload)
     total = len(records)
     if workers is None:
         workers = auto_workers(total)
-    plan = _batch_plan(rules) if batch else None
     # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
-    largest = 10_000 if plan is not None else 2000
+    largest = 10_000 if batch else 2000
     size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))
     bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
     chunks = [records[a:b] for a, b in bounds]
@@ -576,7 +625,7 @@ def run_checks(
     with _collector_paused():
         if workers == 1 or len(chunks) <= 1:
             for chunk in chunks:
-                f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, plan)
+                f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, batch)
                 findings.extend(f)
                 crashes.extend(c)
                 done += len(chunk)
@@ -587,7 +636,7 @@ def run_checks(
                 max_workers=workers,
                 mp_context=_pool_context(),
                 initializer=_init_worker,
-                initargs=(records, as_of, specs, rules, conventions, raise_on_crash, plan),
+                initargs=(records, as_of, specs, rules, conventions, raise_on_crash, batch),
             ) as pool:
                 futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
                 for chunk, future in zip(chunks, futures, strict=True):
