@@ -585,7 +585,7 @@ def run_checks(
         rules: The rule set; when None, each record's own nation's law
             (``CaseRecord.jurisdiction``; ``corparent.law.ENGLAND`` if it states none).
         conventions: Counting conventions; the rule set's own when None.
-        workers: Processes to use (1: run in this process; None: :func:`auto_workers`).
+        workers: Processes to use (1: run in this process; None: ``auto_workers``).
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
         raise_on_crash: Raise :class:`CheckCrashed` on the first crash instead of recording it.
