@@ -24,10 +24,14 @@ def main(n: int) -> None:
     caseload = synth.generate(n, seed=9)
     inits = [f.name for f in attrs.fields(CaseRecord) if f.init]
     payloads = [
-        {name: list(getattr(r, name)) if name != "child" else r.child for name in inits}
+        {
+            name: list(value) if isinstance(value, tuple) else value
+            for name in inits
+            for value in (getattr(r, name),)
+        }
         for r in caseload
     ]
-    events = sum(sum(len(v) for k, v in p.items() if k != "child") for p in payloads) / n
+    events = sum(sum(len(v) for v in p.values() if isinstance(v, list)) for p in payloads) / n
     t0 = time.perf_counter()
     records = [CaseRecord(**payload) for payload in payloads]
     elapsed = time.perf_counter() - t0
