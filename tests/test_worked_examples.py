@@ -10,7 +10,7 @@ import pytest
 from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.dates import ANY_PART_OF_THE_UK
 from corparent.law import Conventions, HealthTransition, LeaverEpisodeRule, VisitStraddle
-from corparent.leaving_care import care_leaver_status, eligible_from
+from corparent.leaving_care import care_leaver_determination, eligible_from
 from corparent.model import (
     AccommodationProvided,
     Carer,
@@ -306,14 +306,14 @@ def test_w23_w24_entitlement_windows() -> None:
         )  # type: ignore[arg-type]
 
     ents = {
-        e.name: e for e in care_leaver_status(leaver(D(2001, 6, 15)), D(2024, 1, 1)).entitlements
+        e.name: e for e in care_leaver_determination(leaver(D(2001, 6, 15)), D(2024, 1, 1)).entitlements
     }
     assert ents["personal adviser on request until 25"].end == D(2026, 6, 14)
-    older = care_leaver_status(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
+    older = care_leaver_determination(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
     pa = next(e for e in older if e.name.startswith("personal adviser on request"))
     assert (pa.start, pa.end) == (D(2018, 4, 1), D(2020, 1, 9))
     sp = leaver(D(2006, 9, 1), staying_put=[StayingPut(start=D(2024, 9, 1))])
-    ents = {e.name: e for e in care_leaver_status(sp, D(2025, 1, 1)).entitlements}
+    ents = {e.name: e for e in care_leaver_determination(sp, D(2025, 1, 1)).entitlements}
     assert ents["staying put support"].end == D(2027, 8, 31)
 
 
@@ -342,7 +342,7 @@ def test_w28_short_break_reviews() -> None:
     )
     s = schedule(r, D(2025, 3, 10)).by_duty()
     assert s["review_short_breaks"][0].due == D(2025, 2, 28)
-    assert s["review_subsequent"][0].due == D(2025, 8, 28)
+    assert s["review_short_breaks_subsequent"][0].due == D(2025, 8, 28)
     assert "review_first" not in s
     assert "placement_plan_prepare" not in s
 

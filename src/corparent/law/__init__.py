@@ -6,12 +6,20 @@ choice the law leaves open. The law knows no records: :mod:`corparent.schedule` 
 
 from __future__ import annotations
 
-from corparent.law._citation import Citation, Force
-from corparent.law._conventions import Conventions, HealthTransition, SchoolTerm, VisitStraddle
+from corparent.law._citation import REFERENCE_EDITION, Citation, Force, Verification
+from corparent.law._conventions import (
+    Conventions,
+    HealthTransition,
+    SchoolTerm,
+    UnannouncedVisitYear,
+    VisitStraddle,
+)
 from corparent.law._duty import Duty, DutyVersion, Recurrence, Trigger
 from corparent.law._leaver import LeaverEpisodeRule, LeaverStatus
 from corparent.law._rules import (
+    AfterPeriodBeginningWith,
     Asap,
+    BeforeEvent,
     DeadlineRule,
     EndOfSchoolTerm,
     IntervalMaxMonths,
@@ -30,7 +38,10 @@ from corparent.law.england import ENGLAND
 
 __all__ = [
     "ENGLAND",
+    "REFERENCE_EDITION",
+    "AfterPeriodBeginningWith",
     "Asap",
+    "BeforeEvent",
     "Citation",
     "Conventions",
     "DeadlineRule",
@@ -52,7 +63,9 @@ __all__ = [
     "SchoolTerm",
     "SupportsStandards",
     "Trigger",
+    "UnannouncedVisitYear",
     "UntilAge",
+    "Verification",
     "VisitStraddle",
     "WithinDays",
     "WithinWeeks",

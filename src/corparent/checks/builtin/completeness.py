@@ -116,7 +116,7 @@ def oc3_missing(
         day = birthday(dob, age)
         if not start <= day <= ctx.as_of:
             continue
-        status = care_leaver_status(record, day, conventions=ctx.conventions).status
+        status = care_leaver_status(record, day, conventions=ctx.conventions)
         if status not in _OC3_STATUSES:
             continue
         if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):
