@@ -305,9 +305,8 @@ def test_w23_w24_entitlement_windows() -> None:
             **kw,
         )  # type: ignore[arg-type]
 
-    ents = {
-        e.name: e for e in care_leaver_determination(leaver(D(2001, 6, 15)), D(2024, 1, 1)).entitlements
-    }
+    determination = care_leaver_determination(leaver(D(2001, 6, 15)), D(2024, 1, 1))
+    ents = {e.name: e for e in determination.entitlements}
     assert ents["personal adviser on request until 25"].end == D(2026, 6, 14)
     older = care_leaver_determination(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
     pa = next(e for e in older if e.name.startswith("personal adviser on request"))

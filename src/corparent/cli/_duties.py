@@ -1,35 +1,135 @@
-"""``corparent duties``: every duty in the rule set, with its rule and citation."""
+"""``corparent duties``: every duty in the rule set, with its rule, citation and provenance.
+
+``--format csv|json|md`` exports the table for a council's legal sign-off: for each dated
+version, the provision, its point-in-time address, how far its wording was checked ([V]
+verified against the instrument, [S] a secondary source, [R] recalled: provisional) and when.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
 
-from corparent.cli._common import EXIT_OK
-from corparent.law import ENGLAND
+from corparent.cli._common import EXIT_OK, output_stream
+from corparent.law import ENGLAND, Duty, DutyVersion, RuleSet
 
-__all__ = ["register", "run"]
+__all__ = ["FIELDS", "register", "rows", "run"]
+
+FIELDS = (
+    "id",
+    "title",
+    "force",
+    "applies_to",
+    "trigger",
+    "rule",
+    "in_force_from",
+    "until",
+    "instrument",
+    "provision",
+    "checked",
+    "checked_on",
+    "provisional",
+    "url",
+    "notes",
+)
+"""The columns of the export, in order."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``duties`` command."""
     parser = subparsers.add_parser(
         "duties",
-        help="list every duty corparent applies, with its rule and citation",
+        help="list every duty corparent applies, with its rule, citation and provenance",
         description=(
             "List every duty in the England rule set: its id (used in findings), legal force,\n"
-            "each dated version's rule and the provision it comes from."
+            "each dated version's rule and the provision it comes from, with how far the\n"
+            "wording was checked: [V] verified against the instrument, [S] a secondary\n"
+            "source, [R] recalled and provisional."
         ),
-        epilog="example:\n  corparent duties",
+        epilog=(
+            "examples:\n"
+            "  corparent duties\n"
+            "  corparent duties --format csv --output duties.csv\n"
+            "  corparent duties --format md"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv", "json", "md"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
     )
     parser.set_defaults(handler=run)
 
 
+def _row(duty: Duty, version: DutyVersion) -> dict[str, str]:
+    c = version.citation
+    return {
+        "id": duty.id,
+        "title": duty.title,
+        "force": duty.force.value,
+        "applies_to": duty.applies_to,
+        "trigger": duty.trigger.value,
+        "rule": version.rule.describe(),
+        "in_force_from": version.in_force_from.isoformat(),
+        "until": version.until.isoformat() if version.until else "",
+        "instrument": c.instrument,
+        "provision": c.provision,
+        "checked": c.tag,
+        "checked_on": c.checked_on.isoformat() if c.checked_on else "",
+        "provisional": "yes" if c.provisional else "no",
+        "url": c.url,
+        "notes": duty.notes,
+    }
+
+
+def rows(rules: RuleSet = ENGLAND) -> Iterator[dict[str, str]]:
+    """One row per dated version of every duty, with the columns of :data:`FIELDS`."""
+    for duty in rules:
+        for version in duty.versions:
+            yield _row(duty, version)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _write(out: TextIO, fmt: str) -> None:
+    table = list(rows())
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+    elif fmt == "json":
+        json.dump(table, out, indent=2)
+        out.write("\n")
+    elif fmt == "md":
+        cols = ("id", "title", "force", "rule", "instrument", "provision", "checked", "url")
+        out.write("| " + " | ".join(cols) + " |\n")
+        out.write("|" + "---|" * len(cols) + "\n")
+        for row in table:
+            out.write("| " + " | ".join(_md_cell(row[c]) for c in cols) + " |\n")
+    else:
+        for duty in ENGLAND:
+            out.write(f"{duty.id}  [{duty.force.value}]  {duty.title}\n")
+            for v in duty.versions:
+                until = f" until {v.until}" if v.until is not None else ""
+                out.write(
+                    f"    from {v.in_force_from}{until}: {v.rule.describe()} "
+                    f"({v.citation}) {v.citation.tag}\n"
+                )
+
+
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent duties``."""
-    for duty in ENGLAND:
-        print(f"{duty.id}  [{duty.force.value}]  {duty.title}")
-        for v in duty.versions:
-            until = f" until {v.until}" if v.until is not None else ""
-            print(f"    from {v.in_force_from}{until}: {v.rule.describe()} ({v.citation})")
+    with output_stream(args.output) as out:
+        _write(out, args.format)
     return EXIT_OK

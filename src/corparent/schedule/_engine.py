@@ -21,7 +21,7 @@ import datetime as dt
 
 from corparent.law import ENGLAND, Conventions, RuleSet
 from corparent.model import Carer, CaseRecord, Child
-from corparent.schedule._approvals import plan_approvals
+from corparent.schedule._approvals import plan_approvals, plan_unannounced_visits
 from corparent.schedule._care_planning import plan_care_planning
 from corparent.schedule._leaving_care import plan_leaving_care
 from corparent.schedule._local import plan_local
@@ -103,4 +103,5 @@ def carer_schedule(
         f"carer approved on {carer.approved_on.isoformat()}",
         kind="carer_reviews",
     )
+    plan_unannounced_visits(run, carer)
     return Schedule(child_id=carer.id, as_of=as_of, obligations=run.out)
