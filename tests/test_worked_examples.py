@@ -9,7 +9,13 @@ import pytest
 
 from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.dates import ANY_PART_OF_THE_UK
-from corparent.law import Conventions, HealthTransition, LeaverEpisodeRule, VisitStraddle
+from corparent.law import (
+    Conventions,
+    HealthTransition,
+    LeaverEpisodeRule,
+    UnannouncedVisitYear,
+    VisitStraddle,
+)
 from corparent.leaving_care import care_leaver_determination, eligible_from
 from corparent.model import (
     AccommodationProvided,
@@ -317,11 +323,31 @@ def test_w23_w24_entitlement_windows() -> None:
 
 
 def test_w25_foster_carer_reviews() -> None:
-    carer = Carer(id="F1", approved_on=D(2024, 2, 29), reviews=[D(2025, 2, 20)])
-    obs = carer_schedule(carer, D(2025, 6, 1)).obligations
-    assert [(o.due, o.status) for o in obs] == [
+    """A foster carer approved on Thu 29 Feb 2024 has the first review of their approval due
+    within a year, by Fri 28 Feb 2025 (there is no 29 Feb 2025); a review completed on Thu
+    20 Feb 2025 moves the next to Fri 20 Feb 2026. At least one unannounced visit to the home
+    is due each year: with one on Tue 1 Oct 2024, the next is due by Wed 1 Oct 2025, or, if
+    each year of approval is judged on its own, by its last day."""
+    carer = Carer(
+        id="F1",
+        approved_on=D(2024, 2, 29),
+        reviews=[D(2025, 2, 20)],
+        unannounced_visits=[D(2024, 10, 1)],
+    )
+    obs = carer_schedule(carer, D(2025, 6, 1)).by_duty()
+    assert [(o.due, o.status) for o in obs["foster_approval_review"]] == [
         (D(2025, 2, 28), Status.MET),
         (D(2026, 2, 20), Status.DUE),
+    ]
+    assert [(o.due, o.status) for o in obs["foster_unannounced_visit"]] == [
+        (D(2025, 2, 28), Status.MET),
+        (D(2025, 10, 1), Status.DUE),
+    ]
+    yearly = Conventions(unannounced_visit_year=UnannouncedVisitYear.APPROVAL_YEAR)
+    by_year = carer_schedule(carer, D(2025, 6, 1), conventions=yearly).by_duty()
+    assert [o.due for o in by_year["foster_unannounced_visit"]] == [
+        D(2025, 2, 27),
+        D(2026, 2, 27),
     ]
 
 
