@@ -38,7 +38,7 @@ from corparent.codes import (
 )
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
-from corparent.leaving_care import care_leaver_status
+from corparent.leaving_care import care_leaver_determination, care_leaver_status
 from corparent.model import (
     AccommodationProvided,
     AdoptionDecision,
@@ -86,7 +86,14 @@ from corparent.model import (
     Visit,
 )
 from corparent.principles import Principle
-from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
+from corparent.schedule import (
+    Obligation,
+    Schedule,
+    Status,
+    ambiguities,
+    carer_schedule,
+    schedule,
+)
 
 try:
     __version__ = version("corparent")
@@ -176,6 +183,8 @@ __all__ = [
     "StayingPut",
     "Visit",
     "__version__",
+    "ambiguities",
+    "care_leaver_determination",
     "care_leaver_status",
     "carer_schedule",
     "check",

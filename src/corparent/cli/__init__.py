@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._duties",
     "corparent.cli._pledge",
     "corparent.cli._report",
+    "corparent.cli._ambiguities",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
 
@@ -44,6 +45,7 @@ examples:
   corparent check ./903 --as-of 2024-03-31 --exclude builtin.completeness --fail-on warning
   corparent schedule ./903 --child C0042 --as-of 2024-03-31
   corparent duties
+  corparent ambiguities examples/data/ssda903 --as-of 2024-03-31
 
 exit codes:
   0  success (no finding at or above --fail-on)
