@@ -23,6 +23,7 @@ extensions = [
     "myst_parser",
     "duty_table",
     "pledge_table",
+    "legal_cases",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -49,7 +49,7 @@ def brk(start: dt.date, end: dt.date, rec: ReasonEpisodeCeased = E4A) -> Episode
         start=start,
         end=end,
         legal_status=LegalStatus.V3,
-        placement=PlacementType.U4,
+        placement=PlacementType.U6,
         reason_ceased=rec,
     )
 
@@ -256,7 +256,8 @@ def test_living_with_someone_without_parental_responsibility_keeps_relevant_stat
 
 
 def test_care_leaver_status_compares_with_leaver_status() -> None:
-    """The status is a plain value: comparing it with a status says what it says."""
+    """A care leaver's status is a plain value. Asking whether a relevant young person is
+    eligible answers no; the dates and entitlements behind the status come separately."""
     r = _home_at_16(ReasonEpisodeCeased.E13)
     status = care_leaver_status(r, D(2023, 9, 1))
     assert status == LeaverStatus.RELEVANT
@@ -448,6 +449,7 @@ def test_permanence_plan_by_the_second_review() -> None:
 
 
 def test_entitlement_windows_say_21st_and_25th() -> None:
-    """Ages are written as ordinals: "until the 21st birthday", "until the 25th birthday"."""
+    """Ages as ordinals. Entitlements that end at an age say "until the 21st birthday" and
+    "until the 25th birthday"."""
     assert ENGLAND["staying_put"].rule.describe() == "until the 21st birthday"
     assert ENGLAND["pa_to_25"].rule.describe() == "until the 25th birthday"

@@ -42,8 +42,8 @@ class Verification(enum.Enum):
     """Supported by a secondary source (a statutory-guidance summary, a council's procedure
     manual, a law blog); the primary text was not read in full."""
     RECALLED = "R"
-    """Recalled, not read in the text of the instrument: the rule is **provisional** and must be
-    checked before a council relies on it."""
+    """Recalled, never read in the text of the instrument; the rule is **provisional** and must
+    be checked before a council relies on it."""
 
     @property
     def tag(self) -> str:
@@ -82,7 +82,7 @@ class Citation:
 
     @property
     def provisional(self) -> bool:
-        """True when the wording was recalled, not checked: findings must say so."""
+        """True when the wording was recalled and never checked; findings then say so."""
         return self.verification is Verification.RECALLED
 
     @property

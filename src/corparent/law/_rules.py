@@ -1,4 +1,4 @@
-"""The deadline vocabulary of the law (reference/duties.md §0.4) as small typed rules.
+"""The deadline vocabulary of the law as small typed rules.
 
 Each rule turns a trigger date into the date by which the duty must be done, under the
 :class:`~corparent.law.Conventions` in force, and says in words what it does. Rules are values:
@@ -69,7 +69,7 @@ def _plural(n: int, unit: str) -> str:
 class WithinWorkingDays(DeadlineRule):
     """The n-th working day after the trigger ("within 10 working days of the placement").
 
-    The trigger day is not counted unless ``Conventions.count_trigger_day`` (reference §20.1);
+    The trigger day is not counted unless ``Conventions.count_trigger_day``;
     bank holidays are those of ``Conventions.calendar``.
     """
 
@@ -150,7 +150,7 @@ class PeriodNotExceedingWeeks(DeadlineRule):
 
     By default the period includes the trigger day, so its last day is trigger + 7n - 1
     (16 weeks from Fri 1 Mar 2024 ends Thu 20 Jun 2024); ``Conventions.period_includes_trigger``
-    ``=False`` gives trigger + 7n (reference §20.10, W15).
+    ``=False`` gives trigger + 7n.
     """
 
     weeks: int = attrs.field(validator=_positive)
@@ -167,7 +167,7 @@ class PeriodNotExceedingWeeks(DeadlineRule):
 class PeriodNotExceedingWorkingDays(DeadlineRule):
     """The last working day of a period "no longer than n working days" from the trigger.
 
-    Counts like :class:`WithinWorkingDays` (W30: 6 working days from Thu 19 Dec 2024 ends
+    Counts like :class:`WithinWorkingDays` (6 working days from Thu 19 Dec 2024 ends
     Tue 31 Dec 2024, or Mon 30 Dec 2024 if the trigger day counts).
     """
 

@@ -95,8 +95,8 @@ DUTIES = (
         discharged_by=_BY,
         rule=IntervalMaxWeeks(weeks=1),
         citation=cite(CPPCR, "reg 28(3)", VERIFIED),
-        notes="'At least once a week' read as a maximum 7-day gap (§20.8); after the first "
-        "review the 6-week first-year rule applies.",
+        notes="'At least once a week' read as a maximum 7-day gap, not one visit in each "
+        "calendar week; after the first review the 6-week first-year rule applies.",
     ),
     duty(
         "visit_connected_person_or_ico_with_parent",
