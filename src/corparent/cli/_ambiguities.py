@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import json
-import sys
-from pathlib import Path
 
-from corparent.cli._common import EXIT_INPUT, EXIT_OK, existing_folder, iso_date, output_stream
+from corparent.cli._common import (
+    EXIT_OK,
+    add_duties,
+    add_output,
+    duty_patterns,
+    existing_folder,
+    iso_date,
+    output_stream,
+)
+from corparent.cli._gate import check_load, check_patterns
+from corparent.errors import LoadError, Problem
 
 __all__ = ["register", "run"]
 
@@ -57,29 +66,48 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--format", choices=("text", "csv", "json"), default="text", help="output format"
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
-    )
+    add_duties(parser, "'*', every duty")
+    add_output(parser, "the report")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent ambiguities``."""
     from corparent.io.ssda903 import load  # imported on use: --help works without them
-    from corparent.schedule import ambiguities
+    from corparent.law import ENGLAND
+    from corparent.schedule import ambiguities, rules_for_duties
 
-    caseload = load(args.path).caseload
+    patterns = duty_patterns(args.duties) or ("*",)
+    check_patterns("--duties", patterns, ENGLAND.ids())
+    loaded = load(args.path)
+    check_load(loaded, args.as_of, str(args.path))
+    caseload = loaded.caseload
     if args.child is not None:
         record = caseload.get(args.child)
         if record is None:
-            print(
-                f"corparent: error: no child with id {args.child!r} in {args.path}", file=sys.stderr
+            raise LoadError(
+                [
+                    Problem(
+                        code="unknown_child",
+                        message=f"no child with id {args.child!r}",
+                        file=str(args.path),
+                        expected="a CHILD id of the return's header table",
+                    )
+                ],
+                headline="unknown child",
             )
-            return EXIT_INPUT
         records = [record]
     else:
         records = list(caseload)
-    found = ambiguities(records, args.as_of)
+    rules = ENGLAND
+    if patterns != ("*",):
+        wanted = [d.id for d in ENGLAND if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
+        rules = rules_for_duties(ENGLAND, wanted)
+    found = [
+        a
+        for a in ambiguities(records, args.as_of, rules=rules)
+        if any(fnmatch.fnmatchcase(a.duty_id, p) for p in patterns)
+    ]
     table = [
         {
             "child_id": a.child_id,

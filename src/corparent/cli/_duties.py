@@ -11,10 +11,9 @@ import argparse
 import csv
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TextIO
 
-from corparent.cli._common import EXIT_OK, output_stream
+from corparent.cli._common import EXIT_OK, add_output, output_stream
 from corparent.law import ENGLAND, Duty, DutyVersion, RuleSet
 
 __all__ = ["FIELDS", "register", "rows", "run"]
@@ -53,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=(
             "examples:\n"
             "  corparent duties\n"
+            "  corparent duties -o duties.txt\n"
             "  corparent duties --format csv --output duties.csv\n"
             "  corparent duties --format md"
         ),
@@ -64,9 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="text",
         help="output format (default: text)",
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output"
-    )
+    add_output(parser, "the list")
     parser.set_defaults(handler=run)
 
 

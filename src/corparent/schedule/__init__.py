@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from corparent.schedule._ambiguity import ALTERNATIVES, Ambiguity, Reading, ambiguities
-from corparent.schedule._engine import carer_schedule, schedule
+from corparent.schedule._engine import carer_schedule, rules_for_duties, schedule
 from corparent.schedule._obligation import Obligation, Schedule, Status
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "Status",
     "ambiguities",
     "carer_schedule",
+    "rules_for_duties",
     "schedule",
 ]

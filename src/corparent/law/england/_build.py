@@ -55,6 +55,7 @@ def duty(
     in_force_from: dt.date = CPPCR_START,
     resets: str = "",
     notes: str = "",
+    evidence: str = "",
 ) -> Duty:
     """A duty with one version."""
     return Duty(
@@ -69,4 +70,5 @@ def duty(
         resets=resets,
         versions=[DutyVersion(in_force_from=in_force_from, rule=rule, citation=citation)],
         notes=notes,
+        evidence=evidence,
     )

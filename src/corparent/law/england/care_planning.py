@@ -182,6 +182,7 @@ DUTIES = (
         "plan, the authority's request, a standards-of-care concern, an allegation, or the "
         "carer's approval removed); Conventions.authority_ended_placement_reasons sets them. "
         "Later amendments to reg 14 were not checked.",
+        evidence="termination_notices",
     ),
     duty(
         "cease_to_look_after_approval",
@@ -199,6 +200,7 @@ DUTIES = (
         notes="The decision does not take effect until approved, so the approval is due on or "
         "before the day care ends. The further cases needing the Director of Children's "
         "Services (for example 16 and 17 year olds) are not yet modelled.",
+        evidence="cease_approvals",
     ),
     duty(
         "care_plan_permanence_by_second_review",
@@ -214,5 +216,6 @@ DUTIES = (
         notes="Due on the day of the second review, or on its due date (3 months after the "
         "first review) if it has not been held, whichever is earlier: about four months after "
         "the child became looked after.",
+        evidence="permanence_plans",
     ),
 )

@@ -35,5 +35,6 @@ DUTIES = (
         notes="'At least one unannounced visit a year': by default a rolling year from approval "
         "and then from each unannounced visit; Conventions.unannounced_visit_year can judge "
         "each year of approval instead.",
+        evidence="carer_unannounced_visits",
     ),
 )
