@@ -116,7 +116,8 @@ def carer_schedule(
     """The foster carer's approval reviews (FSR 2011 reg 28), as at ``as_of``.
 
     The first review is due within a year of approval, each later one within a year of the
-    previous review actually completed (W25). Obligations carry the carer's id as ``child_id``.
+    previous review actually completed; at least one unannounced visit a year (Fostering NMS
+    2011 standard 21.8). Obligations carry the carer's id as ``child_id``.
     """
     if as_of.__class__ is not dt.date:
         raise TypeError("as_of must be a datetime.date")

@@ -476,7 +476,7 @@ def is_short_break_period(record: CaseRecord, period: PeriodOfCare) -> bool:
 
 
 def merged_periods(run: Run) -> list[PeriodOfCare]:
-    """Periods of care, joining returns within ``new_period_min_gap_days`` (§20.6)."""
+    """Periods of care, joining returns within ``new_period_min_gap_days``."""
     gap = run.conventions.new_period_min_gap_days
     periods = list(run.record.periods_of_care())
     if gap <= 0 or len(periods) < 2:
