@@ -217,7 +217,6 @@ def _ceasing(run: Run, period: PeriodOfCare, about: str) -> None:
         about,
         kind="cease_approvals",
         earliest=period.start,
-        trigger_known=period.start_known,
     )
 
 
