@@ -47,6 +47,10 @@ UNRECOGNISED = "unrecognised"
 """The stats entry for files that are not a table of the return (their lines are reported)."""
 
 _MAX_FIELD = MAX_LINE
+# A field may be as long as a line (1 MiB) and no longer: raised deliberately from the csv
+# module's 128 KiB default so that a long field is reported by its column, and bounded.
+if csv.field_size_limit() < _MAX_FIELD:
+    csv.field_size_limit(_MAX_FIELD)
 _COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_ ]{0,39}")
 _FIELDS = table_fields()
 _SPECS = {t.name: t for t in TABLES}
