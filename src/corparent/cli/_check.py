@@ -14,6 +14,8 @@ from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    add_duties,
+    add_output,
     collection_year,
     existing_folder,
     iso_date,
@@ -21,6 +23,7 @@ from corparent.cli._common import (
     positive_int,
     severity,
 )
+from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
@@ -42,7 +45,7 @@ one of them as overdue."""
 _EPILOG = """\
 examples:
   corparent check examples/data/ssda903 --as-of 2024-03-31
-  corparent check ./903 --as-of 2024-03-31 --format json --output findings.json
+  corparent check ./903 --as-of 2024-03-31 --format json -o findings.json
   corparent check ./903 --as-of 2024-03-31 --checks builtin.compliance --fail-on error
   corparent check ./903 --as-of 2024-03-31 --exclude 'builtin.completeness.*' --workers 2
   corparent check ./903 --as-of 2024-03-31 --duties 'review_*'
@@ -51,7 +54,9 @@ Checks are selected by id, glob or prefix (repeat the option or separate with co
 installed through the 'corparent.checks' entry point run too, unless --no-plugins or --block.
 
 exit codes: 0 nothing at or above --fail-on; 1 findings (or a crashed check) at or above
---fail-on; 2 usage or input error.
+--fail-on; 2 usage or input error, including a load too broken to judge (a required table
+missing, a table with no readable row, --as-of outside the data, a pattern matching nothing),
+whatever --fail-on says.
 """
 
 
@@ -105,9 +110,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="table",
         help="output format (default: table)",
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write findings to FILE instead of stdout"
-    )
+    add_output(parser, "the findings")
     parser.add_argument(
         "--checks",
         action="append",
@@ -122,14 +125,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PATTERN",
         help="leave out checks matching PATTERN (repeatable)",
     )
-    parser.add_argument(
-        "--duties",
-        action="append",
-        default=[],
-        metavar="PATTERN",
-        help="report only duties whose id matches PATTERN (repeatable); default: the duties an "
-        "SSDA903 return can show, 'review_*' (the return records reviews, not visits or plans); "
-        "'*' for every duty",
+    add_duties(
+        parser,
+        "the duties an SSDA903 return can show, 'review_*' (it records reviews, not visits "
+        "or plans)",
     )
     parser.add_argument(
         "--fail-on",
@@ -347,6 +346,9 @@ def _load_section(loaded: LoadResult, show_values: bool = False) -> dict[str, An
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent check``."""
+    requested = tuple(_patterns(args.duties))
+    if requested != ("*",):
+        check_patterns("--duties", requested, _overlaid(args).ids())
     checks = select_checks(args)
     if args.list_checks:
         for spec in checks:
@@ -355,6 +357,7 @@ def run(args: argparse.Namespace) -> int:
     from corparent.io.ssda903 import load  # imported on use: --help works without it
 
     loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
+    check_load(loaded, args.as_of, str(args.path))
     show = args.show_values
     result = run_checks(
         loaded.caseload,

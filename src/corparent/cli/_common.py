@@ -18,19 +18,88 @@ from corparent.errors import CodeError
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INPUT",
+    "EXIT_MISSING_DEPENDENCY",
     "EXIT_OK",
+    "EXTRAS",
+    "MissingDependency",
+    "add_duties",
+    "add_output",
     "collection_year",
+    "duty_patterns",
     "existing_folder",
     "iso_date",
     "output_stream",
     "positive_int",
+    "require_extra",
     "severity",
     "version_text",
 ]
 
 EXIT_OK = 0
+"""Success: no finding (and no crashed check) at or above ``--fail-on``."""
 EXIT_FINDINGS = 1
+"""Findings (or a crashed check) at or above ``--fail-on``."""
 EXIT_INPUT = 2
+"""Usage or input error: bad arguments, unreadable or incomplete data, patterns that match
+nothing, a refused pledge."""
+EXIT_MISSING_DEPENDENCY = 3
+"""An optional dependency the command needs is not installed (one line says what to install)."""
+
+EXTRAS: dict[str, str] = {
+    "jinja2": "report",
+    "matplotlib": "report",
+    "hypothesis": "testing",
+}
+"""Optional third-party modules and the corparent extra that installs each."""
+
+
+class MissingDependency(Exception):
+    """A command needs an optional extra that is not installed (exit 3)."""
+
+    def __init__(self, module: str, command: str) -> None:
+        extra = EXTRAS.get(module, module)
+        self.module = module
+        super().__init__(
+            f"{command} needs the optional '{extra}' extra ({module} is not installed): "
+            f"pip install 'corparent[{extra}]'"
+        )
+
+
+def require_extra(command: str, *modules: str) -> None:
+    """Raise :class:`MissingDependency` unless every one of ``modules`` can be imported."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise MissingDependency(module, command)
+
+
+def add_output(parser: argparse.ArgumentParser, what: str = "the output") -> None:
+    """The same ``-o/--output FILE`` option on every command that writes."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write {what} to FILE instead of standard output",
+    )
+
+
+def add_duties(parser: argparse.ArgumentParser, default: str) -> None:
+    """The same ``--duties PATTERN`` option everywhere: repeatable and comma-separated."""
+    parser.add_argument(
+        "--duties",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help=f"only duties whose id matches PATTERN (glob; repeat the option or separate "
+        f"patterns with commas; '*' for every duty); default: {default}",
+    )
+
+
+def duty_patterns(values: list[str]) -> tuple[str, ...]:
+    """The patterns of every ``--duties`` value (split on commas, blanks dropped)."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
 def version_text() -> str:
