@@ -98,7 +98,7 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
                 if len(entries) < 2:
                     continue
                 entries = _supersede(state, table, entries, file_rank, superseded)
-                tables[table] = _dedupe(state, table, entries)
+                tables[table] = _dedupe(state, table, entries, file_rank)
             child = _child(state, child_id, tables)
             if child is None:
                 continue
@@ -172,15 +172,16 @@ def _supersede(
     return kept
 
 
-def _dedupe(state: _Load, table: str, entries: list[Entry]) -> list[Entry]:
-    """Keep once a row repeated identically in another file of the same return."""
+def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]) -> list[Entry]:
+    """Keep once a row repeated identically in another file of the same return (rows of
+    different returns are never duplicates: OC2 and OC3 rows belong to their own year)."""
     if len(entries) < 2 or all(e[1] == entries[0][1] for e in entries):
         return entries
     stats = state.stats[table]
     first_file: dict[tuple[Any, ...], int] = {}
     kept: list[Entry] = []
     for entry in entries:
-        seen = first_file.setdefault(entry[0], entry[1])
+        seen = first_file.setdefault((file_rank[entry[1]], *entry[0]), entry[1])
         if seen != entry[1]:
             stats.duplicates += 1
             stats.mapped -= 1

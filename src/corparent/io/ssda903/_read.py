@@ -925,8 +925,7 @@ def load(
             for path, named in ordered:
                 _read_file(state, path, named, index)
         years = _settle_years(state, len(plans) - 1)
-        label = years[0].label + (f" to {years[-1].label}" if len(years) > 1 else "")
-        evidence = Evidence.ssda903(years[0].start, years[-1].year_end, source=f"SSDA903 {label}")
+        evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
         built = build_records(state, evidence)
     finally:
         if enabled:
