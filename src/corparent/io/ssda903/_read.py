@@ -51,7 +51,7 @@ _MAX_FIELD = MAX_LINE
 # module's 128 KiB default so that a long field is reported by its column, and bounded.
 if csv.field_size_limit() < _MAX_FIELD:
     csv.field_size_limit(_MAX_FIELD)
-_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_ ]{0,39}")
+_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 _FIELDS = table_fields()
 _SPECS = {t.name: t for t in TABLES}
 _YEAR_COLUMNS = {"episodes": ("start", "end"), "reviews": ("date",)}
@@ -341,8 +341,11 @@ def _split(text: str) -> list[str]:
 
 def _column_names(columns: Sequence[str]) -> str:
     """Column names as a message may show them: a name that does not look like one (a date,
-    a value from a header-less row) is given by shape."""
-    return ", ".join(c if _COLUMN_NAME.fullmatch(c) else shape(c) for c in columns)
+    a UPN or postcode from a row merged into the header) is given by shape."""
+    return ", ".join(
+        c if _COLUMN_NAME.fullmatch(c) and sum(ch.isdigit() for ch in c) <= 1 else shape(c)
+        for c in columns
+    )
 
 
 def _read_file(load: _Load, path: Path, named: str | None, ret_index: int) -> None:
