@@ -65,6 +65,8 @@ def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]
     """``values`` sorted by ``key``; a value that is not a collection of events is a
     :class:`~corparent.errors.RecordTypeError` (an item of the wrong kind is left for the
     field's validator, which names its position)."""
+    if values.__class__ is tuple and len(values) < 2:  # the default () and single events
+        return values
     if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
         raise RecordTypeError(
             [

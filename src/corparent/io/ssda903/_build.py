@@ -93,7 +93,7 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
     extra: dict[str, Any] = {} if evidence is None else {"evidence": evidence}
     with attrs.validators.disabled():
         for child_id in sorted(state.rows):
-            tables = state.rows[child_id]
+            tables = state.rows.pop(child_id)  # free the rows as the record takes their place
             for table, entries in list(tables.items()):
                 if len(entries) < 2:
                     continue
