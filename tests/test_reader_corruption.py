@@ -184,7 +184,7 @@ def defects(folder: Path, hidden: set[str]) -> list[str]:
         result = load(folder)
     except CorparentError:
         return []
-    except Exception as exc:  # noqa: BLE001 - the defect being looked for
+    except Exception as exc:  # the defect being looked for
         return [f"raised {type(exc).__name__}"]
     found = []
     if not result.stats.accounted:
