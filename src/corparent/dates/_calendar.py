@@ -183,7 +183,7 @@ class WorkingDayCalendar:
 
         Raises:
             ValueError: ``n`` is negative.
-            DateRangeError: ``n`` is more than a century of working days (:data:`MAX_WORKING_DAYS`).
+            DateRangeError: ``n`` is more than a century of working days.
         """
         if d.__class__ is not dt.date:
             require_date(d)
