@@ -372,6 +372,8 @@ def test_bad_library_input_raises_only_corparent_errors(tmp_path: Path) -> None:
         load(None)  # type: ignore[arg-type]
     with pytest.raises(LoadError):
         load(42)  # type: ignore[arg-type]
+    with pytest.raises(LoadError, match="no such file or folder"):
+        load(tmp_path / "nowhere")
     with pytest.raises(LoadError):
         read_json(tmp_path / "missing.json")
     for text in ("[1]", '"x"', "{}", '{"child": 5}', "[[["):

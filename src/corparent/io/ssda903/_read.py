@@ -285,6 +285,17 @@ def _files(load: _Load, source: Source) -> list[tuple[Path, str | None]]:
                 if _is_csv_name(entry):
                     found.append((entry, None))
             return found
+        if not path.exists() and not path.is_symlink():
+            raise LoadError(
+                [
+                    Problem(
+                        code="no_files",
+                        message="no such file or folder",
+                        file=str(path),
+                        expected="a folder of SSDA903 CSV files",
+                    )
+                ]
+            )
         return [(path, None)]
     if isinstance(source, bytes):
         raise LoadError([Problem(code="no_files", message="a path must be text, not bytes")])
