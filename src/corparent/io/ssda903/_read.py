@@ -580,7 +580,6 @@ def _map_rows(
     valid_ids = load.valid_ids
     dates = _FIELDS["header"][0].kind
     sexes = _FIELDS["header"][1].kind
-    first_cells = columns[0]
     table_name = table.name
     read = mapped = reported = blank = count = 0
     for number, text in lines:
@@ -618,7 +617,7 @@ def _map_rows(
                 blank += 1
                 continue
         else:
-            if not text.strip(" \t,\ufeff"):
+            if (not text or text[0] in " \t,\ufeff") and not text.strip(" \t,\ufeff"):
                 blank += 1
                 continue
             cells = text.split(",")
@@ -637,12 +636,14 @@ def _map_rows(
                 expected=f"{width} fields",
             )
             continue
-        if cells[0].upper() == first_cells and [c.upper() for c in cells[:width]] == columns:
-            reported += 1
-            _problem(load, "repeated_header", "the header row is repeated", file=name, row=number)
-            continue
         child = cells[child_at]
         if child not in valid_ids:
+            if child.upper() == "CHILD" and [c.upper() for c in cells[:width]] == columns:
+                reported += 1
+                _problem(
+                    load, "repeated_header", "the header row is repeated", file=name, row=number
+                )
+                continue
             wrong = child_id_problem(child)
             if wrong is not None:
                 reported += 1
@@ -657,7 +658,8 @@ def _map_rows(
                     expected="the child's record id",
                 )
                 continue
-            valid_ids.add(child)
+            if child.upper() != "CHILD":
+                valid_ids.add(child)
         if copies and not _copies_agree(load, copies, cells, columns, name, number, child):
             reported += 1
             continue
