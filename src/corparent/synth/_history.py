@@ -115,6 +115,8 @@ year, and care leavers with an OC3 row who were not looked after in the year."""
 
 _GONE_PER_YEAR = 0.2
 """Children who left care in each earlier year (not care leavers), per child in this year."""
+_AGED_OUT_PER_YEAR = 0.03
+"""Care leavers followed in an earlier year who are past 21 by this year, per child in it."""
 
 _ENTRY_AGE = [((0, 1), 20), ((1, 5), 14), ((5, 10), 16), ((10, 16), 38), ((16, 18), 12)]
 _BEFORE_YEAR = [
@@ -354,6 +356,13 @@ def _period_episodes(
             legal = LegalStatus.C1
         changes[authority] = (LegalStatus.E1, None)
         changes[adoption] = (None, PlacementType.A6 if rng.random() < 0.7 else PlacementType.A5)
+    elif legal in (LegalStatus.L1, LegalStatus.L2) and length > 10:
+        # police protection (72 hours) or an emergency protection order (8 days) gives way
+        # to an interim care order or accommodation by agreement
+        changes[start + _days(rng, (1, 9))] = (
+            LegalStatus.C1 if rng.random() < 0.7 else LegalStatus.V2,
+            None,
+        )
     elif legal is LegalStatus.C1 and length > 120:
         changes[start + _days(rng, (100, min(420, length)))] = (LegalStatus.C2, None)
     moves = 0
@@ -424,8 +433,13 @@ def _plan(
 ) -> tuple[D, list[_Period]]:
     """A date of birth and the periods of care for a child of ``kind``."""
     for _ in range(200):
-        if kind == "leaver":
-            age = _pick(rng, _OC3_AGES)
+        if kind in ("leaver", "aged_out"):
+            if kind == "leaver":
+                age = _pick(rng, _OC3_AGES)
+            else:  # followed in an earlier year, too old for an OC3 row this year
+                assert gone_year is not None
+                year_start = collection_year(gone_year)[0]
+                age = rng.randint(22 - (year_end.year - gone_year.year), 21)
             relevant = year_start + dt.timedelta(days=rng.randrange(365))
             dob = D(relevant.year - age, relevant.month, min(relevant.day, 28))
             b16, b18 = birthday(dob, 16), birthday(dob, 18)
@@ -673,7 +687,8 @@ def history(
     The ``n`` children are those a return for that year holds: looked after at any time in
     the year, or care leavers whose 17th to 21st birthday fell in it. For each of ``previous``
     earlier years, about ``0.2 * n`` more children who left care during that year (and are
-    not followed as care leavers) are added, so that earlier returns have their own leavers.
+    not followed as care leavers) are added, and care leavers followed then who are past 21
+    now, so that earlier returns have their own leavers.
 
     Args:
         n: Children in this year's return.
@@ -697,6 +712,8 @@ def history(
     plan: list[tuple[str, D | None]] = [(_pick(rng, _KINDS), None) for _ in range(n)]
     for ending in endings[:-1]:
         plan.extend(("gone", ending) for _ in range(round(n * _GONE_PER_YEAR)))
+        back = year_ending.year - ending.year
+        plan.extend(("aged_out", ending) for _ in range(round(n * _AGED_OUT_PER_YEAR * back)))
     width = max(4, len(str(len(plan))))
     records = [
         _child(
