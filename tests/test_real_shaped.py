@@ -58,7 +58,7 @@ def test_a_false_finding_lowers_precision_and_a_lost_one_recall() -> None:
     worse = synth.score([*run.findings, invented], h, YEAR_END, known_from=LONG_AGO)
     assert worse.false_findings == (invented,)
     assert worse.precision < 1.0
-    child = reviews[0].child_id
+    child = synth.faults(h, YEAR_END, known_from=LONG_AGO)[0].child_id
     kept = [f for f in run.findings if f.child_id != child]
     fewer = synth.score(kept, h, YEAR_END, known_from=LONG_AGO)
     assert fewer.recall < 1.0

@@ -115,6 +115,8 @@ year, and care leavers with an OC3 row who were not looked after in the year."""
 
 _GONE_PER_YEAR = 0.2
 """Children who left care in each earlier year (not care leavers), per child in this year."""
+_SHORT_BREAKS = 0.01
+"""Children looked after only under an agreed series of short breaks (V4), a rare case."""
 _AGED_OUT_PER_YEAR = 0.03
 """Care leavers followed in an earlier year who are past 21 by this year, per child in it."""
 
@@ -259,6 +261,7 @@ def _review_dates(
     authority: D | None,
     adoption: D | None,
     on_time: float,
+    short_breaks: bool = False,
 ) -> list[D]:
     """Review dates in one period of care: the CPPCR chain, then AAR reviews once placed for
     adoption. Reviews stop when care ends (a review then due is missed)."""
@@ -269,7 +272,10 @@ def _review_dates(
     k = 0
     authority_pending = authority is not None
     while True:
-        duty = ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
+        if short_breaks:  # CPPCR 2010 reg 48: within 3 months, then every 6 months
+            duty = "review_short_breaks" if k == 0 else "review_subsequent"
+        else:
+            duty = ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
         due = _due(duty, previous)
         if authority_pending and authority is not None and authority <= due:
             due = min(due, _due("review_adoption_authorised_not_placed", authority))
@@ -309,6 +315,7 @@ class _Period:
     start: D
     end: D | None
     ceased: ReasonEpisodeCeased | None = None
+    short_breaks: bool = False
 
 
 def _period_episodes(
@@ -318,6 +325,19 @@ def _period_episodes(
     was placed for adoption (if it did)."""
     start, end = period.start, period.end
     last = end or horizon
+    if period.short_breaks:  # V4: one episode for the agreement, not one per break
+        place = PlacementType.K2 if rng.random() < 0.4 else PlacementType.U6
+        episode = Episode(
+            start=start,
+            end=end,
+            legal_status=LegalStatus.V4,
+            placement=place,
+            reason_new=ReasonNewEpisode.S,
+            reason_ceased=period.ceased,
+            provider=_provider(place, rng),
+            category_of_need=CategoryOfNeed.N2,
+        )
+        return [episode], None, None
     cin = _pick(
         rng,
         [
@@ -523,7 +543,10 @@ def _looked_after(periods: Sequence[_Period], day: D) -> bool:
 def _oc2_due(periods: Sequence[_Period], year_end: D) -> bool:
     """OC2 is collected for children looked after continuously for 12 months at 31 March."""
     year_start = collection_year(year_end)[0]
-    return any(p.start <= year_start and (p.end is None or p.end > year_end) for p in periods)
+    return any(
+        p.start <= year_start and (p.end is None or p.end > year_end) and not p.short_breaks
+        for p in periods
+    )
 
 
 def _oc2(rng: random.Random, dob: D, year_end: D) -> HealthOutcome:
@@ -562,6 +585,9 @@ def _oc3_due(dob: D, periods: Sequence[_Period], year_end: D) -> bool:
     count: they were looked after until then).
     """
     year_start, _ = collection_year(year_end)
+    periods = [p for p in periods if not p.short_breaks]  # short breaks do not count
+    if not periods:
+        return False
     b14, b16 = birthday(dob, 14), birthday(dob, 16)
     after_14 = sum(max(0, ((p.end or year_end + _DAY) - max(p.start, b14)).days) for p in periods)
     after_16 = any((p.end or year_end + _DAY) > b16 for p in periods)
@@ -591,6 +617,15 @@ def _child(
     uasc = kind != "gone" and age_on(dob, periods[-1].start) >= 14 and rng.random() < 0.12
     if uasc:
         sex = Sex.MALE_1 if rng.random() < 0.9 else Sex.FEMALE_2
+    last = periods[-1]
+    if (
+        kind in ("stay", "leave", "new", "new_leave")
+        and not uasc
+        and age_on(dob, last.start) >= 4
+        and rng.random() < _SHORT_BREAKS
+    ):
+        ceased = None if last.end is None else ReasonEpisodeCeased.E8
+        periods = [attrs.evolve(last, short_breaks=True, ceased=ceased)]
     episodes: list[Episode] = []
     reviews: list[Review] = []
     fields: dict[str, Any] = {}
@@ -598,7 +633,14 @@ def _child(
         eps, authority, adoption = _period_episodes(rng, dob, period, history_end)
         episodes.extend(eps)
         for day in _review_dates(
-            rng, period.start, period.end, history_end, authority, adoption, review_on_time
+            rng,
+            period.start,
+            period.end,
+            history_end,
+            authority,
+            adoption,
+            review_on_time,
+            period.short_breaks,
         ):
             reviews.append(Review(date=day, participation=_participation(rng, dob, day)))
         if casework and index == len(periods) - 1:
