@@ -1,0 +1,54 @@
+"""Read SSD tables from a folder of CSV exports, one ``ssd_<table>.csv`` per table."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from corparent.io.ssd._raw import RawTable
+from corparent.io.ssd._tables import TABLES
+
+__all__ = ["csv_files", "read_tables"]
+
+
+def csv_files(folder: Path) -> dict[str, Path]:
+    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case)."""
+    return {
+        p.stem.lower(): p
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_")
+    }
+
+
+def _rows(path: Path, positions: tuple[int, ...]) -> Iterator[tuple[int | None, tuple[Any, ...]]]:
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+        reader = csv.reader(stream)
+        next(reader, None)
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            yield reader.line_num, tuple((cells[i] if i < len(cells) else None) for i in positions)
+
+
+def read_tables(folder: Path) -> Iterator[RawTable]:
+    """Every SSD table corparent reads, from ``folder``'s CSV files (headers matched
+    case-insensitively; columns in any order; extra columns ignored and never read)."""
+    files = csv_files(folder)
+    for spec in TABLES:
+        path = files.get(spec.name)
+        if path is None:
+            yield RawTable(name=spec.name, where=str(folder / f"{spec.name}.csv"), found=False)
+            continue
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+            header = next(csv.reader(stream), [])
+        index = {h.strip().lower(): i for i, h in enumerate(header)}
+        present = tuple(c for c in spec.names if c in index)
+        yield RawTable(
+            name=spec.name,
+            where=str(path),
+            found=True,
+            columns=present,
+            rows=_rows(path, tuple(index[c] for c in present)),
+        )
