@@ -39,7 +39,15 @@ def test_status_invariants(record: CaseRecord) -> None:
         elif o.status is Status.OVERDUE:
             assert o.met_on is None
             assert o.due < AS_OF
+        elif o.status is Status.MISSED:
+            # The clock stopped (care ended) after it fell due, unmet: counted to that day.
+            assert o.met_on is None
+            assert o.closed_on is not None
+            assert o.due < o.closed_on <= AS_OF
+            assert o.days_late(AS_OF) == (o.closed_on - o.due).days
         else:
+            # A complete history can always be judged: never "not assessable".
+            assert o.status is Status.DUE
             assert o.met_on is None
             assert o.due >= AS_OF
         assert record.id in o.explain()

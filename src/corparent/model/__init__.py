@@ -26,6 +26,7 @@ from corparent.model._events import (
     Review,
     Visit,
 )
+from corparent.model._evidence import SSDA903_KINDS, Evidence, EvidenceWindow
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
@@ -40,6 +41,7 @@ from corparent.model._facts import (
 from corparent.model._integrity import IntegrityProblem, problems
 from corparent.model._people import Carer, CarerKind, Child
 from corparent.model._record import Caseload, CaseRecord
+from corparent.model._restrict import restrict
 from corparent.model._returns import (
     AdoptionDecision,
     DeprivationOfLiberty,
@@ -53,6 +55,7 @@ from corparent.model._returns import (
 from corparent.model._serialise import converter, from_dict, from_json, to_dict, to_json
 
 __all__ = [
+    "SSDA903_KINDS",
     "AccommodationProvided",
     "AdoptionDecision",
     "CarePlan",
@@ -68,6 +71,8 @@ __all__ = [
     "DeprivationOfLiberty",
     "EmergencyPlacementOutsideApproval",
     "Episode",
+    "Evidence",
+    "EvidenceWindow",
     "HealthAssessment",
     "HealthAssessmentKind",
     "HealthOutcome",
@@ -101,6 +106,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "problems",
+    "restrict",
     "to_dict",
     "to_json",
 ]

@@ -80,6 +80,8 @@ class Placement:
         placement_type: 903 PLACE of its first episode.
         provider: 903 PLACE_PROVIDER of its first episode.
         episodes: The episodes it spans.
+        start_known: ``False`` when the placement began before the data's window on a day the
+            data does not hold (its first visible episode changed only the legal status).
     """
 
     start: dt.date
@@ -87,6 +89,7 @@ class Placement:
     placement_type: PlacementType
     provider: PlacementProvider | None
     episodes: tuple[Episode, ...] = attrs.field(repr=False)
+    start_known: bool = True
 
     @property
     def is_temporary(self) -> bool:
@@ -103,14 +106,18 @@ class PeriodOfCare:
     """A continuous period of being looked after: episodes joined by REC ``X1``.
 
     Attributes:
-        start: The day the child became looked after.
+        start: The day the child became looked after; when ``start_known`` is ``False``, the
+            first day the data shows (the period began earlier, on a day it does not hold).
         end: The day the child ceased to be looked after, or ``None``.
         episodes: The episodes of the period.
+        start_known: ``True`` when the data holds the day the period began: its first episode
+            has RNE ``S`` (or the record holds the child's whole history).
     """
 
     start: dt.date
     end: dt.date | None
     episodes: tuple[Episode, ...] = attrs.field(repr=False)
+    start_known: bool = True
 
     @property
     def reason_ceased(self) -> ReasonEpisodeCeased | None:

@@ -29,6 +29,7 @@ from corparent.model._events import (
     Review,
     Visit,
 )
+from corparent.model._evidence import COMPLETE, Evidence
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
@@ -147,6 +148,9 @@ class CaseRecord:
         previous_permanence: 903 PrevPerm rows.
         social_worker_episodes: 903 SWEpisodes rows.
         deprivations_of_liberty: 903 DoLo rows.
+        evidence: From when, and until when, each kind of evidence is known (see
+            :class:`~corparent.model.Evidence`); complete by default. Loaders set it, so that
+            what the data cannot show is never taken for a breach.
     """
 
     child: Child = attrs.field(validator=attrs.validators.instance_of(Child))
@@ -248,6 +252,9 @@ class CaseRecord:
     deprivations_of_liberty: tuple[DeprivationOfLiberty, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(DeprivationOfLiberty)
     )
+    evidence: Evidence = attrs.field(
+        default=COMPLETE, validator=attrs.validators.instance_of(Evidence)
+    )
     _views: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -295,11 +302,16 @@ class CaseRecord:
     def periods_of_care(self) -> tuple[PeriodOfCare, ...]:
         """Periods of care: runs of episodes joined by REC X1 on the same day (cached).
 
-        A period also starts at RNE ``S`` and after any gap between episodes.
+        A period also starts at RNE ``S`` and after any gap between episodes. Only RNE ``S``
+        proves the day the child became looked after: when the episodes are a window on a
+        longer history (an SSDA903 return), a period whose first visible episode has another
+        RNE began earlier, on a day the data does not hold (``start_known`` is ``False``).
         """
         cached: tuple[PeriodOfCare, ...] | None = self._views.get("periods")
         if cached is None:
-            cached = tuple(_periods_of_care(self.episodes))
+            cached = tuple(
+                _periods_of_care(self.episodes, self.evidence.window("episodes").is_complete)
+            )
             self._views["periods"] = cached
         return cached
 
@@ -350,7 +362,7 @@ class CaseRecord:
         return age_on(self.child.date_of_birth, day, leap_day)
 
 
-def _periods_of_care(episodes: tuple[Episode, ...]) -> Iterator[PeriodOfCare]:
+def _periods_of_care(episodes: tuple[Episode, ...], complete: bool) -> Iterator[PeriodOfCare]:
     run: list[Episode] = []
     for episode in episodes:
         if run:
@@ -362,25 +374,38 @@ def _periods_of_care(episodes: tuple[Episode, ...]) -> Iterator[PeriodOfCare]:
                 and not episode.reason_new.starts_period_of_care
             )
             if not continues:
-                yield PeriodOfCare(start=run[0].start, end=previous.end, episodes=tuple(run))
+                yield _period(run, complete)
                 run = []
         run.append(episode)
     if run:
-        yield PeriodOfCare(start=run[0].start, end=run[-1].end, episodes=tuple(run))
+        yield _period(run, complete)
+
+
+def _period(run: list[Episode], complete: bool) -> PeriodOfCare:
+    first = run[0]
+    return PeriodOfCare(
+        start=first.start,
+        end=run[-1].end,
+        episodes=tuple(run),
+        start_known=complete or first.reason_new.starts_period_of_care,
+    )
 
 
 def _placements(period: PeriodOfCare) -> Iterator[Placement]:
     run: list[Episode] = []
     for episode in period.episodes:
         if run and episode.reason_new.changes_placement:
-            yield _placement(run)
+            yield _placement(run, start_known=True)
             run = []
         run.append(episode)
     if run:
-        yield _placement(run)
+        # The first placement of a period starts when the period does; a later one starts at
+        # an episode whose RNE says the placement changed, a day the data holds.
+        first_of_period = run[0] is period.episodes[0]
+        yield _placement(run, start_known=period.start_known or not first_of_period)
 
 
-def _placement(run: list[Episode]) -> Placement:
+def _placement(run: list[Episode], *, start_known: bool) -> Placement:
     first = run[0]
     return Placement(
         start=first.start,
@@ -388,6 +413,7 @@ def _placement(run: list[Episode]) -> Placement:
         placement_type=first.placement,
         provider=first.provider,
         episodes=tuple(run),
+        start_known=start_known or first.reason_new.changes_placement,
     )
 
 

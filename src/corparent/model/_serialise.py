@@ -20,6 +20,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from corparent.errors import LoadError, Problem
+from corparent.model._evidence import Evidence, EvidenceWindow
 from corparent.model._record import Caseload, CaseRecord
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -56,6 +57,34 @@ converter.register_structure_hook_factory(
     lambda cls: _is_model(cls) and cls is not CaseRecord and cls is not Caseload,
     lambda cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
 )
+
+
+def _unstructure_evidence(evidence: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "windows": {k: converter.unstructure(w) for k, w in sorted(evidence.windows.items())}
+    }
+    if evidence.default != EvidenceWindow():
+        out["default"] = converter.unstructure(evidence.default)
+    if evidence.source:
+        out["source"] = evidence.source
+    return out
+
+
+def _structure_evidence(value: Any, _: type) -> Evidence:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object for evidence, got {type(value).__name__}")
+    extra = set(value) - {"windows", "default", "source"}
+    if extra:
+        raise ValueError(f"unknown evidence keys: {sorted(extra)}")
+    windows = {
+        str(k): converter.structure(w, EvidenceWindow) for k, w in value.get("windows", {}).items()
+    }
+    default = converter.structure(value.get("default", {}), EvidenceWindow)
+    return Evidence(windows=windows, default=default, source=str(value.get("source", "")))
+
+
+converter.register_unstructure_hook(Evidence, _unstructure_evidence)
+converter.register_structure_hook(Evidence, _structure_evidence)
 
 
 def _structure_record(value: Any, _: type) -> CaseRecord:

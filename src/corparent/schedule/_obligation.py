@@ -24,6 +24,20 @@ class Status(enum.Enum):
     """Not done, and the due date has passed."""
     DUE = "due"
     """Not done yet, and not yet late (due today or later)."""
+    MISSED = "missed"
+    """Not done before the clock stopped (the child left care, or the duty's window closed)
+    although it had fallen due: a breach, counted in days from the due date to that day."""
+    NOT_ASSESSABLE = "not_assessable"
+    """The data cannot show whether it was met: its trigger or the event that would discharge
+    it may lie outside the evidence the record holds. Never a breach; counted and explained."""
+
+    @property
+    def is_breach(self) -> bool:
+        """True for met late, overdue and missed."""
+        return self in _BREACHES
+
+
+_BREACHES = frozenset({Status.MET_LATE, Status.OVERDUE, Status.MISSED})
 
 
 def _duty_id(duty: Duty) -> str:
@@ -41,8 +55,11 @@ class Obligation:
         trigger: The day the clock started.
         due: The last day on which it is done in time.
         met_on: The day it was done, or ``None``.
-        status: Met, met late, overdue or due, as at the schedule's ``as_of``.
+        status: Met, met late, overdue, missed, due or not assessable, as at ``as_of``.
         about: What it is about, e.g. ``"placement from 2024-03-20"`` (no personal data).
+        reason: Why it is not assessable, or the bound it was judged against when the data
+            holds only part of the history (empty when the data settles it exactly).
+        closed_on: For a missed obligation, the day the clock stopped (care ended).
     """
 
     duty: Duty = attrs.field(repr=_duty_id)
@@ -53,6 +70,8 @@ class Obligation:
     met_on: dt.date | None
     status: Status
     about: str = ""
+    reason: str = ""
+    closed_on: dt.date | None = None
 
     @property
     def force(self) -> Force:
@@ -60,11 +79,14 @@ class Obligation:
         return self.duty.force
 
     def days_late(self, as_of: dt.date) -> int:
-        """Days past due: to ``met_on`` if met late, to ``as_of`` if overdue, else 0."""
+        """Days past due: to ``met_on`` if met late, to ``as_of`` if overdue, to the day the
+        clock stopped if missed, else 0."""
         if self.status is Status.MET_LATE and self.met_on is not None:
             return (self.met_on - self.due).days
         if self.status is Status.OVERDUE:
             return (as_of - self.due).days
+        if self.status is Status.MISSED and self.closed_on is not None:
+            return (self.closed_on - self.due).days
         return 0
 
     def explain(self) -> str:
@@ -82,13 +104,18 @@ class Obligation:
             outcome = f"met late on {self.met_on}"
         elif self.status is Status.OVERDUE:
             outcome = "not met: overdue"
+        elif self.status is Status.MISSED:
+            outcome = f"not met before the clock stopped on {self.closed_on}: missed"
+        elif self.status is Status.NOT_ASSESSABLE:
+            outcome = "not assessable from the data"
         else:
             outcome = "not yet met"
+        why = f" {self.reason}" if self.reason else ""
         return (
             f"{self.duty.id} for child {self.child_id}{what}: {rule}, counted from "
             f"{self.trigger.isoformat()} ({self.duty.trigger.value}), so due by "
             f"{self.due.isoformat()}; {outcome} ({self.version.citation.short}, "
-            f"{self.duty.force.value})."
+            f"{self.duty.force.value}).{why}"
         )
 
 
@@ -133,6 +160,18 @@ class Schedule:
     def met_late(self) -> tuple[Obligation, ...]:
         """Done after the due date."""
         return self.with_status(Status.MET_LATE)
+
+    def missed(self) -> tuple[Obligation, ...]:
+        """Fell due but not done before care ended (or the duty's window closed)."""
+        return self.with_status(Status.MISSED)
+
+    def not_assessable(self) -> tuple[Obligation, ...]:
+        """Obligations the data cannot judge (each says why in ``reason``)."""
+        return self.with_status(Status.NOT_ASSESSABLE)
+
+    def breaches(self) -> tuple[Obligation, ...]:
+        """Met late, overdue or missed."""
+        return tuple(o for o in self.obligations if o.status.is_breach)
 
     def due_within(self, days: int) -> tuple[Obligation, ...]:
         """Not yet done and due within ``days`` days of ``as_of`` (today included)."""

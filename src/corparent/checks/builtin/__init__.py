@@ -10,7 +10,7 @@ from corparent.checks.builtin.completeness import (
     review_participation,
     upn_missing,
 )
-from corparent.checks.builtin.compliance import due_soon, met_late, overdue
+from corparent.checks.builtin.compliance import due_soon, met_late, missed, overdue
 from corparent.checks.builtin.integrity import record_integrity
 
 __all__ = ["BUILTIN_CHECKS"]
@@ -19,6 +19,7 @@ BUILTIN_CHECKS: tuple[CheckSpec, ...] = (
     record_integrity,
     overdue,
     met_late,
+    missed,
     due_soon,
     review_participation,
     upn_missing,

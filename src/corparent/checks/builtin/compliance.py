@@ -5,6 +5,11 @@ reports one finding per obligation, citing the provision the duty comes from. Se
 the duty's legal force: a regulation or statute is an ``ERROR``, statutory guidance a
 ``WARNING``, a council's local standard whatever the council configures (``local_severity``).
 
+Obligations the data cannot judge (status ``NOT_ASSESSABLE``: their trigger or the event that
+would discharge them may lie outside the record's evidence window) are never reported as
+breaches; the runner counts them. A breach judged against the latest day a duty could have been
+due (the history before the data's window is unknown) says so in its message.
+
 Every compliance check has a ``duties`` setting: shell-style patterns of the duty ids to report
 (empty: all). Data that cannot show a duty being met (the SSDA903 return records no visits,
 for instance) is best checked with ``duties=("review_*",)`` or similar.
@@ -23,7 +28,7 @@ from corparent.law import Force
 from corparent.model import CaseRecord
 from corparent.schedule import Obligation, Status
 
-__all__ = ["due_soon", "met_late", "overdue", "severity_for"]
+__all__ = ["due_soon", "met_late", "missed", "overdue", "severity_for"]
 
 
 def severity_for(force: Force, *, local: Severity = Severity.WARNING) -> Severity:
@@ -67,6 +72,11 @@ def _finding(
     )
 
 
+def _bound(ob: Obligation) -> str:
+    """A note for breaches judged against the latest possible due date."""
+    return "; at least: earlier history is not in the data" if ob.reason else ""
+
+
 @check(
     id="builtin.compliance.overdue",
     severity=Severity.ERROR,
@@ -88,7 +98,7 @@ def overdue(
                 record,
                 ctx,
                 ob,
-                message=f"{ob.duty.id} {late} (due {ob.due})",
+                message=f"{ob.duty.id} {late} (due {ob.due}{_bound(ob)})",
                 severity=severity_for(ob.duty.force, local=local_severity),
                 days=days,
             )
@@ -126,7 +136,48 @@ def met_late(
             record,
             ctx,
             ob,
-            message=f"{ob.duty.id} {late} (due {ob.due}, met {ob.met_on})",
+            message=f"{ob.duty.id} {late} (due {ob.due}, met {ob.met_on}{_bound(ob)})",
+            severity=severity_for(ob.duty.force, local=local_severity),
+            days=days,
+        )
+
+
+@check(
+    id="builtin.compliance.missed",
+    severity=Severity.ERROR,
+    description="Duties that fell due and were not met before the clock stopped (care ended)",
+)
+def missed(
+    record: CaseRecord,
+    ctx: CheckContext,
+    *,
+    local_severity: Severity = Severity.WARNING,
+    lookback_days: int | None = 365,
+    duties: tuple[str, ...] = (),
+) -> Iterator[Finding]:
+    """One finding per MISSED obligation whose clock stopped within ``lookback_days``.
+
+    A requirement that fell due while the child was looked after and was not met before care
+    ended is a breach counted to the day care ended, not overdue to ``as_of``: the child is no
+    longer in anyone's overdue list.
+    """
+    since = None if lookback_days is None else ctx.as_of - dt.timedelta(days=lookback_days)
+    for ob in ctx.schedule:
+        if ob.status is not Status.MISSED or ob.closed_on is None:
+            continue
+        if not _wanted(ob.duty.id, duties):
+            continue
+        if since is not None and ob.closed_on <= since:
+            continue
+        days = (ob.closed_on - ob.due).days
+        yield _finding(
+            record,
+            ctx,
+            ob,
+            message=(
+                f"{ob.duty.id} missed: due {ob.due}, not met when the clock stopped on "
+                f"{ob.closed_on} ({days} days after it fell due{_bound(ob)})"
+            ),
             severity=severity_for(ob.duty.force, local=local_severity),
             days=days,
         )

@@ -1,0 +1,67 @@
+"""Personal Education Plans: CPPCR 2010 Sch 1 para 2 and statutory guidance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corparent.law._rules import term_containing
+from corparent.model import PeriodOfCare
+from corparent.schedule._obligation import Status
+from corparent.schedule._run import ONE_DAY, Run, event_dates
+
+__all__ = ["plan_education"]
+
+
+def _school_age(run: Run, day: dt.date) -> bool:
+    age = run.record.age_on(day, run.conventions.leap_day)
+    return 5 <= age < 16
+
+
+def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
+    record = run.record
+    peps = event_dates(record.peps, period.start, period.end)
+    if _school_age(run, period.start):
+        for duty_id in ("pep_initiate", "pep_ready_first_review"):
+            run.once(
+                duty_id,
+                period.start,
+                peps,
+                about,
+                kind="peps",
+                end=period.end,
+                trigger_known=period.start_known,
+            )
+    duty = run.duty("pep_review_termly")
+    if duty is None:
+        return
+    last = min(period.end or run.as_of, run.as_of)
+    window = run.window("peps")
+    # Terms before the data's window of episodes or PEPs are not counted one by one.
+    shown_from = max(
+        (w.start for w in (window, run.window("episodes")) if w.start is not None),
+        default=period.start,
+    )
+    day = term_containing(max(period.start, shown_from), run.conventions)[1] + ONE_DAY
+    closed_on = run.window_end(period.end)
+    while day <= last:
+        term_start, term_end = term_containing(day, run.conventions)
+        term_start = max(term_start, day)
+        if term_start > last:
+            break
+        if _school_age(run, term_start) and record.looked_after_on(term_start):
+            met = next((d for d in peps if term_start <= d <= term_end), None)
+            lapsed = met is None and period.end is not None and period.end <= term_end
+            if not lapsed and (met is not None or term_end < run.as_of or term_end >= run.as_of):
+                unseen = window.start is not None and term_start < window.start and met is None
+                run.emit(
+                    duty,
+                    term_start,
+                    met,
+                    f"school term from {term_start.isoformat()}",
+                    due=term_end,
+                    kind="peps",
+                    closed_on=closed_on,
+                    status=Status.NOT_ASSESSABLE if unseen else None,
+                    reason="Part of the term lies before the data's PEPs." if unseen else "",
+                )
+        day = term_end + ONE_DAY

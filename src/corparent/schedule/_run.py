@@ -1,0 +1,493 @@
+"""The state one record's scheduling run shares: emitting obligations, chains, one-offs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+
+from corparent.law import Conventions, Duty, DutyVersion, Force, RuleSet
+from corparent.leaving_care import StatusPeriod, status_timeline
+from corparent.model import CaseRecord, Episode, EvidenceWindow, PeriodOfCare
+from corparent.schedule._obligation import Obligation, Status
+
+__all__ = [
+    "ONE_DAY",
+    "UNSEEN_STEP",
+    "WEEK",
+    "Run",
+    "StepFn",
+    "episode_start_known",
+    "event_dates",
+    "is_short_break_period",
+    "merged_periods",
+]
+
+ONE_DAY = dt.timedelta(days=1)
+WEEK = dt.timedelta(weeks=1)
+_GUIDANCE = (Force.STATUTORY_GUIDANCE, Force.PRACTICE)
+StepFn = Callable[[int, dt.date], str | None]
+
+
+class Run:
+    """One record being scheduled: the shared state every planner uses."""
+
+    __slots__ = (
+        "_timeline",
+        "as_of",
+        "conventions",
+        "has_local",
+        "out",
+        "record",
+        "rules",
+        "subject_id",
+    )
+
+    def __init__(
+        self,
+        record: CaseRecord,
+        as_of: dt.date,
+        rules: RuleSet,
+        conventions: Conventions,
+        subject_id: str | None = None,
+    ) -> None:
+        self.record = record
+        self.subject_id = subject_id or record.id
+        self.has_local = rules.has_local_standards
+        self.as_of = as_of
+        self.rules = rules
+        self.conventions = conventions
+        self.out: list[Obligation] = []
+        self._timeline: tuple[StatusPeriod, ...] | None = None
+
+    @property
+    def timeline(self) -> tuple[StatusPeriod, ...]:
+        if self._timeline is None:
+            self._timeline = status_timeline(
+                self.record, conventions=self.conventions, until=self.as_of
+            )
+        return self._timeline
+
+    def duty(self, duty_id: str) -> Duty | None:
+        duty = self.rules.get(duty_id)
+        if duty is None:
+            return None
+        if duty.force in _GUIDANCE and not self.conventions.include_guidance:
+            return None
+        return duty
+
+    def window(self, kind: str) -> EvidenceWindow:
+        """The evidence window of ``kind`` (a CaseRecord field name) in this record."""
+        return self.record.evidence.window(kind)
+
+    def judge(
+        self,
+        due: dt.date,
+        met_on: dt.date | None,
+        kind: str | None,
+        closed_on: dt.date | None = None,
+    ) -> tuple[Status, str]:
+        """The status of an obligation due on ``due``, and why when the data limits it.
+
+        ``closed_on`` is the day the clock stopped (care ended, the duty's window closed), if
+        it stopped on or before ``as_of``.
+        """
+        window = self.window(kind) if kind else _ALL_KNOWN
+        if not window.held:
+            return Status.NOT_ASSESSABLE, f"The data holds no {_label(kind)}."
+        if met_on is not None:
+            return (Status.MET if met_on <= due else Status.MET_LATE), ""
+        if window.end is not None and window.end < self.as_of and due > window.end:
+            return (
+                Status.NOT_ASSESSABLE,
+                f"It fell due after {window.end.isoformat()}, where the data's {_label(kind)} end.",
+            )
+        if closed_on is not None and due < closed_on:
+            return Status.MISSED, ""
+        return (Status.OVERDUE if due < self.as_of else Status.DUE), ""
+
+    def emit(
+        self,
+        duty: Duty,
+        trigger: dt.date,
+        met_on: dt.date | None,
+        about: str,
+        due: dt.date | None = None,
+        version: DutyVersion | None = None,
+        *,
+        kind: str | None = None,
+        closed_on: dt.date | None = None,
+        status: Status | None = None,
+        reason: str = "",
+    ) -> dt.date | None:
+        """Record the obligation of ``duty`` triggered on ``trigger`` and of every local
+        standard that tightens it; return the statutory due date (``None`` if not in force).
+
+        ``kind`` names the evidence that discharges it (its window decides what can be
+        judged); ``status`` forces a status (with ``reason``) the caller has worked out.
+        """
+        if trigger > self.as_of:
+            return None
+        if version is None:
+            version = duty.version_at(trigger)
+        if version is None or not version.rule.computable:
+            return None
+        if met_on is not None and met_on > self.as_of:
+            met_on = None
+        due = due if due is not None else version.rule.due(trigger, self.conventions)
+        self._append(duty, version, trigger, due, met_on, about, kind, closed_on, status, reason)
+        if not self.has_local:
+            return due
+        for local in self.rules.tightening(duty.id):
+            local_version = local.version_at(trigger)
+            if local_version is None:
+                continue
+            local_due = local_version.rule.due(trigger, self.conventions)
+            self._append(
+                local,
+                local_version,
+                trigger,
+                local_due,
+                met_on,
+                about,
+                kind,
+                closed_on,
+                status,
+                reason,
+            )
+        return due
+
+    def _append(
+        self,
+        duty: Duty,
+        version: DutyVersion,
+        trigger: dt.date,
+        due: dt.date,
+        met_on: dt.date | None,
+        about: str,
+        kind: str | None,
+        closed_on: dt.date | None,
+        status: Status | None,
+        reason: str,
+    ) -> None:
+        if status is None:
+            status, why = self.judge(due, met_on, kind, closed_on)
+            reason = why or reason
+        self.out.append(
+            Obligation(
+                duty=duty,
+                version=version,
+                child_id=self.subject_id,
+                trigger=trigger,
+                due=due,
+                met_on=met_on,
+                status=status,
+                about=about,
+                reason=reason,
+                closed_on=closed_on if status is Status.MISSED else None,
+            )
+        )
+
+    def window_end(self, end: dt.date | None) -> dt.date | None:
+        """The end of a window if it is already known on ``as_of``."""
+        return end if end is not None and end <= self.as_of else None
+
+    def _step_duty(self, step: StepFn, k: int, trigger: dt.date) -> tuple[Duty, DutyVersion] | None:
+        duty_id = step(k, trigger)
+        duty = self.duty(duty_id) if duty_id else None
+        if duty is None:
+            return None
+        version = duty.version_at(trigger)
+        if version is None or not version.rule.computable:
+            return None
+        return duty, version
+
+    def chain(
+        self,
+        anchor: dt.date,
+        step: StepFn,
+        events: Sequence[dt.date],
+        end: dt.date | None,
+        about: str,
+        *,
+        kind: str,
+        anchor_known: bool = True,
+        first_event_may_precede: bool = False,
+    ) -> None:
+        """A chain of obligations: step 0 from ``anchor``, each next from the event that met
+        the previous one. ``end`` closes the window (exclusive): an obligation falling due on
+        or after it, unmet, lapses; one that fell due before it, unmet, is missed. Events are
+        sorted dates of ``kind`` inside the window.
+
+        When the data may not hold every event since ``anchor`` (the evidence of ``kind``
+        starts after it, or the anchor itself lies before the data on an unknown day), the
+        chain first asks what holds whatever happened before the data: the next event was due
+        at the latest one full interval after the day before the data starts. A first known
+        event after that is certainly late; one before it cannot be judged. The chain then
+        resumes from the first known event.
+        """
+        if anchor > self.as_of:
+            return
+        window_end = self.window_end(end)
+        window = self.window(kind)
+        if not window.held:
+            self._not_held(step, anchor, about, kind, window_end)
+            return
+        index = 0
+        if not first_event_may_precede:
+            while index < len(events) and events[index] < anchor:
+                index += 1
+        trigger = anchor
+        k = 0
+        blind = not anchor_known or (window.start is not None and window.start > anchor)
+        if blind:
+            horizon = window.start if window.start is not None else anchor
+            resumed = self._blind_start(
+                anchor, anchor_known, horizon, step, events, index, window_end, about, kind
+            )
+            if resumed is None:
+                return
+            trigger, index, k = resumed
+        for step_index in range(k, k + 10_000):
+            found = self._step_duty(step, step_index, trigger)
+            if found is None or trigger > self.as_of:
+                return
+            duty, version = found
+            due = version.rule.due(trigger, self.conventions)
+            met = events[index] if index < len(events) else None
+            if met is not None and met > self.as_of:
+                met = None
+            if met is None:
+                if window_end is not None and due >= window_end:
+                    return
+                self.emit(duty, trigger, None, about, due, version, kind=kind, closed_on=window_end)
+                return
+            self.emit(duty, trigger, met, about, due, version, kind=kind)
+            trigger = met if self.conventions.chain_from_actual else due
+            index += 1
+            while index < len(events) and events[index] <= met and events[index] < anchor:
+                index += 1
+
+    def _blind_start(
+        self,
+        anchor: dt.date,
+        anchor_known: bool,
+        horizon: dt.date,
+        step: StepFn,
+        events: Sequence[dt.date],
+        index: int,
+        window_end: dt.date | None,
+        about: str,
+        kind: str,
+    ) -> tuple[dt.date, int, int] | None:
+        """The first obligation of a chain whose earlier events the data may not hold.
+
+        Returns where the chain resumes (trigger, event index, step), or ``None`` if it ends.
+        """
+        last_unseen = horizon - ONE_DAY
+        found = self._step_duty(step, UNSEEN_STEP, last_unseen)
+        if found is None:
+            return None
+        duty, version = found
+        trigger = last_unseen
+        due = version.rule.due(last_unseen, self.conventions)
+        if anchor_known:
+            # With no event at all since the anchor, the first step was due from the anchor.
+            first = self._step_duty(step, 0, anchor)
+            if first is not None:
+                first_due = first[1].rule.due(anchor, self.conventions)
+                if first_due > due:
+                    (duty, version), trigger, due = first, anchor, first_due
+        while index < len(events) and events[index] < horizon:
+            index += 1
+        met = events[index] if index < len(events) else None
+        if met is not None and met > self.as_of:
+            met = None
+        label = _label(kind)
+        bound = (
+            f"The {label} before {horizon.isoformat()} are not in the data, so this is judged "
+            f"against the latest day it could have been due."
+        )
+        if met is None:
+            if window_end is not None and due >= window_end:
+                return None
+            if due < self.as_of:
+                self.emit(
+                    duty,
+                    trigger,
+                    None,
+                    about,
+                    due,
+                    version,
+                    kind=kind,
+                    closed_on=window_end,
+                    reason=bound,
+                )
+            else:
+                self.emit(
+                    duty,
+                    trigger,
+                    None,
+                    about,
+                    due,
+                    version,
+                    kind=kind,
+                    status=Status.NOT_ASSESSABLE,
+                    reason=f"Due by {due.isoformat()} at the latest; the last of the {label} "
+                    f"before {horizon.isoformat()} is not in the data, so it may be due sooner.",
+                )
+            return None
+        if met > due:
+            self.emit(duty, trigger, met, about, due, version, kind=kind, reason=bound)
+        else:
+            self.emit(
+                duty,
+                trigger,
+                met,
+                about,
+                due,
+                version,
+                kind=kind,
+                status=Status.NOT_ASSESSABLE,
+                reason=f"Whether {met.isoformat()} was in time depends on {label} before "
+                f"{horizon.isoformat()}, which the data does not hold.",
+            )
+        resume = met if self.conventions.chain_from_actual else due
+        return resume, index + 1, UNSEEN_STEP + 1
+
+    def _not_held(
+        self,
+        step: StepFn,
+        anchor: dt.date,
+        about: str,
+        kind: str,
+        window_end: dt.date | None,
+    ) -> None:
+        """The first obligation of a chain whose events the data holds none of."""
+        found = self._step_duty(step, 0, anchor)
+        if found is None:
+            return
+        duty, version = found
+        due = version.rule.due(anchor, self.conventions)
+        if window_end is not None and due >= window_end:
+            return
+        self.emit(duty, anchor, None, about, due, version, kind=kind)
+
+    def once(
+        self,
+        duty_id: str,
+        trigger: dt.date,
+        events: Iterable[dt.date],
+        about: str,
+        *,
+        kind: str,
+        end: dt.date | None = None,
+        earliest: dt.date | None = None,
+        trigger_known: bool = True,
+    ) -> None:
+        """A one-off obligation met by the first event on or after ``earliest`` (default:
+        the trigger); it lapses if the window ``end`` closes before it falls due, and is
+        missed if the window closes after it fell due, unmet.
+
+        It is not assessable when the trigger lies before the data on an unknown day
+        (``trigger_known=False``), or when an event that would discharge it may lie before
+        the data's window and no known event settles it.
+        """
+        duty = self.duty(duty_id)
+        if duty is None or trigger > self.as_of:
+            return
+        version = duty.version_at(trigger)
+        if version is None or not version.rule.computable:
+            return
+        due = version.rule.due(trigger, self.conventions)
+        start = earliest if earliest is not None else trigger
+        met = next((d for d in events if d >= start), None)
+        window_end = self.window_end(end)
+        if met is not None and window_end is not None and met >= window_end:
+            met = None
+        if met is not None and met > self.as_of:
+            met = None
+        if met is None and window_end is not None and due >= window_end:
+            return
+        window = self.window(kind)
+        label = _label(kind)
+        if not window.held:
+            self.emit(duty, trigger, None, about, due, version, kind=kind)
+        elif not trigger_known:
+            self.emit(
+                duty,
+                trigger,
+                met,
+                about,
+                due,
+                version,
+                kind=kind,
+                status=Status.NOT_ASSESSABLE,
+                reason="It began before the data's window, on a day the data does not hold.",
+            )
+        elif window.start is not None and start < window.start and (met is None or met > due):
+            self.emit(
+                duty,
+                trigger,
+                met,
+                about,
+                due,
+                version,
+                kind=kind,
+                status=Status.NOT_ASSESSABLE,
+                reason=f"The {label} before {window.start.isoformat()} are not in the data, "
+                "and one of them may have met it.",
+            )
+        else:
+            self.emit(duty, trigger, met, about, due, version, kind=kind, closed_on=window_end)
+
+
+UNSEEN_STEP = 1_000
+"""The step a chain is at after an unknown number of events before the data's window."""
+
+_ALL_KNOWN = EvidenceWindow()
+
+
+def _label(kind: str | None) -> str:
+    return (kind or "events").replace("_", " ")
+
+
+def episode_start_known(period: PeriodOfCare, episode: Episode) -> bool:
+    """True if the data holds the day ``episode`` (of ``period``) began: any episode but the
+    first of a period whose start the data does not hold."""
+    return period.start_known or episode is not period.episodes[0]
+
+
+def event_dates(events: Iterable[object], start: dt.date, end: dt.date | None) -> list[dt.date]:
+    out = []
+    for event in events:
+        day: dt.date = event.date  # type: ignore[attr-defined]
+        if day >= start and (end is None or day < end):
+            out.append(day)
+    return out
+
+
+def is_short_break_period(record: CaseRecord, period: PeriodOfCare) -> bool:
+    if all(e.legal_status.is_short_break for e in period.episodes):
+        return True
+    return any(f.covers(period.start) for f in record.short_breaks)
+
+
+def merged_periods(run: Run) -> list[PeriodOfCare]:
+    """Periods of care, joining returns within ``new_period_min_gap_days`` (§20.6)."""
+    gap = run.conventions.new_period_min_gap_days
+    periods = list(run.record.periods_of_care())
+    if gap <= 0 or len(periods) < 2:
+        return periods
+    merged = [periods[0]]
+    for period in periods[1:]:
+        last = merged[-1]
+        if last.end is not None and (period.start - last.end).days <= gap:
+            merged[-1] = PeriodOfCare(
+                start=last.start,
+                end=period.end,
+                episodes=last.episodes + period.episodes,
+                start_known=last.start_known,
+            )
+        else:
+            merged.append(period)
+    return merged

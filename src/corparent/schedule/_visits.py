@@ -1,0 +1,172 @@
+"""Social-worker visits: CPPCR 2010 reg 28 and AAR 2005 reg 36(4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corparent.codes import LegalStatus
+from corparent.dates import add_months
+from corparent.model import PeriodOfCare, Placement
+from corparent.schedule._run import WEEK, Run, StepFn, event_dates
+
+__all__ = ["plan_visits", "visit_placements"]
+
+# -- visits (CPPCR reg 28; AAR reg 36(4)) -------------------------------------------------------
+
+
+def visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, dt.date | None]]:
+    """Placements that start a visiting clock, each with the day its clock stops."""
+    placements = [p for p in run.record.placements() if period.covers(p.start)]
+    if run.conventions.temporary_placements_restart_visits:
+        return [(p, p.end) for p in placements]
+    out: list[tuple[Placement, dt.date | None]] = []
+    previous: Placement | None = None
+    interrupted = False
+    for placement in placements:
+        if placement.is_temporary:
+            interrupted = True
+            continue
+        resumes = (
+            interrupted
+            and previous is not None
+            and previous.placement_type is placement.placement_type
+            and previous.provider is placement.provider
+        )
+        if resumes and out:
+            out[-1] = (out[-1][0], placement.end)
+        else:
+            out.append((placement, placement.end))
+        previous = placement
+        interrupted = False
+    return out
+
+
+def _first_review_after(run: Run, day: dt.date) -> dt.date:
+    """The first review held on or after ``day`` (or far future when none yet)."""
+    return next((r.date for r in run.record.reviews if r.date >= day), dt.date.max)
+
+
+def _care_order_at_home(placement: Placement) -> dt.date | None:
+    """The day a care order applies while the child lives with a parent (P1), if it does."""
+    if not placement.placement_type.is_placed_with_parents:
+        return None
+    return next((e.start for e in placement.episodes if e.legal_status is LegalStatus.C2), None)
+
+
+def _adoption_visits(first_review: dt.date) -> StepFn:
+    """AAR reg 36(4)(a): within a week, then weekly until the first review."""
+
+    def step(k: int, t: dt.date) -> str | None:
+        weekly_due = t + WEEK
+        return "visit_adoption_placement" if k == 0 or weekly_due < first_review else None
+
+    return step
+
+
+def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
+    record = run.record
+    conv = run.conventions
+    visits_seen = [v for v in record.visits if v.seen]
+    if short_breaks:
+        events = event_dates(visits_seen, period.start, period.end)
+        run.chain(
+            period.start,
+            lambda k, _: "visit_short_breaks_first" if k == 0 else "visit_short_breaks",
+            events,
+            period.end,
+            f"short breaks from {period.start.isoformat()}",
+            kind="visits",
+            anchor_known=period.start_known,
+        )
+        return
+    for placement, end in visit_placements(run, period):
+        start = placement.start
+        events = event_dates(visits_seen, start, end)
+        about = f"placement from {start.isoformat()}"
+        if placement.placement_type.is_placed_for_adoption:
+            run.chain(
+                start,
+                _adoption_visits(_first_review_after(run, start)),
+                events,
+                end,
+                about,
+                kind="visits",
+                anchor_known=placement.start_known,
+            )
+            continue
+        known = placement.start_known
+        if known:
+            year_end = add_months(start, 12)
+            first_review = _first_review_after(run, start)
+        else:
+            # The placement began before the data, on an unknown day: take the looser rules
+            # (past its first year, first review held) so no breach rests on the unknown.
+            year_end = first_review = start
+        with_parent = any(f.covers(start) for f in record.parent_placements_pending_assessment)
+
+        def step(
+            k: int,
+            t: dt.date,
+            start: dt.date = start,
+            year_end: dt.date = year_end,
+            first_review: dt.date = first_review,
+            with_parent: bool = with_parent,
+        ) -> str | None:
+            if k == 0:
+                return "visit_first"
+            before_review = t + WEEK < first_review  # "weekly until the first review"
+            if with_parent and before_review:
+                return "visit_placed_with_parent_pre_assessment"
+            episode = record.episode_on(t)
+            ico_home = (
+                episode is not None
+                and episode.legal_status.is_interim_care_order
+                and episode.placement.is_placed_with_parents
+            )
+            if ico_home or any(f.covers(t) for f in record.connected_person_approvals):
+                if before_review:
+                    return "visit_connected_person_or_ico_with_parent"
+                return "visit_connected_person_after_first_review"
+            if t < year_end:
+                if (
+                    conv.visit_straddle.value == "three_months"
+                    and t + dt.timedelta(weeks=6) >= year_end
+                ):
+                    return _after_first_year(t)
+                return "visit_first_year"
+            return _after_first_year(t)
+
+        def _after_first_year(t: dt.date, start: dt.date = start, known: bool = known) -> str:
+            if (
+                any(f.covers(t) for f in record.long_term_foster)
+                and any(f.covers(t) for f in record.reduced_visit_consents)
+                and (not known or add_months(start, 12) <= t)
+            ):
+                return "visit_long_term_foster_reduced"
+            if any(f.covers(t) for f in record.placements_until_18):
+                return "visit_after_first_year"
+            return "visit_after_first_year_other"
+
+        # Placed with a parent before assessment (reg 19): reg 28(3) applies, not 28(5).
+        order = None if with_parent else _care_order_at_home(placement)
+        if order is None:
+            run.chain(start, step, events, end, about, kind="visits", anchor_known=known)
+            continue
+        # CPPCR reg 28(5): from the care order (made or taking effect at home), a visit within
+        # a week and then at least every six weeks; before it the usual rules apply.
+        if order > start:
+            before = [d for d in events if d < order]
+            run.chain(start, step, before, order, about, kind="visits", anchor_known=known)
+        run.chain(
+            order,
+            lambda k, _: (
+                "visit_care_order_with_parent"
+                if k == 0
+                else "visit_care_order_with_parent_interval"
+            ),
+            [d for d in events if d >= order],
+            end,
+            f"care order at home from {order.isoformat()}",
+            kind="visits",
+            anchor_known=known or order > start,
+        )
