@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from corparent.law import ENGLAND, RuleSet
 from corparent.model import Caseload, CaseRecord, HealthAssessmentKind
-from corparent.schedule import schedule
+from corparent.schedule import Obligation, schedule
 
 __all__ = ["SSD_SCHEMA", "ssd_rows", "write_ssd"]
 
@@ -180,7 +180,11 @@ def _rows(
         obligations = [
             o for o in schedule(r, as_of, rules=_REVIEW_RULES) if o.duty.id.startswith("review_")
         ]
-        by_met = {o.met_on: o for o in obligations if o.met_on is not None}
+        by_met: dict[dt.date, Obligation] = {}
+        by_due = sorted(obligations, key=lambda o: o.due)
+        for o in by_due:
+            if o.met_on is not None:
+                by_met.setdefault(o.met_on, o)  # the strictest duty the review discharged
         for i, review in enumerate(r.reviews, 1):
             ob = by_met.get(review.date)
             yield "ssd_cla_reviews", {
@@ -191,7 +195,7 @@ def _rows(
                 "clar_cla_review_date": review.date, "clar_cla_review_cancelled": "N",
                 "clar_cla_review_participation": _code(review.participation),
             }  # fmt: skip
-        open_ = next((o for o in obligations if o.met_on is None and o.due >= as_of), None)
+        open_ = next((o for o in by_due if o.met_on is None), None)
         if open_ is not None:
             yield "ssd_cla_reviews", {
                 "clar_cla_review_id": f"{cid}-R{len(r.reviews) + 1}",
@@ -248,19 +252,19 @@ def _rows(
     if r.episodes:
         start = r.episodes[0].start
         handover = start + dt.timedelta(days=rng.randint(60, 900))
-        spans = [(worker, team, start, None)]
+        spans: list[tuple[str, str, dt.date, dt.date | None]] = [(worker, team, start, None)]
         if handover < as_of:
             other = f"SW{(n // 53) % 53:03d}"
             spans = [
                 (other, team, start, handover - dt.timedelta(days=1)),
                 (worker, team, handover, None),
             ]
-        for i, (w, t, s, e) in enumerate(spans, 1):
+        for i, (w, t, since, until) in enumerate(spans, 1):
             yield "ssd_involvements", {
                 "invo_involvements_id": f"{cid}-I{i}", "invo_professional_id": f"P-{w}",
                 "invo_professional_role_id": "Allocated Social Worker",
-                "invo_professional_team": t, "invo_involvement_start_date": s,
-                "invo_involvement_end_date": e, "invo_worker_change_reason": None,
+                "invo_professional_team": t, "invo_involvement_start_date": since,
+                "invo_involvement_end_date": until, "invo_worker_change_reason": None,
                 "invo_person_id": cid,
             }  # fmt: skip
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -64,7 +64,15 @@ class SystemReviewDue:
     cancelled: bool = False
 
 
-def _frozen(value: Mapping[str, tuple[object, ...]]) -> Mapping[str, tuple[object, ...]]:
+def _allocations(
+    value: Mapping[str, Iterable[Allocation]],
+) -> Mapping[str, tuple[Allocation, ...]]:
+    return types.MappingProxyType({k: tuple(v) for k, v in value.items()})
+
+
+def _due_dates(
+    value: Mapping[str, Iterable[SystemReviewDue]],
+) -> Mapping[str, tuple[SystemReviewDue, ...]]:
     return types.MappingProxyType({k: tuple(v) for k, v in value.items()})
 
 
@@ -81,8 +89,8 @@ class SourceLoadResult(LoadResult):
 
     source: str = ""
     allocations: Mapping[str, tuple[Allocation, ...]] = attrs.field(
-        factory=dict, converter=_frozen, repr=False
+        factory=dict, converter=_allocations, repr=False
     )
     review_due_dates: Mapping[str, tuple[SystemReviewDue, ...]] = attrs.field(
-        factory=dict, converter=_frozen, repr=False
+        factory=dict, converter=_due_dates, repr=False
     )

@@ -41,14 +41,14 @@ class EventField:
 
     Attributes:
         name: The column (CSV) or key (JSON) name, lower case.
-        type: How the value is read.
+        datatype: How the value is read.
         description: What it holds.
         required: A row without it cannot be used (it is reported).
         codes: The code list or enumeration of a ``CODE`` column.
     """
 
     name: str
-    type: FieldType = FieldType.STRING
+    datatype: FieldType = FieldType.STRING
     description: str
     required: bool = False
     codes: type[enum.Enum] | None = None
@@ -93,13 +93,15 @@ _CHILD = EventField(
 
 def _f(
     name: str,
-    type: FieldType = T.STRING,
+    datatype: FieldType = T.STRING,
     description: str = "",
     *,
     required: bool = False,
     codes: type[enum.Enum] | None = None,
 ) -> EventField:
-    return EventField(name=name, type=type, description=description, required=required, codes=codes)
+    return EventField(
+        name=name, datatype=datatype, description=description, required=required, codes=codes
+    )
 
 
 def _date(description: str = "The day it happened.") -> EventField:
@@ -276,14 +278,14 @@ def kind(name: str) -> EventKind:
 
 def _property(f: EventField) -> dict[str, Any]:
     out: dict[str, Any] = {"description": f.description}
-    if f.type is T.DATE:
+    if f.datatype is T.DATE:
         out["type"] = "string"
         out["format"] = "date"
         out["pattern"] = r"^(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})$"
-    elif f.type is T.BOOLEAN:
+    elif f.datatype is T.BOOLEAN:
         out["type"] = ["boolean", "string"]
         out["enum"] = [True, False, "1", "0", "Y", "N", "yes", "no", "true", "false"]
-    elif f.type is T.CODE:
+    elif f.datatype is T.CODE:
         out["type"] = "string"
         out["enum"] = list(f.allowed())
     else:

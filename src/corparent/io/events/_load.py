@@ -112,13 +112,13 @@ class _Load:
         file, line, child = where
         expected: str | None = None
         value: Any = None
-        if f.type is FieldType.DATE:
+        if f.datatype is FieldType.DATE:
             value, expected = as_date(raw)
-        elif f.type is FieldType.BOOLEAN:
+        elif f.datatype is FieldType.BOOLEAN:
             value, expected = as_flag(raw)
         else:
             value = as_text(raw)
-            if value is not None and f.type is FieldType.CODE and f.codes is not None:
+            if value is not None and f.datatype is FieldType.CODE and f.codes is not None:
                 try:
                     if issubclass(f.codes, CodeList):
                         value = f.codes.parse(value)

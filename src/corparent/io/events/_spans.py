@@ -155,7 +155,11 @@ def build_episodes(
     """
     problems: list[Problem] = []
     usable: dict[str, list[Span]] = {}
-    for name, spans in (("placements", placements), ("legal_statuses", legal_statuses)):
+    timelines: tuple[tuple[str, Sequence[Span]], ...] = (
+        ("placements", placements),
+        ("legal_statuses", legal_statuses),
+    )
+    for name, spans in timelines:
         kept: list[Span] = []
         for i, span in enumerate(spans):
             if span.end is not None and span.end < span.start:

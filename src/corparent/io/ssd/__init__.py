@@ -106,11 +106,10 @@ def load(
     else:
         from corparent.io.ssd import _sql
 
-        with _sql.connect(source) as conn:
+        target = str(source) if isinstance(source, PathLike) else source
+        with _sql.connect(target) as conn:
             read_all(builder, _sql.read_tables(conn, schema=schema))
-        label = _sql.describe_url(source if isinstance(source, str) else str(source))
-        if not isinstance(source, str | PathLike):
-            label = _sql.describe_url(source.url)
+        label = _sql.describe_url(target if isinstance(target, str) else target.url)
     records, allocations = builder.build(f"SSD {label}")
     if strict and builder.problems:
         raise LoadError(builder.problems, headline="the SSD tables have problems")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from corparent.codes import (
@@ -30,10 +30,11 @@ from corparent.codes import (
 )
 from corparent.errors import CodeError, LoadError, Problem
 from corparent.io._loaded import Allocation, SystemReviewDue
-from corparent.io._values import as_date, as_flag, as_text
+from corparent.io._values import as_date, as_flag
+from corparent.io._values import as_text as _text
 from corparent.io.ssd._health import HealthCheck, HealthCheckTypes
 from corparent.io.ssd._raw import RawTable
-from corparent.io.ssd._tables import TABLES, Kind, SsdTable, table
+from corparent.io.ssd._tables import TABLES, Kind, SsdColumn, SsdTable, table
 from corparent.io.ssda903 import TableStats
 from corparent.model import (
     CarePlan,
@@ -58,6 +59,16 @@ __all__ = ["Builder"]
 _NOT_HELD = EvidenceWindow(held=False)
 Fields = dict[str, Any]
 Where = tuple[str, int | None, str]  # (table location, CSV line, key value)
+
+
+def _fill(
+    cache: dict[Any, tuple[Any, str | None]],
+    parse: Callable[[Any], tuple[Any, str | None]],
+    value: Any,
+) -> tuple[Any, str | None]:
+    result = parse(value)
+    cache[value] = result
+    return result
 
 
 class _Row:
@@ -161,51 +172,87 @@ class Builder:
         unusable = any(c.required for c in missing)
         self.usable[spec.name] = not unusable
         if unusable:
-            for _ in raw.rows:
-                stats.read += 1
-                stats.reported += 1
+            for _, batch in raw.batches:
+                stats.read += len(batch)
+                stats.reported += len(batch)
             return
         handle = getattr(self, "_t_" + spec.name.removeprefix("ssd_"))
         position = {c: i for i, c in enumerate(raw.columns)}
-        parsers = [(c, c.kind, position.get(c.name)) for c in spec.columns]
+        names = spec.names
         key_at = position[spec.key]
-        for line, values in raw.rows:
-            stats.read += 1
-            key = as_text(values[key_at]) or ""
-            row = _Row(key, line, {}, True)
-            for column, kind, at in parsers:
-                value = values[at] if at is not None else None
-                if kind is Kind.TEXT:
-                    parsed: Any = as_text(value)
-                    problem = None
-                elif kind is Kind.DATE:
-                    parsed, problem = as_date(value)
-                else:
-                    parsed, problem = as_flag(value)
-                if problem is not None:
-                    self.report(
-                        spec, row, column.name, "bad_value", f"{column.name} is not readable",
-                        value=value, expected=problem,
-                    )  # fmt: skip
+        caches: dict[str, dict[Any, tuple[Any, str | None]]] = {c.name: {} for c in spec.columns}
+        date_at = names.index(spec.date_column) if spec.date_column else None
+        earliest = self.earliest.get(spec.name)
+        for lines, batch in raw.batches:
+            n = len(batch)
+            stats.read += n
+            cols = list(zip(*batch, strict=True)) if n else []
+            keys = [_text(v) or "" for v in cols[key_at]] if n else []
+            parsed_cols: list[list[Any]] = []
+            bad: set[int] = set()
+            for column in spec.columns:
+                at = position.get(column.name)
+                if at is None:
+                    parsed_cols.append([None] * n)
+                    continue
+                col = cols[at]
+                values: list[Any]
+                if column.kind is Kind.TEXT:
+                    values = [(v.strip() or None) if type(v) is str else _text(v) for v in col]
+                    parsed_cols.append(values)
                     if column.required:
-                        row.ok = False
-                elif parsed is None and column.required:
-                    self.report(
-                        spec, row, column.name, "missing_value", f"{column.name} is empty",
-                        expected="a value" if kind is Kind.TEXT else "a date",
-                    )  # fmt: skip
-                    row.ok = False
-                row.values[column.name] = parsed
-            if row.ok and handle(spec, row):
-                stats.mapped += 1
-            else:
-                stats.reported += 1
-            if row.ok and spec.date_column is not None:
-                day = row.values.get(spec.date_column)
-                if day is not None and (
-                    spec.name not in self.earliest or day < self.earliest[spec.name]
-                ):
-                    self.earliest[spec.name] = day
+                        for i in [i for i, v in enumerate(values) if v is None]:
+                            self._empty(spec, keys[i], lines[i], column)
+                            bad.add(i)
+                    continue
+                cache = caches[column.name]
+                if len(cache) > 200_000:
+                    cache.clear()
+                parse = as_date if column.kind is Kind.DATE else as_flag
+                pairs = [cache[v] if v in cache else _fill(cache, parse, v) for v in col]
+                values = [p[0] for p in pairs]
+                parsed_cols.append(values)
+                bad_raw = {
+                    raw_value
+                    for raw_value, (value, expected) in cache.items()
+                    if expected is not None or (value is None and column.required)
+                }
+                if not bad_raw:
+                    continue
+                for i in [i for i, v in enumerate(col) if v in bad_raw]:
+                    value, expected = pairs[i]
+                    if expected is not None:
+                        self.report(
+                            spec, _Row(keys[i], lines[i], {}, False), column.name, "bad_value",
+                            f"{column.name} is not readable", value=col[i], expected=expected,
+                        )  # fmt: skip
+                        if column.required:
+                            bad.add(i)
+                    elif value is None and column.required:
+                        self._empty(spec, keys[i], lines[i], column)
+                        bad.add(i)
+            mapped = 0
+            for i, row_values in enumerate(zip(*parsed_cols, strict=True)):
+                row = _Row(
+                    keys[i], lines[i], dict(zip(names, row_values, strict=True)), i not in bad
+                )
+                if row.ok and handle(spec, row):
+                    mapped += 1
+                    if date_at is not None:
+                        day: dt.date | None = row_values[date_at]
+                        if day is not None and (earliest is None or day < earliest):
+                            earliest = day
+            stats.mapped += mapped
+            stats.reported += n - mapped
+        if earliest is not None:
+            self.earliest[spec.name] = earliest
+
+    def _empty(self, spec: SsdTable, key: str, line: int | None, column: SsdColumn) -> None:
+        self.report(
+            spec, _Row(key, line, {}, False), column.name, "missing_value",
+            f"{column.name} is empty",
+            expected="a value" if column.kind is Kind.TEXT else "a date",
+        )  # fmt: skip
 
     def _code(
         self, spec: SsdTable, row: _Row, column: str, codes: type[CodeList], *, required: bool

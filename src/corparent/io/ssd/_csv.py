@@ -12,6 +12,8 @@ from corparent.io.ssd._tables import TABLES
 
 __all__ = ["csv_files", "read_tables"]
 
+_BATCH = 20_000
+
 
 def csv_files(folder: Path) -> dict[str, Path]:
     """The ``ssd_*.csv`` files in ``folder``, by table name (lower case)."""
@@ -22,14 +24,24 @@ def csv_files(folder: Path) -> dict[str, Path]:
     }
 
 
-def _rows(path: Path, positions: tuple[int, ...]) -> Iterator[tuple[int | None, tuple[Any, ...]]]:
+def _batches(
+    path: Path, positions: tuple[int, ...]
+) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
+    lines: list[int | None] = []
+    rows: list[tuple[Any, ...]] = []
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.reader(stream)
         next(reader, None)
         for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
-            yield reader.line_num, tuple((cells[i] if i < len(cells) else None) for i in positions)
+            lines.append(reader.line_num)
+            rows.append(tuple((cells[i] if i < len(cells) else None) for i in positions))
+            if len(rows) >= _BATCH:
+                yield lines, rows
+                lines, rows = [], []
+    if rows:
+        yield lines, rows
 
 
 def read_tables(folder: Path) -> Iterator[RawTable]:
@@ -50,5 +62,5 @@ def read_tables(folder: Path) -> Iterator[RawTable]:
             where=str(path),
             found=True,
             columns=present,
-            rows=_rows(path, tuple(index[c] for c in present)),
+            batches=_batches(path, tuple(index[c] for c in present)),
         )

@@ -27,8 +27,9 @@ _JUDGED = (Status.MET, Status.MET_LATE, Status.OVERDUE, Status.DUE, Status.MISSE
 
 
 def _match(row: SystemReviewDue, reviews: list[Obligation]) -> Obligation | None:
-    """The statutory review obligation the system's row is about: the one the review held on
-    that day met, or (not yet held) the one still open."""
+    """The statutory review obligation the system's row is about: of those the review held on
+    that day met, or (not yet held) of those still open, the one due first (``reviews`` is in
+    due order): the review had to be held by then."""
     if row.held_on is not None:
         return next((o for o in reviews if o.met_on == row.held_on), None)
     return next((o for o in reviews if o.met_on is None), None)
@@ -95,7 +96,7 @@ def compare_review_due_dates(
     loaded: SourceLoadResult, as_of: dt.date, *, rules: RuleSet | None = None
 ) -> tuple[Finding, ...]:
     """Every review whose system due date is later than the statutory one, as at ``as_of``."""
-    checks = CheckSet([system_review_due]).configure(
+    checks = CheckSet(checks=[system_review_due]).configure(
         system_review_due.id, due_dates=dict(loaded.review_due_dates)
     )
     result = run_checks(loaded.caseload, as_of, checks=checks, rules=rules)

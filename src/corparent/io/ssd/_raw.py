@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -20,12 +20,12 @@ class RawTable:
             for CSV).
         found: False when the source has no such table.
         columns: The SSD columns the source has (lower case), of those corparent reads.
-        rows: ``(line, values)`` pairs: ``line`` is the CSV line number (``None`` for a
-            database); ``values`` follow :attr:`columns`.
+        batches: ``(lines, rows)`` pairs, a few thousand rows at a time: ``lines`` are the CSV
+            line numbers (``None`` for a database); each row's values follow :attr:`columns`.
     """
 
     name: str
     where: str
     found: bool
     columns: tuple[str, ...] = ()
-    rows: Iterable[tuple[int | None, tuple[Any, ...]]] = ()
+    batches: Iterable[tuple[Sequence[int | None], Sequence[Sequence[Any]]]] = ()

@@ -89,16 +89,20 @@ def connect(url: str | sa.URL | Engine) -> Iterator[Connection]:
             engine.dispose()
 
 
-def query(name: str, columns: Sequence[str], *, schema: str | None = None) -> sa.Select[Any]:
+def query(
+    name: str, columns: Sequence[str], *, schema: str | None = None
+) -> sa.Select[*tuple[Any, ...]]:
     """``SELECT <columns> FROM <table>``: the only kind of statement corparent sends (plain
     ANSI SQL, which SQL Server 2012 runs)."""
     return sa.select(*(sa.column(c) for c in columns)).select_from(sa.table(name, schema=schema))
 
 
-def _stream(conn: Connection, stmt: sa.Select[Any]) -> Iterator[tuple[int | None, tuple[Any, ...]]]:
+def _stream(
+    conn: Connection, stmt: sa.Select[*tuple[Any, ...]]
+) -> Iterator[tuple[Sequence[int | None], Sequence[Sequence[Any]]]]:
     result = conn.execution_options(yield_per=_BATCH).execute(stmt)
-    for row in result:
-        yield None, tuple(row)
+    for part in result.partitions():
+        yield [None] * len(part), part
 
 
 def read_tables(conn: Connection, *, schema: str | None = None) -> Iterator[RawTable]:
@@ -116,5 +120,5 @@ def read_tables(conn: Connection, *, schema: str | None = None) -> Iterator[RawT
         present = tuple(c for c in spec.names if c in have)
         stmt = query(actual, [have[c] for c in present], schema=schema)
         yield RawTable(
-            name=spec.name, where=where, found=True, columns=present, rows=_stream(conn, stmt)
+            name=spec.name, where=where, found=True, columns=present, batches=_stream(conn, stmt)
         )

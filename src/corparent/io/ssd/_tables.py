@@ -224,8 +224,6 @@ TABLES: tuple[SsdTable, ...] = (
             _c("invo_involvement_start_date", D, required=True),
             _c("invo_involvement_end_date", D),
         ),
-        evidence=("social_worker_episodes",),
-        date_column="invo_involvement_start_date",
     ),
     SsdTable(
         name="ssd_professionals",
