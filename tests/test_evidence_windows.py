@@ -227,3 +227,73 @@ def test_not_assessable_obligations_say_why(record: CaseRecord, years: int) -> N
     for o in schedule(seen, YEAR_END).not_assessable():
         assert o.reason
         assert o.reason in o.explain()
+
+
+# -- completeness checks look at the return's year only ----------------------------------------
+
+
+def test_upn_is_asked_for_only_for_children_looked_after_in_the_year() -> None:
+    from corparent.checks.builtin import completeness
+    from corparent.testing import run_check
+
+    left_long_ago = _since_2020(end=dt.date(2021, 6, 1), reason_ceased=ReasonEpisodeCeased.E4A)
+    old = _record([left_long_ago], [], evidence=Evidence.complete())
+    assert not run_check(completeness.upn_missing, old, YEAR_END)
+    current = _record([_since_2020()], [], evidence=Evidence.complete())
+    assert len(run_check(completeness.upn_missing, current, YEAR_END)) == 1
+
+
+def test_participation_codes_are_asked_for_reviews_in_the_year_only() -> None:
+    from corparent.checks.builtin import completeness
+    from corparent.testing import run_check
+
+    record = _record(
+        [_since_2020()], [dt.date(2022, 9, 1), dt.date(2023, 9, 1)], evidence=Evidence.complete()
+    )
+    (finding,) = run_check(completeness.review_participation, record, YEAR_END)
+    assert finding.due == dt.date(2023, 9, 1)
+
+
+def test_missed_check_reports_requirements_unmet_when_care_ended() -> None:
+    from corparent.checks.builtin import compliance
+    from corparent.testing import run_check
+
+    episode = _since_2020(
+        start=dt.date(2023, 5, 2), end=dt.date(2023, 12, 1), reason_ceased=ReasonEpisodeCeased.E4A
+    )
+    record = _record([episode], [dt.date(2023, 5, 20)])
+    (finding,) = run_check(compliance.missed, record, YEAR_END, duties=("review_*",))
+    assert finding.duty_id == "review_second"
+    assert "2023-12-01" in finding.message
+    assert not run_check(compliance.overdue, record, YEAR_END)
+
+
+def test_panel_measures_leave_out_what_the_data_cannot_show() -> None:
+    from corparent.model import Caseload
+    from corparent.reports import build_report
+
+    on_time = _record([_since_2020()], [dt.date(2023, 7, 20), dt.date(2024, 1, 15)])
+    report = build_report(Caseload(records=[on_time]), YEAR_END, duties=("review_*",))
+    reviews = next(m for m in report.measures if m.name.startswith("Reviews held on time"))
+    # The first in-year review cannot be judged; the second (from a known review) was on time.
+    assert (reviews.numerator, reviews.denominator, reviews.not_assessable) == (1, 1, 1)
+    assert reviews.note
+    assert report.not_assessable >= 1
+    assert "SSDA903" in report.evidence
+    stability = next(m for m in report.measures if m.name.startswith("Under-16s"))
+    # In care since 2020 by its RNE S row: the period start is known, the placement too.
+    assert (stability.numerator, stability.denominator, stability.not_assessable) == (1, 1, 0)
+    moved = _record([_since_2020(start=dt.date(2022, 1, 6), reason_new=ReasonNewEpisode.L)], [])
+    report = build_report(Caseload(records=[moved]), YEAR_END, duties=("review_*",))
+    stability = next(m for m in report.measures if m.name.startswith("Under-16s"))
+    assert (stability.denominator, stability.not_assessable) == (0, 1)
+    assert "previous years" in stability.note
+
+
+def test_every_duty_names_the_record_field_that_discharges_it() -> None:
+    from corparent.law import ENGLAND
+
+    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {"carer_reviews"}
+    for duty in ENGLAND:
+        assert duty.evidence in fields or not duty.evidence, duty.id
+    assert {d.id for d in ENGLAND if not d.evidence} == {"pa_to_25", "staying_put"}

@@ -23,6 +23,7 @@ from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
 from corparent.law import ENGLAND, Force, RuleSet
+from corparent.schedule import rules_for_duties
 
 if TYPE_CHECKING:
     from corparent.io.ssda903 import LoadResult
@@ -197,10 +198,8 @@ def rules_for(args: argparse.Namespace) -> RuleSet:
     patterns = duty_patterns(args)
     if patterns == ("*",):
         return rules
-    return RuleSet(
-        rules.name,
-        [d for d in rules if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)],
-    )
+    wanted = [d.id for d in rules if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
+    return rules_for_duties(rules, wanted)
 
 
 def _tally(loaded: LoadResult) -> str:

@@ -28,7 +28,12 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class DutyTimeliness:
-    """Obligations of one duty falling due in the year to ``as_of``, by outcome."""
+    """Obligations of one duty falling due in the year to ``as_of``, by outcome.
+
+    Obligations the data cannot judge (``not_assessable``) are counted apart and never enter
+    the percentage: a one-year return cannot show whether a review that followed one held
+    before the year was on time.
+    """
 
     duty_id: str
     title: str
@@ -37,11 +42,13 @@ class DutyTimeliness:
     on_time: int
     late: int
     overdue: int
+    missed: int = 0
+    not_assessable: int = 0
 
     @property
     def total(self) -> int:
-        """All obligations counted."""
-        return self.on_time + self.late + self.overdue
+        """All assessable obligations counted (not-assessable ones are left out)."""
+        return self.on_time + self.late + self.overdue + self.missed
 
     @property
     def on_time_percent(self) -> float:
@@ -73,12 +80,18 @@ class ListedObligation:
 
 @attrs.frozen(kw_only=True)
 class Measure:
-    """A national measure: numerator over denominator, with where it comes from."""
+    """A national measure: numerator over denominator, with where it comes from.
+
+    ``not_assessable`` counts the children (or obligations) the data cannot place in the
+    denominator, and ``note`` says why; nobody leaves a denominator silently.
+    """
 
     name: str
     numerator: int
     denominator: int
     source: str
+    not_assessable: int = 0
+    note: str = ""
 
     @property
     def percent(self) -> float | None:
@@ -105,6 +118,8 @@ class Report:
     pledge_gaps: tuple[str, ...] = ()
     local_standards: tuple[DutyTimeliness, ...] = ()
     load_summary: str | None = None
+    not_assessable: int = 0
+    evidence: str = ""
 
 
 def _wanted(duty_id: str, patterns: tuple[str, ...] | None) -> bool:
@@ -118,12 +133,16 @@ def _outcome(o: Obligation) -> str | None:
         return "late"
     if o.status is Status.OVERDUE:
         return "overdue"
+    if o.status is Status.MISSED:
+        return "missed"
+    if o.status is Status.NOT_ASSESSABLE:
+        return "not_assessable"
     return None
 
 
 def _stability(records: Iterable[CaseRecord], as_of: dt.date) -> tuple[Measure, Measure]:
     year_start = add_months(as_of, -12)
-    moves = moves_den = long_num = long_den = 0
+    moves = moves_den = long_num = long_den = unknown = 0
     for record in records:
         period = record.period_on(as_of)
         if period is None:
@@ -136,11 +155,21 @@ def _stability(records: Iterable[CaseRecord], as_of: dt.date) -> tuple[Measure, 
         ]
         if len(placements) >= 3:
             moves += 1
-        if record.age_on(as_of) < 16 and (as_of - period.start).days >= 913:
-            long_den += 1
-            current = record.placement_on(as_of)
+        if record.age_on(as_of) >= 16:
+            continue
+        current = record.placement_on(as_of)
+        long_in_care = (as_of - period.start).days >= 913
+        if not long_in_care and not period.start_known:
+            unknown += 1  # began before the data: may be 2.5 years or more
+            continue
+        if long_in_care:
             if current is not None and (as_of - current.start).days >= 730:
+                long_den += 1
                 long_num += 1
+            elif current is not None and not current.start_known:
+                unknown += 1  # the placement began before the data, on an unknown day
+            else:
+                long_den += 1
     return (
         Measure(
             name="Children looked after with 3 or more placements in the year",
@@ -153,6 +182,13 @@ def _stability(records: Iterable[CaseRecord], as_of: dt.date) -> tuple[Measure, 
             numerator=long_num,
             denominator=long_den,
             source="903 episodes",
+            not_assessable=unknown,
+            note=(
+                f"{unknown} children's care or placement began before the data, so it cannot "
+                "show whether they count; load previous years' returns to include them."
+                if unknown
+                else ""
+            ),
         ),
     )
 
@@ -194,6 +230,7 @@ def build_report(
     participation: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     looked_after = 0
+    not_assessable = 0
     records = list(caseload)
     for record in records:
         if record.looked_after_on(as_of):
@@ -208,6 +245,8 @@ def build_report(
             if not (_wanted(o.duty.id, duties) or o.duty.id in local_ids):
                 continue
             outcome = _outcome(o)
+            if outcome == "not_assessable":
+                not_assessable += 1
             if outcome is not None and year_start < o.due <= as_of:
                 per_duty.setdefault(o.duty.id, Counter())[outcome] += 1
                 month = dt.date(o.due.year, o.due.month, 1)
@@ -234,6 +273,8 @@ def build_report(
             on_time=c["on_time"],
             late=c["late"],
             overdue=c["overdue"],
+            missed=c["missed"],
+            not_assessable=c["not_assessable"],
         )
         for d, c in sorted(per_duty.items())
     )
@@ -245,6 +286,12 @@ def build_report(
             numerator=sum(t.on_time for t in reviews),
             denominator=sum(t.total for t in reviews),
             source="903 reviews against CPPCR reg 33",
+            not_assessable=sum(t.not_assessable for t in reviews),
+            note=(
+                "Reviews whose timeliness depends on a review before the data are left out."
+                if any(t.not_assessable for t in reviews)
+                else ""
+            ),
         )
     )
     measures.extend(_outcomes(records, as_of))
@@ -270,7 +317,18 @@ def build_report(
         pledge_gaps=tuple(p.name for p in cov.gaps) if cov else (),
         local_standards=tuple(t for t in timeliness if t.duty_id in local_ids),
         load_summary=load_summary,
+        not_assessable=not_assessable,
+        evidence=_evidence_summary(records),
     )
+
+
+def _evidence_summary(records: list[CaseRecord]) -> str:
+    """What the records' sources can show, in words (the most common evidence)."""
+    kinds = Counter(r.evidence.source or r.evidence.describe() for r in records)
+    if not kinds:
+        return ""
+    (text, _), *_ = kinds.most_common(1)
+    return text
 
 
 def _outcomes(records: list[CaseRecord], as_of: dt.date) -> list[Measure]:

@@ -8,7 +8,14 @@
 
 from __future__ import annotations
 
-from corparent.schedule._engine import carer_schedule, schedule
+from corparent.schedule._engine import carer_schedule, rules_for_duties, schedule
 from corparent.schedule._obligation import Obligation, Schedule, Status
 
-__all__ = ["Obligation", "Schedule", "Status", "carer_schedule", "schedule"]
+__all__ = [
+    "Obligation",
+    "Schedule",
+    "Status",
+    "carer_schedule",
+    "rules_for_duties",
+    "schedule",
+]

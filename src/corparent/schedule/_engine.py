@@ -18,6 +18,7 @@ Events after ``as_of`` are ignored, so a schedule is what was knowable on ``as_o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from corparent.law import ENGLAND, Conventions, RuleSet
 from corparent.model import Carer, CaseRecord, Child
@@ -30,7 +31,33 @@ from corparent.schedule._reviews import plan_reviews
 from corparent.schedule._run import Run, is_short_break_period, merged_periods
 from corparent.schedule._visits import plan_visits
 
-__all__ = ["carer_schedule", "schedule"]
+__all__ = ["carer_schedule", "rules_for_duties", "schedule"]
+
+# Duties whose obligations chain from one another: reporting one needs the others computed (a
+# subsequent review is due from the second, which is due from the first).
+_CHAINED_PREFIXES = ("review_", "visit_", "health_review_", "pa_visit_", "pep_")
+
+
+def rules_for_duties(rules: RuleSet, duty_ids: Iterable[str]) -> RuleSet:
+    """``rules`` cut down to ``duty_ids`` and every duty their chains are computed from.
+
+    Scheduling only the duties a run reports is much faster, but a chained duty cannot be
+    scheduled alone: ``review_subsequent`` falls due from the review before it, so the first
+    and second reviews must be computed too. Local standards tightening a kept duty are kept.
+    """
+    wanted = set(duty_ids)
+    prefixes = {p for p in _CHAINED_PREFIXES for d in wanted if d.startswith(p)}
+    keep = [
+        d
+        for d in rules
+        if d.id in wanted
+        or any(d.id.startswith(p) for p in prefixes)
+        or (d.tightens is not None and d.tightens in wanted)
+    ]
+    kept = {d.id for d in keep}
+    keep += [d for d in rules if d.tightens is not None and d.tightens in kept and d not in keep]
+    return RuleSet(rules.name, keep)
+
 
 # -- the entry point ------------------------------------------------------------------------
 

@@ -27,6 +27,12 @@ def _year_start(as_of: dt.date) -> dt.date:
     return add_months(as_of, -12) + dt.timedelta(days=1)
 
 
+def _looked_after_in_year(record: CaseRecord, as_of: dt.date) -> bool:
+    """True if any episode is open at some time in the year ending ``as_of``."""
+    start = _year_start(as_of)
+    return any(e.start <= as_of and (e.end is None or e.end >= start) for e in record.episodes)
+
+
 @check(
     id="builtin.completeness.review_participation",
     severity=Severity.WARNING,
@@ -34,9 +40,11 @@ def _year_start(as_of: dt.date) -> dt.date:
     principles=[Principle.EXPRESS_VIEWS, Principle.TAKE_ACCOUNT_OF_VIEWS],
 )
 def review_participation(record: CaseRecord, ctx: CheckContext) -> Iterator[Finding]:
-    """One finding per review on or before ``as_of`` without a participation code."""
+    """One finding per review held in the year ending ``as_of`` without a participation code
+    (the year's return must give one for each review it holds)."""
+    start = _year_start(ctx.as_of)
     for review in record.reviews:
-        if review.participation is None and review.date <= ctx.as_of:
+        if review.participation is None and start <= review.date <= ctx.as_of:
             yield ctx.finding(
                 record,
                 message=f"review on {review.date} has no participation code (PN0-PN7)",
@@ -52,8 +60,9 @@ def review_participation(record: CaseRecord, ctx: CheckContext) -> Iterator[Find
     principles=[Principle.ACCESS_TO_SERVICES],
 )
 def upn_missing(record: CaseRecord, ctx: CheckContext) -> Iterator[Finding]:
-    """One finding for a child with episodes of care but no UPN (the 903 header needs one)."""
-    if record.child.upn is None and record.episodes:
+    """One finding for a child looked after at some time in the year ending ``as_of`` with no
+    UPN (the year's 903 header needs one for every child it holds)."""
+    if record.child.upn is None and _looked_after_in_year(record, ctx.as_of):
         yield ctx.finding(
             record,
             message="no UPN recorded; record the UPN or an UN1-UN5 reason code",
@@ -70,13 +79,16 @@ def placement_provider(record: CaseRecord, ctx: CheckContext) -> Iterator[Findin
     """One finding per child listing the episodes with no PLACE_PROVIDER.
 
     The provider is required for every placement except temporary ones (T0-T4) and "other"
-    placements (Z1, Z11-Z14), where the 903 wants it blank.
+    placements (Z1, Z11-Z14), where the 903 wants it blank. Only episodes open in the year
+    ending ``as_of`` are the year's return to complete.
     """
+    start = _year_start(ctx.as_of)
     missing = [
         i
         for i, ep in enumerate(record.episodes)
         if ep.provider is None
         and ep.start <= ctx.as_of
+        and (ep.end is None or ep.end >= start)
         and not ep.placement.is_temporary
         and not ep.placement.value.startswith("Z")
     ]
@@ -108,13 +120,19 @@ def oc3_missing(
 
     A care leaver here is a relevant or former relevant child on that birthday (CA 1989
     s.23A, s.23C): looked after for 13 weeks after 14, some of it after 16, and no longer
-    looked after, which is the population the DfE collects OC3 for.
+    looked after, which is the population the DfE collects OC3 for. Following the DfE's rules
+    from 2023-24, no OC3 is expected for a young person who left care on that very birthday.
+    The status is worked out from the episodes the record holds: a window on a longer history
+    can only undercount the 13 weeks, so the check never asks for an OC3 the data cannot
+    justify.
     """
     start = _year_start(ctx.as_of)
     dob = record.child.date_of_birth
     for age in ages:
         day = birthday(dob, age)
         if not start <= day <= ctx.as_of:
+            continue
+        if ctx.as_of >= dt.date(2024, 3, 31) and any(e.end == day for e in record.episodes):
             continue
         status = care_leaver_status(record, day, conventions=ctx.conventions).status
         if status not in _OC3_STATUSES:
