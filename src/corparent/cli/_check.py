@@ -13,13 +13,21 @@ from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    existing_folder,
     iso_date,
     output_stream,
     positive_int,
     severity,
 )
 from corparent.cli._progress import progress_for
+from corparent.cli._source import (
+    SOURCE_HELP,
+    adjust_checks,
+    default_duties,
+    extra_checks,
+    label,
+    load_source,
+    source_arg,
+)
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
 from corparent.law import ENGLAND, Force, RuleSet
@@ -66,9 +74,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
-    )
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument(
         "--as-of",
         type=iso_date,
@@ -152,7 +158,9 @@ def _patterns(values: Iterable[str]) -> list[str]:
 
 def select_checks(args: argparse.Namespace) -> CheckSet:
     """The check set the options ask for."""
-    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block))
+    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block)).with_(
+        *getattr(args, "extra_checks", ())
+    )
     selected = _patterns(args.checks)
     if selected:
         checks = checks.select(*selected)
@@ -179,7 +187,7 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
 def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
     """The duty-id patterns to report: --duties (default the 903 ones) plus every local
     standard of the --pledge whose own trigger or tightened duty is reported."""
-    patterns = tuple(_patterns(args.duties)) or SSDA903_DUTIES
+    patterns = tuple(_patterns(args.duties)) or getattr(args, "source_duties", SSDA903_DUTIES)
     if patterns == ("*",):
         return patterns
     local = tuple(
@@ -231,7 +239,7 @@ def _summary(result: RunResult) -> str:
     return text
 
 
-def _table(result: RunResult, loaded: LoadResult, path: Path, out: TextIO) -> None:
+def _table(result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO) -> None:
     meta = result.metadata
     out.write(
         f"corparent check {path} as of {meta.as_of} "
@@ -298,9 +306,9 @@ def run(args: argparse.Namespace) -> int:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
-    from corparent.io.ssda903 import load  # imported on use: --help works without it
-
-    loaded = load(args.path, strict=args.strict)
+    loaded = load_source(args.path, strict=args.strict)
+    args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
+    checks = adjust_checks(select_checks(args), loaded)
     result = run_checks(
         loaded.caseload,
         args.as_of,
@@ -312,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
     )
     with output_stream(args.output) as out:
         if args.format == "table":
-            _table(result, loaded, args.path, out)
+            _table(result, loaded, label(args.path), out)
         elif args.format == "json":
             out.write(to_json(result, load=_load_section(loaded)))
         else:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from corparent.cli._common import EXIT_OK, existing_folder, iso_date
+from corparent.cli._common import EXIT_OK, iso_date
+from corparent.cli._source import SOURCE_HELP, default_duties, load_source, source_arg
 
 __all__ = ["register", "run"]
 
@@ -30,17 +31,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", type=existing_folder, metavar="PATH")
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.add_argument(
         "--duties",
-        default="review_*",
+        default=None,
         metavar="PATTERNS",
-        help="comma-separated duty-id patterns ('*' for every duty); default the ones a 903 "
-        "return can show",
+        help="comma-separated duty-id patterns ('*' for every duty); default the ones the "
+        "source can show ('review_*' for a 903 return, '*' for a council's own data)",
     )
     parser.set_defaults(handler=run)
 
@@ -48,11 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent report``."""
     import corparent.pledges as pledges
-    from corparent.io.ssda903 import load
     from corparent.reports import build_report, render_html, to_csv, to_json
 
-    loaded = load(args.path)
-    patterns = tuple(p.strip() for p in args.duties.split(",") if p.strip())
+    loaded = load_source(args.path)
+    duties = args.duties if args.duties is not None else ",".join(default_duties(loaded))
+    patterns = tuple(p.strip() for p in duties.split(",") if p.strip())
     report = build_report(
         loaded.caseload,
         args.as_of,

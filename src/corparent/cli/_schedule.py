@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from corparent.cli._common import EXIT_INPUT, EXIT_OK, existing_folder, iso_date
+from corparent.cli._common import EXIT_INPUT, EXIT_OK, iso_date
+from corparent.cli._source import SOURCE_HELP, label, load_source, source_arg
 from corparent.errors import CorparentError
 
 __all__ = ["register", "run"]
@@ -28,9 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
-    )
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument("--child", required=True, metavar="ID", help="the child's record id")
     parser.add_argument(
         "--as-of", type=iso_date, required=True, metavar="DATE", help="date, YYYY-MM-DD"
@@ -40,14 +39,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent schedule``."""
-    from corparent.io.ssda903 import load  # imported on use: --help works without them
     from corparent.schedule import schedule
 
-    loaded = load(args.path)
+    loaded = load_source(args.path)
     try:
         record = loaded.caseload[args.child]
     except (KeyError, CorparentError):
-        print(f"corparent: error: no child with id {args.child!r} in {args.path}", file=sys.stderr)
+        where = label(args.path)
+        print(f"corparent: error: no child with id {args.child!r} in {where}", file=sys.stderr)
         return EXIT_INPUT
     obligations = list(schedule(record, args.as_of))
     print(f"Schedule of child {record.id} as of {args.as_of}: {len(obligations)} obligations")

@@ -25,7 +25,8 @@ one whenever either changes. :func:`build_episodes` merges the two:
 >>> from corparent.codes import LegalStatus, PlacementType
 >>> d = dt.date
 >>> episodes, problems = build_episodes(
-...     [PlacementSpan(start=d(2024, 1, 5), placement_type=PlacementType.U6, carer="F1"),
+...     [PlacementSpan(start=d(2024, 1, 5), end=d(2024, 3, 1), placement_type=PlacementType.U6,
+...                    carer="F1"),
 ...      PlacementSpan(start=d(2024, 3, 1), placement_type=PlacementType.U4, carer="F1")],
 ...     [LegalStatusSpan(start=d(2024, 1, 5), end=d(2024, 2, 10), legal_status=LegalStatus.C1),
 ...      LegalStatusSpan(start=d(2024, 2, 10), legal_status=LegalStatus.C2)],

@@ -23,6 +23,7 @@ from corparent.io._loaded import Allocation, SourceLoadResult, SystemReviewDue
 from corparent.io.ssd._build import Builder, read_all
 from corparent.io.ssd._due import SYSTEM_REVIEW_DUE, compare_review_due_dates, system_review_due
 from corparent.io.ssd._health import HEALTH_CHECKS, HealthCheck, HealthCheckTypes
+from corparent.io.ssd._raw import DatabaseUnavailable
 from corparent.io.ssd._tables import TABLES, SsdColumn, SsdTable
 from corparent.io.ssda903 import LoadStats
 from corparent.model import Caseload
@@ -35,6 +36,7 @@ __all__ = [
     "SYSTEM_REVIEW_DUE",
     "TABLES",
     "Allocation",
+    "DatabaseUnavailable",
     "HealthCheck",
     "HealthCheckTypes",
     "SourceLoadResult",

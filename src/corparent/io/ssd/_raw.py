@@ -7,7 +7,9 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RawTable"]
+from corparent.errors import LoadError, Problem
+
+__all__ = ["DatabaseUnavailable", "RawTable"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,3 +31,12 @@ class RawTable:
     found: bool
     columns: tuple[str, ...] = ()
     batches: Iterable[tuple[Sequence[int | None], Sequence[Sequence[Any]]]] = ()
+
+
+class DatabaseUnavailable(LoadError):
+    """The SSD database cannot be read: a bad URL, a missing driver, a server that does not
+    answer, a file that does not exist. Its message is one line, without the password."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__([problem], headline="could not connect to the SSD database")
+        Exception.__init__(self, problem.message)

@@ -16,11 +16,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from corparent.errors import LoadError, Problem
-from corparent.io.ssd._raw import RawTable
+from corparent.errors import Problem
+from corparent.io.ssd._raw import DatabaseUnavailable, RawTable
 from corparent.io.ssd._tables import TABLES
 
-__all__ = ["connect", "describe_url", "query", "read_tables"]
+__all__ = ["DatabaseUnavailable", "connect", "describe_url", "query", "read_tables"]
 
 _BATCH = 20_000
 
@@ -45,19 +45,16 @@ def _read_only(url: sa.URL) -> sa.URL:
     )
 
 
-def _failure(url: str | sa.URL, exc: BaseException) -> LoadError:
+def _failure(url: str | sa.URL, exc: BaseException) -> DatabaseUnavailable:
     cause = getattr(exc, "orig", None) or exc
     detail = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
-    return LoadError(
-        [
-            Problem(
-                code="cannot_connect",
-                message=f"cannot read the SSD database {describe_url(url)}: {detail}",
-                expected="a reachable database URL such as sqlite:///ssd.db or "
-                "postgresql://user@host/db",
-            )
-        ],
-        headline="could not connect to the SSD database",
+    return DatabaseUnavailable(
+        Problem(
+            code="cannot_connect",
+            message=f"cannot read the SSD database {describe_url(url)}: {detail}",
+            expected="a reachable database URL such as sqlite:///ssd.db or "
+            "postgresql://user@host/db",
+        )
     )
 
 
