@@ -24,6 +24,8 @@ extensions = [
     "duty_table",
     "pledge_table",
     "evidence_table",
+    "cli_help",
+    "public_paths",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -50,6 +52,7 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
 autodoc_default_options = {"members": True, "show-inheritance": True}
+# Defaults as values (``end=None``), not as attrs' generated ``attr_dict['end'].default``.
 autodoc_preserve_defaults = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -69,8 +72,7 @@ html_static_path = ["_static"]
 
 # `sphinx-build -b doctest` runs the {doctest} blocks of the narrative pages (tutorial, how-tos);
 # docstring examples are run by pytest's --doctest-modules, with their modules' globals.
+# There is deliberately no doctest_global_setup: every page imports what it uses, so a copied
+# example runs (tests/test_docs_code_blocks.py runs each page as a standalone script). Run
+# sphinx-build from the repository root: examples read the bundled data by relative path.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = (
-    "import datetime as dt\nimport os\nimport corparent as cp\n"
-    f"os.chdir({str(Path(__file__).resolve().parent.parent)!r})"
-)

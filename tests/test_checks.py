@@ -130,7 +130,10 @@ def test_decorator_metadata() -> None:
     assert always.principles == (Principle.BEST_INTERESTS,)
     assert always.namespace == "test"
     assert always.defaults == {"word": "hello"}
-    assert always.provenance == BUILTIN
+    # Defined in this test module, not shipped by corparent: the provenance says so.
+    assert always.provenance == Provenance(distribution=__name__, version="local")
+    assert always.provenance != BUILTIN
+    assert str(always.provenance) == f"{__name__} local"
 
 
 def test_description_defaults_to_docstring_first_line() -> None:
@@ -239,7 +242,8 @@ def test_checkset_duplicate_id_names_both_distributions() -> None:
         CheckSet(checks=[always]).with_(other)
     message = str(err.value)
     assert "anytown-checks 2.0" in message
-    assert "corparent" in message
+    assert f"{__name__} local" in message
+    assert "corparent builtin" not in message
 
 
 def test_checkset_configure() -> None:

@@ -4,7 +4,9 @@ One module per command, each exposing ``register(subparsers)``; a command module
 parser and sets ``handler`` (``args -> int``) as a default. To add a command, write
 ``cli/_name.py`` and add its module name to ``COMMANDS``.
 
-Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 usage or input error.
+Exit codes (the same for every command): 0 success; 1 findings at or above ``--fail-on``;
+2 usage or input error (including a load too broken to judge); 3 an optional dependency the
+command needs is not installed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-from corparent.cli._common import EXIT_INPUT, EXIT_OK, version_text
+from corparent.cli._common import (
+    EXIT_INPUT,
+    EXIT_MISSING_DEPENDENCY,
+    EXIT_OK,
+    EXTRAS,
+    MissingDependency,
+    version_text,
+)
 from corparent.errors import CorparentError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -40,15 +49,19 @@ regulation behind it, plus every row that could not be read.
 _EPILOG = """\
 examples:
   corparent check examples/data/ssda903 --as-of 2024-03-31
-  corparent check ./903 --as-of 2024-03-31 --format csv --output findings.csv
+  corparent check ./903 --as-of 2024-03-31 --format csv -o findings.csv
   corparent check ./903 --as-of 2024-03-31 --exclude builtin.completeness --fail-on warning
   corparent schedule ./903 --child C0042 --as-of 2024-03-31
+  corparent report ./903 --as-of 2024-03-31 -o panel-report.html
+  corparent pledge validate ./our-pledge.toml
   corparent duties
 
-exit codes:
+exit codes (every command):
   0  success (no finding at or above --fail-on)
   1  findings at or above --fail-on (default: error)
-  2  usage or input error (bad arguments, unreadable folder, --strict load problems)
+  2  usage or input error (bad arguments, unreadable folder, a missing table, a table with no
+     readable row, --as-of outside the data, a pattern matching nothing, a refused pledge)
+  3  an optional dependency is not installed (the message says what to install)
 
 No personal data is printed: children are named by their record id only.
 """
@@ -89,6 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorparentError as exc:
         print(f"corparent: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except MissingDependency as exc:
+        print(f"corparent: error: {exc}", file=sys.stderr)
+        return EXIT_MISSING_DEPENDENCY
+    except ModuleNotFoundError as exc:
+        root = (exc.name or "").split(".")[0]
+        if root not in EXTRAS:
+            raise
+        command = f"corparent {(argv or sys.argv[1:] or ['?'])[0]}"
+        print(f"corparent: error: {MissingDependency(root, command)}", file=sys.stderr)
+        return EXIT_MISSING_DEPENDENCY
     except BrokenPipeError:  # e.g. `corparent duties | head`: the reader has gone
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
         return EXIT_OK

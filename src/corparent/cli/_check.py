@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,11 +14,16 @@ from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    add_duties,
+    add_output,
+    collection_year,
+    existing_folder,
     iso_date,
     output_stream,
     positive_int,
     severity,
 )
+from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._progress import progress_for
 from corparent.cli._source import (
     SOURCE_HELP,
@@ -48,7 +54,7 @@ one of them as overdue."""
 _EPILOG = """\
 examples:
   corparent check examples/data/ssda903 --as-of 2024-03-31
-  corparent check ./903 --as-of 2024-03-31 --format json --output findings.json
+  corparent check ./903 --as-of 2024-03-31 --format json -o findings.json
   corparent check ./903 --as-of 2024-03-31 --checks builtin.compliance --fail-on error
   corparent check ./903 --as-of 2024-03-31 --exclude 'builtin.completeness.*' --workers 2
   corparent check ./903 --as-of 2024-03-31 --duties 'review_*'
@@ -57,7 +63,9 @@ Checks are selected by id, glob or prefix (repeat the option or separate with co
 installed through the 'corparent.checks' entry point run too, unless --no-plugins or --block.
 
 exit codes: 0 nothing at or above --fail-on; 1 findings (or a crashed check) at or above
---fail-on; 2 usage or input error.
+--fail-on; 2 usage or input error, including a load too broken to judge (a required table
+missing, a table with no readable row, --as-of outside the data, a pattern matching nothing),
+whatever --fail-on says.
 """
 
 
@@ -83,14 +91,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="date to check as at, YYYY-MM-DD (usually 31 March, the end of the 903 year)",
     )
     parser.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        type=existing_folder,
+        metavar="DIR",
+        help="a previous year's return (repeatable); later returns supersede earlier ones row "
+        "by row, and the evidence window widens to the earliest year",
+    )
+    parser.add_argument(
+        "--year",
+        type=collection_year,
+        metavar="YYYY",
+        help="the year PATH's collection year ends in (2024 for 2023/24); default: from its dates",
+    )
+    parser.add_argument(
+        "--show-values",
+        action="store_true",
+        help="show the raw values of rows that could not be read (they may be personal data: "
+        "dates of birth, UPNs); by default only their shape is shown",
+    )
+    parser.add_argument(
         "--format",
         choices=("table", "json", "csv"),
         default="table",
         help="output format (default: table)",
     )
-    parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write findings to FILE instead of stdout"
-    )
+    add_output(parser, "the findings")
     parser.add_argument(
         "--checks",
         action="append",
@@ -105,14 +132,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PATTERN",
         help="leave out checks matching PATTERN (repeatable)",
     )
-    parser.add_argument(
-        "--duties",
-        action="append",
-        default=[],
-        metavar="PATTERN",
-        help="report only duties whose id matches PATTERN (repeatable); default: the duties an "
-        "SSDA903 return can show, 'review_*' (the return records reviews, not visits or plans); "
-        "'*' for every duty",
+    add_duties(
+        parser,
+        "the duties an SSDA903 return can show, 'review_*' (it records reviews, not visits "
+        "or plans)",
     )
     parser.add_argument(
         "--fail-on",
@@ -216,14 +239,23 @@ def _tally(loaded: LoadResult) -> str:
     read = sum(t.read for t in tables)
     mapped = sum(t.mapped for t in tables)
     reported = sum(t.reported for t in tables)
+    duplicates = sum(t.duplicates for t in tables)
+    superseded = sum(t.superseded for t in tables)
     verdict = "nothing dropped" if loaded.stats.accounted else "ROWS UNACCOUNTED FOR"
-    return f"{read:,} rows read = {mapped:,} mapped + {reported:,} reported ({verdict})"
+    text = f"{read:,} rows read = {mapped:,} mapped + {reported:,} reported"
+    if duplicates:
+        text += f" + {duplicates:,} duplicates"
+    if superseded:
+        text += f" + {superseded:,} superseded"
+    return f"{text} ({verdict})"
 
 
-def _write_problems(problems: tuple[Problem, ...], out: TextIO, limit: int | None) -> None:
+def _write_problems(
+    problems: tuple[Problem, ...], out: TextIO, limit: int | None, show_values: bool = False
+) -> None:
     shown = problems if limit is None else problems[:limit]
     for p in shown:
-        out.write(f"  - {p.describe()}\n")
+        out.write(f"  - {p.describe(show_values)}\n")
     if len(problems) > len(shown):
         out.write(f"  ... and {len(problems) - len(shown)} more (all in --format json)\n")
 
@@ -239,18 +271,26 @@ def _summary(result: RunResult) -> str:
     return text
 
 
-def _table(result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO) -> None:
+def _table(
+    result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO, show_values: bool = False
+) -> None:
     meta = result.metadata
     out.write(
         f"corparent check {path} as of {meta.as_of} "
         f"(corparent {meta.corparent_version}, {meta.holidays_version})\n"
     )
     out.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
+    if len(loaded.years) > 1:
+        years = ", ".join(y.label for y in loaded.years)
+        out.write(f"Returns: {years} (later returns supersede earlier rows)\n")
     for line in loaded.stats.summary().splitlines():
         out.write(f"  {line}\n")
     if loaded.problems:
         out.write(f"\nRows that could not be read ({len(loaded.problems)}):\n")
-        _write_problems(loaded.problems, out, _PROBLEMS_SHOWN)
+        _write_problems(loaded.problems, out, _PROBLEMS_SHOWN, show_values)
+    if loaded.notes:
+        out.write(f"\nNotes on the files ({len(loaded.notes)}):\n")
+        _write_problems(loaded.notes, out, _PROBLEMS_SHOWN, show_values)
     out.write(f"\nChecks ({len(meta.checks)}):\n")
     for info in meta.checks:
         origin = "" if info.provenance.distribution == "corparent" else f"  [{info.provenance}]"
@@ -275,40 +315,59 @@ def _table(result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO)
     out.write(f"\nSummary: {_summary(result)}\n")
 
 
-def _load_section(loaded: LoadResult) -> dict[str, Any]:
+def _problem_dict(p: Problem, show_values: bool) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "message": p.describe(show_values),
+        "file": p.file,
+        "row": p.row,
+        "column": p.column,
+        "record_id": p.record_id if p.record_id is None or p.record_id.isprintable() else None,
+    }
+
+
+def _load_section(loaded: LoadResult, show_values: bool = False) -> dict[str, Any]:
     return {
         "children": len(loaded.caseload),
         "tally": _tally(loaded),
         "accounted": loaded.stats.accounted,
+        "years": [
+            {"year": y.label, "year_end": y.year_end.isoformat(), "source": y.source}
+            for y in loaded.years
+        ],
         "tables": {
-            name: {"read": t.read, "mapped": t.mapped, "reported": t.reported, "blank": t.blank}
+            name: {
+                "lines": t.lines,
+                "read": t.read,
+                "mapped": t.mapped,
+                "reported": t.reported,
+                "duplicates": t.duplicates,
+                "superseded": t.superseded,
+                "blank": t.blank,
+            }
             for name, t in loaded.stats.tables.items()
             if t.files
         },
-        "problems": [
-            {
-                "code": p.code,
-                "message": p.describe(),
-                "file": p.file,
-                "row": p.row,
-                "column": p.column,
-                "record_id": p.record_id,
-            }
-            for p in loaded.problems
-        ],
+        "problems": [_problem_dict(p, show_values) for p in loaded.problems],
+        "notes": [_problem_dict(p, show_values) for p in loaded.notes],
     }
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent check``."""
+    requested = tuple(_patterns(args.duties))
+    if requested != ("*",):
+        check_patterns("--duties", requested, _overlaid(args).ids())
     checks = select_checks(args)
     if args.list_checks:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
-    loaded = load_source(args.path, strict=args.strict)
+    loaded = load_source(args.path, strict=args.strict, previous=args.previous, year=args.year)
+    check_load(loaded, args.as_of, label(args.path))
     args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
     checks = adjust_checks(select_checks(args), loaded)
+    show = args.show_values
     result = run_checks(
         loaded.caseload,
         args.as_of,
@@ -318,20 +377,27 @@ def run(args: argparse.Namespace) -> int:
         progress=progress_for(),
         raise_on_crash=args.strict,
     )
-    with output_stream(args.output) as out:
-        if args.format == "table":
-            _table(result, loaded, label(args.path), out)
-        elif args.format == "json":
-            out.write(to_json(result, load=_load_section(loaded)))
-        else:
-            out.write(to_csv(result))
+    try:
+        with output_stream(args.output) as out:
+            if args.format == "table":
+                _table(result, loaded, label(args.path), out, show)
+            elif args.format == "json":
+                out.write(to_json(result, load=_load_section(loaded, show)))
+            else:
+                out.write(to_csv(result))
+            out.flush()
+    except BrokenPipeError:  # `corparent check ... | head`: the exit code still counts
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
     if args.format != "table" or args.output is not None:
         # Machine formats keep stdout clean: the load report and summary go to stderr.
         err = sys.stderr
         err.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
         if loaded.problems:
             err.write(f"Rows that could not be read ({len(loaded.problems)}):\n")
-            _write_problems(loaded.problems, err, _PROBLEMS_SHOWN)
+            _write_problems(loaded.problems, err, _PROBLEMS_SHOWN, show)
+        if loaded.notes:
+            err.write(f"Notes on the files ({len(loaded.notes)}):\n")
+            _write_problems(loaded.notes, err, _PROBLEMS_SHOWN, show)
         err.write(f"{_summary(result)}\n")
     worst = result.worst()
     if args.fail_on is not None and worst is not None and worst >= args.fail_on:

@@ -18,18 +18,88 @@ from corparent.errors import CodeError
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INPUT",
+    "EXIT_MISSING_DEPENDENCY",
     "EXIT_OK",
+    "EXTRAS",
+    "MissingDependency",
+    "add_duties",
+    "add_output",
+    "collection_year",
+    "duty_patterns",
     "existing_folder",
     "iso_date",
     "output_stream",
     "positive_int",
+    "require_extra",
     "severity",
     "version_text",
 ]
 
 EXIT_OK = 0
+"""Success: no finding (and no crashed check) at or above ``--fail-on``."""
 EXIT_FINDINGS = 1
+"""Findings (or a crashed check) at or above ``--fail-on``."""
 EXIT_INPUT = 2
+"""Usage or input error: bad arguments, unreadable or incomplete data, patterns that match
+nothing, a refused pledge."""
+EXIT_MISSING_DEPENDENCY = 3
+"""An optional dependency the command needs is not installed (one line says what to install)."""
+
+EXTRAS: dict[str, str] = {
+    "jinja2": "report",
+    "matplotlib": "report",
+    "hypothesis": "testing",
+}
+"""Optional third-party modules and the corparent extra that installs each."""
+
+
+class MissingDependency(Exception):
+    """A command needs an optional extra that is not installed (exit 3)."""
+
+    def __init__(self, module: str, command: str) -> None:
+        extra = EXTRAS.get(module, module)
+        self.module = module
+        super().__init__(
+            f"{command} needs the optional '{extra}' extra ({module} is not installed): "
+            f"pip install 'corparent[{extra}]'"
+        )
+
+
+def require_extra(command: str, *modules: str) -> None:
+    """Raise :class:`MissingDependency` unless every one of ``modules`` can be imported."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise MissingDependency(module, command)
+
+
+def add_output(parser: argparse.ArgumentParser, what: str = "the output") -> None:
+    """The same ``-o/--output FILE`` option on every command that writes."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write {what} to FILE instead of standard output",
+    )
+
+
+def add_duties(parser: argparse.ArgumentParser, default: str) -> None:
+    """The same ``--duties PATTERN`` option everywhere: repeatable and comma-separated."""
+    parser.add_argument(
+        "--duties",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help=f"only duties whose id matches PATTERN (glob; repeat the option or separate "
+        f"patterns with commas; '*' for every duty); default: {default}",
+    )
+
+
+def duty_patterns(values: list[str]) -> tuple[str, ...]:
+    """The patterns of every ``--duties`` value (split on commas, blanks dropped)."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
 def version_text() -> str:
@@ -57,6 +127,17 @@ def existing_folder(text: str) -> Path:
     return path
 
 
+def collection_year(text: str) -> int:
+    """An argparse type: the year a collection year ends in (``2024`` for 2023/24)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year, e.g. 2024") from None
+    if not 1901 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1901 to 2100")
+    return value
+
+
 def positive_int(text: str) -> int:
     """An argparse type: an integer of at least 1."""
     try:
@@ -82,9 +163,12 @@ def severity(text: str) -> Severity | None:
 
 @contextlib.contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
-    """``path`` opened for writing (UTF-8), or standard output when None."""
+    """``path`` opened for writing (UTF-8, replaced atomically when done), or standard output
+    when None."""
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    from corparent.io._atomic import atomic_open  # imported on use: --help stays light
+
+    with atomic_open(path) as stream:
         yield stream

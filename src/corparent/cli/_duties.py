@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from corparent.cli._common import EXIT_OK
+from corparent.cli._common import EXIT_OK, add_output, output_stream
 from corparent.law import ENGLAND
 
 __all__ = ["register", "run"]
@@ -19,17 +19,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "List every duty in the England rule set: its id (used in findings), legal force,\n"
             "each dated version's rule and the provision it comes from."
         ),
-        epilog="example:\n  corparent duties",
+        epilog="examples:\n  corparent duties\n  corparent duties -o duties.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_output(parser, "the list")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent duties``."""
-    for duty in ENGLAND:
-        print(f"{duty.id}  [{duty.force.value}]  {duty.title}")
-        for v in duty.versions:
-            until = f" until {v.until}" if v.until is not None else ""
-            print(f"    from {v.in_force_from}{until}: {v.rule.describe()} ({v.citation})")
+    with output_stream(args.output) as out:
+        for duty in ENGLAND:
+            out.write(f"{duty.id}  [{duty.force.value}]  {duty.title}\n")
+            for v in duty.versions:
+                until = f" until {v.until}" if v.until is not None else ""
+                out.write(
+                    f"    from {v.in_force_from}{until}: {v.rule.describe()} ({v.citation})\n"
+                )
     return EXIT_OK

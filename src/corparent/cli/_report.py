@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from corparent.cli._common import EXIT_OK, iso_date
-from corparent.cli._source import SOURCE_HELP, default_duties, load_source, source_arg
+from corparent.cli._common import (
+    EXIT_OK,
+    add_duties,
+    add_output,
+    duty_patterns,
+    iso_date,
+    output_stream,
+    require_extra,
+)
+from corparent.cli._gate import check_load, check_patterns
+from corparent.cli._source import SOURCE_HELP, default_duties, label, load_source, source_arg
 
 __all__ = ["register", "run"]
 
@@ -18,7 +26,8 @@ examples:
   corparent report ./903 --as-of 2024-03-31 --format csv -o figures.csv
 
 The HTML is one self-contained file (inline CSS and SVG charts; no scripts, fonts or network)
-and names children by record id only. Charts need the 'report' extra (matplotlib).
+and names children by record id only. HTML needs the 'report' extra (Jinja2 and matplotlib):
+without it the command exits 3 and says what to install; CSV and JSON need nothing extra.
 """
 
 
@@ -35,25 +44,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    parser.add_argument(
-        "--duties",
-        default=None,
-        metavar="PATTERNS",
-        help="comma-separated duty-id patterns ('*' for every duty); default the ones the "
-        "source can show ('review_*' for a 903 return, '*' for a council's own data)",
-    )
+    add_output(parser, "the report")
+    add_duties(parser, "the duties the source can show: 'review_*' for an SSDA903 return, '*' else")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent report``."""
+    if args.format == "html":
+        require_extra("corparent report", "jinja2")
     import corparent.pledges as pledges
+    from corparent.law import ENGLAND
     from corparent.reports import build_report, render_html, to_csv, to_json
 
+    given = duty_patterns(args.duties)
+    if given and given != ("*",):
+        check_patterns("--duties", given, ENGLAND.ids())
     loaded = load_source(args.path)
-    duties = args.duties if args.duties is not None else ",".join(default_duties(loaded))
-    patterns = tuple(p.strip() for p in duties.split(",") if p.strip())
+    check_load(loaded, args.as_of, label(args.path))
+    patterns = given or default_duties(loaded)
     report = build_report(
         loaded.caseload,
         args.as_of,
@@ -67,10 +76,9 @@ def run(args: argparse.Namespace) -> int:
         ),
     )
     text = {"html": render_html, "csv": to_csv, "json": to_json}[args.format](report)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
+    with output_stream(args.output) as out:
+        out.write(text)
+    if args.output is not None:
         print(
             f"wrote {args.output} ({report.children} children as at {report.as_of})",
             file=sys.stderr,

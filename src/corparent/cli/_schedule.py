@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import fnmatch
 
-from corparent.cli._common import EXIT_INPUT, EXIT_OK, iso_date
+from corparent.cli._common import (
+    EXIT_OK,
+    add_duties,
+    add_output,
+    duty_patterns,
+    iso_date,
+    output_stream,
+)
+from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._source import SOURCE_HELP, label, load_source, source_arg
-from corparent.errors import CorparentError
+from corparent.errors import CorparentError, LoadError, Problem
 
 __all__ = ["register", "run"]
 
 _EPILOG = """\
-example:
+examples:
   corparent schedule examples/data/ssda903 --child C0042 --as-of 2024-03-31
+  corparent schedule ./903 --child C0042 --as-of 2024-03-31 --duties 'review_*' -o c0042.txt
 
 Each line is one obligation: the duty, when it fell due, whether it was met and when, and the
 provision it comes from; the sentence below it explains how the due date was worked out.
+An unknown child, a --duties pattern that matches no duty or an --as-of outside the data
+exits 2.
 """
 
 
@@ -34,26 +45,50 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--as-of", type=iso_date, required=True, metavar="DATE", help="date, YYYY-MM-DD"
     )
+    add_duties(parser, "'*', every duty")
+    add_output(parser, "the schedule")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent schedule``."""
+    from corparent.law import ENGLAND
     from corparent.schedule import schedule
 
+    patterns = duty_patterns(args.duties) or ("*",)
+    check_patterns("--duties", patterns, ENGLAND.ids())
     loaded = load_source(args.path)
+    check_load(loaded, args.as_of, label(args.path))
     try:
         record = loaded.caseload[args.child]
     except (KeyError, CorparentError):
-        where = label(args.path)
-        print(f"corparent: error: no child with id {args.child!r} in {where}", file=sys.stderr)
-        return EXIT_INPUT
-    obligations = list(schedule(record, args.as_of))
-    print(f"Schedule of child {record.id} as of {args.as_of}: {len(obligations)} obligations")
-    print(f"  {'DUTY':<36} {'DUE':<10} {'STATUS':<9} {'MET':<10} CITATION")
-    for ob in obligations:
-        due = ob.due.isoformat() if ob.due is not None else "asap"
-        met = ob.met_on.isoformat() if ob.met_on is not None else ""
-        print(f"  {ob.duty.id:<36} {due:<10} {ob.status.name:<9} {met:<10} {ob.version.citation}")
-        print(f"      {ob.explain()}")
+        raise LoadError(
+            [
+                Problem(
+                    code="unknown_child",
+                    message=f"no child with id {args.child!r}",
+                    file=label(args.path),
+                    expected="a CHILD id of the return's header table",
+                )
+            ],
+            headline="unknown child",
+        ) from None
+    obligations = [
+        ob
+        for ob in schedule(record, args.as_of)
+        if any(fnmatch.fnmatchcase(ob.duty.id, p) for p in patterns)
+    ]
+    with output_stream(args.output) as out:
+        out.write(
+            f"Schedule of child {record.id} as of {args.as_of}: {len(obligations)} obligations\n"
+        )
+        out.write(f"  {'DUTY':<36} {'DUE':<10} {'STATUS':<14} {'MET':<10} CITATION\n")
+        for ob in obligations:
+            due = ob.due.isoformat() if ob.due is not None else "asap"
+            met = ob.met_on.isoformat() if ob.met_on is not None else ""
+            out.write(
+                f"  {ob.duty.id:<36} {due:<10} {ob.status.name:<14} {met:<10} "
+                f"{ob.version.citation}\n"
+            )
+            out.write(f"      {ob.explain()}\n")
     return EXIT_OK

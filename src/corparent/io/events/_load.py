@@ -75,8 +75,9 @@ def is_events_folder(path: str | PathLike[str]) -> bool:
     return folder.is_dir() and _file(folder, "children") is not None
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(line or item number, row)`` pairs; keys lower case."""
+def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line or item number, row)`` pairs; keys lower case. Header and blank lines are
+    counted in ``counts``."""
     if path.suffix == ".json":
         data = json.loads(path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, list):
@@ -88,9 +89,12 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         return
     with path.open(encoding="utf-8-sig", newline="") as stream:
         reader = csv.reader(stream)
-        header = [h.strip().lower() for h in next(reader, [])]
+        first = next(reader, None)
+        header = [h.strip().lower() for h in first or []]
+        counts.headers += first is not None
         for cells in reader:
             if not any(c.strip() for c in cells):
+                counts.blank += 1
                 continue
             yield reader.line_num, dict(zip(header, cells, strict=False))
 
@@ -164,7 +168,7 @@ class _Load:
         stats = self.stats[kind.name]
         stats.files += 1
         try:
-            rows = list(_rows(path))
+            rows = list(_rows(path, stats))
         except (ValueError, UnicodeDecodeError, csv.Error) as exc:
             self.problems.append(
                 Problem(
@@ -191,6 +195,7 @@ class _Load:
                 self.rows[child or ""][kind.name].append((str(path), line, fields))
             else:
                 stats.reported += 1
+        stats.lines = stats.headers + stats.blank + stats.read
 
     def unmap(self, kind: str, count: int) -> None:
         self.stats[kind].mapped -= count

@@ -104,6 +104,7 @@ class Builder:
         self.professionals: dict[str, tuple[str | None, str | None]] = {}
         self.fatal: list[Problem] = []
         self.not_assessments: dict[str, int] = defaultdict(int)
+        self.latest_day = dt.date(2000, 1, 1)
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -175,6 +176,7 @@ class Builder:
             for _, batch in raw.batches:
                 stats.read += len(batch)
                 stats.reported += len(batch)
+            self._lines(stats, raw)
             return
         handle = getattr(self, "_t_" + spec.name.removeprefix("ssd_"))
         position = {c: i for i, c in enumerate(raw.columns)}
@@ -240,12 +242,23 @@ class Builder:
                     mapped += 1
                     if date_at is not None:
                         day: dt.date | None = row_values[date_at]
-                        if day is not None and (earliest is None or day < earliest):
-                            earliest = day
+                        if day is not None:
+                            if earliest is None or day < earliest:
+                                earliest = day
+                            if day > self.latest_day:
+                                self.latest_day = day
             stats.mapped += mapped
             stats.reported += n - mapped
         if earliest is not None:
             self.earliest[spec.name] = earliest
+        self._lines(stats, raw)
+
+    @staticmethod
+    def _lines(stats: TableStats, raw: RawTable) -> None:
+        """Lines: a CSV file's header and blank lines besides its rows (a table has rows only)."""
+        stats.headers += raw.counts.get("headers", 0)
+        stats.blank += raw.counts.get("blank", 0)
+        stats.lines = stats.headers + stats.blank + stats.read
 
     def _empty(self, spec: SsdTable, key: str, line: int | None, column: SsdColumn) -> None:
         self.report(
@@ -678,14 +691,14 @@ class Builder:
         return records, self._allocations()
 
     def year_end(self) -> dt.date:
-        """The 31 March on or after the latest episode or review date (for OC2/OC3 rows)."""
-        latest = dt.date(2000, 1, 1)
+        """The 31 March on or after the latest date the tables hold (episodes' ends included):
+        how far the data runs."""
+        latest = self.latest_day
         for rows in self.episodes.values():
             for row in rows:
-                for key in ("clae_cla_episode_start_date", "clae_cla_episode_ceased_date"):
-                    day = row.values.get(key)
-                    if day is not None and day > latest:
-                        latest = day
+                day = row.values.get("clae_cla_episode_ceased_date")
+                if day is not None and day > latest:
+                    latest = day
         year = latest.year if latest <= dt.date(latest.year, 3, 31) else latest.year + 1
         return dt.date(year, 3, 31)
 

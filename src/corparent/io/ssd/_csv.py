@@ -25,15 +25,18 @@ def csv_files(folder: Path) -> dict[str, Path]:
 
 
 def _batches(
-    path: Path, positions: tuple[int, ...]
+    path: Path, positions: tuple[int, ...], counts: dict[str, int]
 ) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
     lines: list[int | None] = []
     rows: list[tuple[Any, ...]] = []
+    counts["headers"] = counts["blank"] = 0
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.reader(stream)
-        next(reader, None)
+        if next(reader, None) is not None:
+            counts["headers"] = 1
         for cells in reader:
             if not any(c.strip() for c in cells):
+                counts["blank"] += 1
                 continue
             lines.append(reader.line_num)
             rows.append(tuple((cells[i] if i < len(cells) else None) for i in positions))
@@ -57,10 +60,12 @@ def read_tables(folder: Path) -> Iterator[RawTable]:
             header = next(csv.reader(stream), [])
         index = {h.strip().lower(): i for i, h in enumerate(header)}
         present = tuple(c for c in spec.names if c in index)
+        counts: dict[str, int] = {}
         yield RawTable(
             name=spec.name,
             where=str(path),
             found=True,
             columns=present,
-            batches=_batches(path, tuple(index[c] for c in present)),
+            batches=_batches(path, tuple(index[c] for c in present), counts),
+            counts=counts,
         )

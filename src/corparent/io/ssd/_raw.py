@@ -31,6 +31,8 @@ class RawTable:
     found: bool
     columns: tuple[str, ...] = ()
     batches: Iterable[tuple[Sequence[int | None], Sequence[Sequence[Any]]]] = ()
+    counts: dict[str, int] = attrs.field(factory=dict)
+    """Filled as the batches are read: ``headers`` and ``blank`` lines of a CSV file."""
 
 
 class DatabaseUnavailable(LoadError):
