@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._duties",
     "corparent.cli._pledge",
     "corparent.cli._report",
+    "corparent.cli._worklist",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
 

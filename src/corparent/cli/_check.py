@@ -32,10 +32,12 @@ from corparent.cli._source import (
     extra_checks,
     label,
     load_source,
+    require_xlsx,
     source_arg,
 )
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
+from corparent.io.xlsx import write_findings
 from corparent.law import ENGLAND, Force, RuleSet
 from corparent.schedule import rules_for_duties
 
@@ -113,9 +115,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "json", "csv", "xlsx"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table; xlsx needs --output and the 'xlsx' extra)",
     )
     add_output(parser, "the findings")
     parser.add_argument(
@@ -358,6 +360,8 @@ def run(args: argparse.Namespace) -> int:
     requested = tuple(_patterns(args.duties))
     if requested != ("*",):
         check_patterns("--duties", requested, _overlaid(args).ids())
+    if args.format == "xlsx":
+        require_xlsx(args, "corparent check --format xlsx")
     checks = select_checks(args)
     if args.list_checks:
         for spec in checks:
@@ -378,8 +382,10 @@ def run(args: argparse.Namespace) -> int:
         raise_on_crash=args.strict,
     )
     try:
-        with output_stream(args.output) as out:
-            if args.format == "table":
+        with output_stream(None if args.format == "xlsx" else args.output) as out:
+            if args.format == "xlsx":
+                write_findings(result, args.output)
+            elif args.format == "table":
                 _table(result, loaded, label(args.path), out, show)
             elif args.format == "json":
                 out.write(to_json(result, load=_load_section(loaded, show)))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from corparent.checks import CheckSet, CheckSpec
-from corparent.errors import LoadError, Problem
+from corparent.errors import ConfigError, LoadError, Problem
 from corparent.io.ssda903 import LoadResult
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "kind_of",
     "label",
     "load_source",
+    "require_xlsx",
     "source_arg",
 ]
 
@@ -39,6 +40,24 @@ SOURCE_HELP = (
 NOT_APPLICABLE_CHECKS = ("builtin.completeness.upn", "builtin.completeness.oc3")
 """Checks of SSDA903 columns that a council's own tables do not carry (corparent never reads a
 UPN from ``ssd_person``; OC3 is a return table)."""
+
+
+def require_xlsx(args: argparse.Namespace, command: str) -> None:
+    """Refuse ``--format xlsx`` without ``--output`` (a workbook is not text for a terminal) or
+    without the ``xlsx`` extra (exit 3)."""
+    from corparent.cli._common import require_extra
+
+    if getattr(args, "output", None) is None:
+        raise ConfigError(
+            [
+                Problem(
+                    code="xlsx_needs_output",
+                    message="--format xlsx writes a workbook: name it with --output FILE.xlsx",
+                )
+            ],
+            headline=f"{command} needs --output",
+        )
+    require_extra(command, "openpyxl")
 
 
 def kind_of(text: str) -> str:
