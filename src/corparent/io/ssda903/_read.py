@@ -869,7 +869,8 @@ def load(
     supersedes an earlier one row by row: an episode is the same episode when it has the same
     child and DECOM, a review the same review when it has the same child and date (header
     rows by child; missing episodes, DoLo and adoption rows by child and start date); every
-    superseded row is counted in :attr:`TableStats.superseded` and noted per table.
+    superseded row is counted in the table's
+    :class:`~corparent.io.ssda903.TableStats` and noted per table.
 
     Args:
         source: This year's return: a folder, a file, several of either, or
