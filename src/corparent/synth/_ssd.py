@@ -16,20 +16,22 @@ import hashlib
 import random
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING, Any
 
 from corparent.law import ENGLAND, RuleSet
 from corparent.model import Caseload, CaseRecord, HealthAssessmentKind
 from corparent.schedule import Obligation, schedule
+from corparent.synth._history import History
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 __all__ = ["SSD_SCHEMA", "ssd_rows", "write_ssd"]
 
 Row = dict[str, Any]
-_S, _D, _I = sa.String, sa.Date, sa.Integer
+_S, _D = "text", "date"
 
-_COLUMNS: dict[str, tuple[tuple[str, type[sa.types.TypeEngine[Any]]], ...]] = {
+_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "ssd_person": (
         ("pers_person_id", _S), ("pers_legacy_id", _S), ("pers_forename", _S),
         ("pers_surname", _S), ("pers_dob", _D), ("pers_upn", _S), ("pers_sex", _S),
@@ -336,10 +338,13 @@ def _write_csv(tables: dict[str, list[Row]], folder: Path) -> None:
 
 
 def _write_db(tables: dict[str, list[Row]], url: str | sa.Engine) -> None:
+    import sqlalchemy as sa
+
     engine = sa.create_engine(url) if isinstance(url, str) else url
     metadata = sa.MetaData()
+    types = {_S: sa.String, _D: sa.Date}
     defined = {
-        name: sa.Table(name, metadata, *(sa.Column(c, t()) for c, t in cols))
+        name: sa.Table(name, metadata, *(sa.Column(c, types[t]()) for c, t in cols))
         for name, cols in _COLUMNS.items()
     }
     try:
@@ -358,10 +363,10 @@ def _write_db(tables: dict[str, list[Row]], url: str | sa.Engine) -> None:
 
 
 def write_ssd(
-    caseload: Caseload,
+    source: Caseload | History,
     target: str | Path | sa.Engine,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     seed: int = 0,
     misconfigured_share: float = 0.05,
     late_by_days: int = 28,
@@ -369,14 +374,21 @@ def write_ssd(
     """Write ``caseload`` as SSD tables; returns the rows written per table.
 
     Args:
-        caseload: The full histories (``corparent.synth.generate``).
+        source: The full histories: a :class:`History` (the hidden truth the SSDA903 returns
+            are cut from) or a caseload (:func:`generate`).
         target: A database URL or engine (the tables are dropped and created), or a folder
             (``ssd_*.csv`` files are written) when it is a :class:`~pathlib.Path`.
-        as_of: The day of the extract.
+        as_of: The day of the extract (a history's year end by default).
         seed: Seeds which children's workflows are misconfigured.
         misconfigured_share: The share of children whose system review due dates are late.
         late_by_days: How much later than the statutory date those due dates are.
     """
+    if isinstance(source, History):
+        caseload, as_of = source.caseload, as_of or source.year_ending
+    else:
+        caseload = source
+    if as_of is None:
+        raise ValueError("as_of is required for a caseload")
     tables = ssd_rows(
         caseload,
         as_of=as_of,
