@@ -31,8 +31,14 @@ from corparent.model import Caseload
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+SSD_KINDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in TABLES for k in t.evidence))
+"""The kinds of evidence (CaseRecord fields) the SSD tables hold: visits, health assessments,
+care plans, care-leaver contact and pathway plans (their latest only), missing episodes,
+episodes and reviews. No PEPs, placement plans or needs assessments."""
+
 __all__ = [
     "HEALTH_CHECKS",
+    "SSD_KINDS",
     "SYSTEM_REVIEW_DUE",
     "TABLES",
     "Allocation",
