@@ -17,6 +17,7 @@ from typing import Any
 
 from corparent.checks import CheckSet, CheckSpec
 from corparent.errors import ConfigError, LoadError, Problem
+from corparent.io.ssd import NOT_APPLICABLE_CHECKS
 from corparent.io.ssda903 import LoadResult
 
 __all__ = [
@@ -36,10 +37,6 @@ SOURCE_HELP = (
     "a folder of SSDA903 CSV files, an SSD database URL (sqlite:///ssd.db, "
     "postgresql://user@host/db), a folder of ssd_*.csv files, or an events folder"
 )
-
-NOT_APPLICABLE_CHECKS = ("builtin.completeness.upn", "builtin.completeness.oc3")
-"""Checks of SSDA903 columns that a council's own tables do not carry (corparent never reads a
-UPN from ``ssd_person``; OC3 is a return table)."""
 
 
 def require_xlsx(args: argparse.Namespace, command: str) -> None:

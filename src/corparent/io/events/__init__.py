@@ -20,6 +20,7 @@ from corparent.io.events._format import (
 )
 from corparent.io.events._load import is_events_folder, load
 from corparent.io.events._spans import LegalStatusSpan, PlacementSpan, build_episodes
+from corparent.io.events._write import spans_from_episodes, write
 
 __all__ = [
     "KINDS",
@@ -33,4 +34,6 @@ __all__ = [
     "is_events_folder",
     "kind",
     "load",
+    "spans_from_episodes",
+    "write",
 ]

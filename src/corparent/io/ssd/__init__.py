@@ -31,6 +31,10 @@ from corparent.model import Caseload
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+NOT_APPLICABLE_CHECKS = ("builtin.completeness.upn", "builtin.completeness.oc3")
+"""Built-in checks of SSDA903 columns a council's own tables do not carry (corparent never
+reads a UPN from ``ssd_person``; OC3 is a return table): leave them out for SSD data."""
+
 SSD_KINDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in TABLES for k in t.evidence))
 """The kinds of evidence (CaseRecord fields) the SSD tables hold: visits, health assessments,
 care plans, care-leaver contact and pathway plans (their latest only), missing episodes,
@@ -38,6 +42,7 @@ episodes and reviews. No PEPs, placement plans or needs assessments."""
 
 __all__ = [
     "HEALTH_CHECKS",
+    "NOT_APPLICABLE_CHECKS",
     "SSD_KINDS",
     "SYSTEM_REVIEW_DUE",
     "TABLES",
