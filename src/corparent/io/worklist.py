@@ -84,7 +84,7 @@ def _items(value: Iterable[WorkItem]) -> tuple[WorkItem, ...]:
 
 @attrs.frozen(kw_only=True)
 class Worklist:
-    """Open obligations due by :attr:`until`, ordered by team, worker, then due date.
+    """Open obligations due by ``until``, ordered by team, worker, then due date.
 
     Attributes:
         as_of: The day the list is drawn up.

@@ -79,7 +79,7 @@ def write_workbook(
     dates as dates, text as text (formulas neutralised, see the module notes).
 
     Raises:
-        ExtraNotInstalled: openpyxl is not installed (``pip install 'corparent[xlsx]'``).
+        CorparentError: openpyxl is not installed (``pip install 'corparent[xlsx]'``).
         OutputError: the file cannot be written.
     """
     openpyxl = require("openpyxl", "xlsx", "xlsx export")

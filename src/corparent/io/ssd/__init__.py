@@ -36,9 +36,9 @@ NOT_APPLICABLE_CHECKS = ("builtin.completeness.upn", "builtin.completeness.oc3")
 reads a UPN from ``ssd_person``; OC3 is a return table): leave them out for SSD data."""
 
 SSD_KINDS: tuple[str, ...] = tuple(dict.fromkeys(k for t in TABLES for k in t.evidence))
-"""The kinds of evidence (CaseRecord fields) the SSD tables hold: visits, health assessments,
-care plans, care-leaver contact and pathway plans (their latest only), missing episodes,
-episodes and reviews. No PEPs, placement plans or needs assessments."""
+"""The kinds of evidence (CaseRecord field names) the SSD tables hold, such as visits, health
+assessments, care plans, care-leaver contact and pathway plans (their latest only), missing
+episodes, episodes and reviews. There is no PEP, placement-plan or needs-assessment table."""
 
 __all__ = [
     "HEALTH_CHECKS",

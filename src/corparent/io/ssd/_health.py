@@ -32,7 +32,7 @@ class HealthCheck(enum.Enum):
     DENTAL = "dental"
     """A dental check."""
     OTHER = "other"
-    """Not a statutory health assessment (an optician's check, an SDQ): read, not used."""
+    """Not a statutory health assessment (an optician's check, an SDQ); read, not used."""
 
 
 def normalise(text: str) -> str:
@@ -79,8 +79,8 @@ class HealthCheckTypes:
     """How ``ssd_cla_health`` rows are read.
 
     Attributes:
-        types: Each health-check type (as the system words it, matched after
-            :func:`normalise`) and what it records.
+        types: Each health-check type (as the system words it, matched whatever the case,
+            punctuation and spacing) and what it records.
         done: Statuses meaning the check took place (a NULL or blank status counts as done:
             most systems record only completed checks).
         not_done: Statuses meaning it did not (refused, cancelled, booked): the row is read and
