@@ -37,6 +37,7 @@ from corparent.codes import (
     Sex,
 )
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
 from corparent.leaving_care import care_leaver_status
 from corparent.model import (
@@ -52,6 +53,7 @@ from corparent.model import (
     ContactRequest,
     DentalCheck,
     DeprivationOfLiberty,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     Episode,
     HealthAssessment,
@@ -115,6 +117,7 @@ __all__ = [
     "DentalCheck",
     "DeprivationOfLiberty",
     "Duty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
@@ -125,6 +128,7 @@ __all__ = [
     "HealthOutcome",
     "IROAppointment",
     "InTouch",
+    "Jurisdiction",
     "LeaverOutcome",
     "LeaverStatus",
     "LegalStatus",

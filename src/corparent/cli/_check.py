@@ -24,6 +24,7 @@ from corparent.cli._common import (
     severity,
 )
 from corparent.cli._gate import check_load, check_patterns
+from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.cli._progress import progress_for
 from corparent.cli._source import (
     SOURCE_HELP,
@@ -38,7 +39,7 @@ from corparent.cli._source import (
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
 from corparent.io.xlsx import write_findings
-from corparent.law import ENGLAND, Force, RuleSet
+from corparent.law import Force, RuleSet
 from corparent.schedule import rules_for_duties
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="overlay a council pledge's local standards (a bundled name such as "
         "bath-and-north-east-somerset, or a TOML file); findings say which are local promises",
     )
+    add_law_arguments(parser, conventions=True)
     parser.set_defaults(handler=run)
 
 
@@ -201,12 +203,13 @@ def select_checks(args: argparse.Namespace) -> CheckSet:
 
 
 def _overlaid(args: argparse.Namespace) -> RuleSet:
-    """ENGLAND, with the --pledge's local standards when one is given."""
+    """The --law's rule set (England by default), with the --pledge's local standards."""
+    law = law_of(args)
     if not getattr(args, "pledge", None):
-        return ENGLAND
+        return law
     from corparent.pledges import load as load_pledge  # imported on use
 
-    return ENGLAND.with_standards(load_pledge(args.pledge))
+    return law.with_standards(load_pledge(args.pledge))
 
 
 def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
@@ -367,16 +370,21 @@ def run(args: argparse.Namespace) -> int:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
+    conventions_for(args, rules_for(args))  # a convention the law leaves open: stop now
     loaded = load_source(args.path, strict=args.strict, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, label(args.path))
+    # The source decides the default duties and adds its own checks (the SSD's due dates).
     args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
     checks = adjust_checks(select_checks(args), loaded)
+    rules = rules_for(args)
+    conventions = conventions_for(args, rules)
     show = args.show_values
     result = run_checks(
         loaded.caseload,
         args.as_of,
         checks=checks,
-        rules=rules_for(args),
+        rules=rules,
+        conventions=conventions,
         workers=args.workers,
         progress=progress_for(),
         raise_on_crash=args.strict,
