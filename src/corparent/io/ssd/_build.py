@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from corparent.codes import (
@@ -179,6 +179,7 @@ class Builder:
             self._lines(stats, raw)
             return
         handle = getattr(self, "_t_" + spec.name.removeprefix("ssd_"))
+        batched = getattr(self, "_b_" + spec.name.removeprefix("ssd_"), None)
         position = {c: i for i, c in enumerate(raw.columns)}
         names = spec.names
         key_at = position[spec.key]
@@ -234,6 +235,17 @@ class Builder:
                         self._empty(spec, keys[i], lines[i], column)
                         bad.add(i)
             mapped = 0
+            if batched is not None:
+                mapped, low, high = batched(
+                    spec, keys, lines, dict(zip(names, parsed_cols, strict=True)), bad
+                )
+                if low is not None and (earliest is None or low < earliest):
+                    earliest = low
+                if high is not None and high > self.latest_day:
+                    self.latest_day = high
+                stats.mapped += mapped
+                stats.reported += n - mapped
+                continue
             for i, row_values in enumerate(zip(*parsed_cols, strict=True)):
                 row = _Row(
                     keys[i], lines[i], dict(zip(names, row_values, strict=True)), i not in bad
@@ -421,6 +433,41 @@ class Builder:
             )
         )
         return True
+
+    def _b_cla_visits(
+        self,
+        spec: SsdTable,
+        keys: list[str],
+        lines: Sequence[int | None],
+        cols: dict[str, list[Any]],
+        bad: set[int],
+    ) -> tuple[int, dt.date | None, dt.date | None]:
+        """``_t_cla_visits`` a batch at a time (the largest table: no row objects)."""
+        events, dob = self.events, self.dob
+        dates = cols["clav_cla_visit_date"]
+        mapped_dates: list[dt.date] = []
+        for i, (person, day, seen, alone) in enumerate(
+            zip(
+                cols["clav_person_id"],
+                dates,
+                cols["clav_cla_visit_seen"],
+                cols["clav_cla_visit_seen_alone"],
+                strict=True,
+            )
+        ):
+            if bad and i in bad:
+                continue
+            if person not in dob:
+                self._known(spec, _Row(keys[i], lines[i], {"clav_person_id": person}, True),
+                            "clav_person_id")  # fmt: skip
+                continue
+            events[person]["visits"].append(
+                Visit(date=day, seen=True if seen is None else seen, seen_alone=alone)
+            )
+            mapped_dates.append(day)
+        if not mapped_dates:
+            return 0, None, None
+        return len(mapped_dates), min(mapped_dates), max(mapped_dates)
 
     def _t_cla_health(self, spec: SsdTable, row: _Row) -> bool:
         person = self._known(spec, row, "clah_person_id")
