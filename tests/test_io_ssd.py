@@ -363,3 +363,20 @@ def test_allocations_name_staff_ids_and_teams(database: Path) -> None:
     assert all(a.worker.startswith(("SW", "PA")) for a in allocations)
     assert all("Worker " not in a.worker for a in allocations)  # never the name
     assert {a.team for a in allocations} - {None}
+
+
+def test_csv_lines_that_are_not_csv_are_reported(caseload: Caseload, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    write_ssd(caseload, folder, as_of=AS_OF)
+    visits = folder / "ssd_cla_visits.csv"
+    lines = visits.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(2, 'V-BAD,P,C0001,2024-01-01,"' + "Y" * 200_000 + '",\n')  # over the field limit
+    lines.insert(3, "\n")
+    visits.write_text("".join(lines), encoding="utf-8")
+    loaded = ssd.load(folder)
+    assert loaded.stats.accounted
+    [bad] = [p for p in loaded.problems if p.code == "bad_csv"]
+    assert (Path(bad.file or "").name, bad.row) == ("ssd_cla_visits.csv", 3)
+    stats = loaded.stats.tables["ssd_cla_visits"]
+    assert (stats.blank, stats.reported) == (1, 1)
+    assert stats.read == sum(len(r.visits) for r in caseload) + 1

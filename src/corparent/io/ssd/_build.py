@@ -265,9 +265,21 @@ class Builder:
             self.earliest[spec.name] = earliest
         self._lines(stats, raw)
 
-    @staticmethod
-    def _lines(stats: TableStats, raw: RawTable) -> None:
-        """Lines: a CSV file's header and blank lines besides its rows (a table has rows only)."""
+    def _lines(self, stats: TableStats, raw: RawTable) -> None:
+        """Lines: a CSV file's header and blank lines besides its rows (a table has rows only);
+        lines that are not valid CSV are read and reported."""
+        for line in raw.bad_lines:
+            stats.read += 1
+            stats.reported += 1
+            self.problems.append(
+                Problem(
+                    code="bad_csv",
+                    message="the line is not valid CSV",
+                    file=raw.where,
+                    row=line,
+                    expected="comma-separated values",
+                )
+            )
         stats.headers += raw.counts.get("headers", 0)
         stats.blank += raw.counts.get("blank", 0)
         stats.lines = stats.headers + stats.blank + stats.read

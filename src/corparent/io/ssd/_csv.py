@@ -25,7 +25,7 @@ def csv_files(folder: Path) -> dict[str, Path]:
 
 
 def _batches(
-    path: Path, positions: tuple[int, ...], counts: dict[str, int]
+    path: Path, positions: tuple[int, ...], counts: dict[str, int], bad: list[int]
 ) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
     lines: list[int | None] = []
     rows: list[tuple[Any, ...]] = []
@@ -34,7 +34,14 @@ def _batches(
         reader = csv.reader(stream)
         if next(reader, None) is not None:
             counts["headers"] = 1
-        for cells in reader:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # a NUL byte, an over-long field: the row is reported
+                bad.append(reader.line_num)
+                continue
             if not any(c.strip() for c in cells):
                 counts["blank"] += 1
                 continue
@@ -61,11 +68,13 @@ def read_tables(folder: Path) -> Iterator[RawTable]:
         index = {h.strip().lower(): i for i, h in enumerate(header)}
         present = tuple(c for c in spec.names if c in index)
         counts: dict[str, int] = {}
+        bad: list[int] = []
         yield RawTable(
             name=spec.name,
             where=str(path),
             found=True,
             columns=present,
-            batches=_batches(path, tuple(index[c] for c in present), counts),
+            batches=_batches(path, tuple(index[c] for c in present), counts, bad),
             counts=counts,
+            bad_lines=bad,
         )

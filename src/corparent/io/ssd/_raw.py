@@ -33,6 +33,8 @@ class RawTable:
     batches: Iterable[tuple[Sequence[int | None], Sequence[Sequence[Any]]]] = ()
     counts: dict[str, int] = attrs.field(factory=dict)
     """Filled as the batches are read: ``headers`` and ``blank`` lines of a CSV file."""
+    bad_lines: list[int] = attrs.field(factory=list)
+    """Filled as the batches are read: CSV lines that are not valid CSV."""
 
 
 class DatabaseUnavailable(LoadError):
