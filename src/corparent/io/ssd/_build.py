@@ -105,6 +105,7 @@ class Builder:
         self.fatal: list[Problem] = []
         self.not_assessments: dict[str, int] = defaultdict(int)
         self.latest_day = dt.date(2000, 1, 1)
+        self.codes: dict[tuple[type[CodeList], str], Any] = {}
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -297,8 +298,13 @@ class Builder:
         text = row.values.get(column)
         if text is None:
             return None
+        known = self.codes.get((codes, text))
+        if known is not None:
+            return known
         try:
-            return codes.parse(text)
+            member = codes.parse(text)
+            self.codes[codes, text] = member
+            return member
         except CodeError as exc:
             self.report(
                 spec, row, column, "bad_code", f"{column} is not a {codes.__name__} code",
