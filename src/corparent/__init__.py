@@ -37,6 +37,7 @@ from corparent.codes import (
     Sex,
 )
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
 from corparent.leaving_care import care_leaver_determination, care_leaver_status
 from corparent.model import (
@@ -53,6 +54,7 @@ from corparent.model import (
     ContactRequest,
     DentalCheck,
     DeprivationOfLiberty,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     Episode,
     HealthAssessment,
@@ -126,6 +128,7 @@ __all__ = [
     "DentalCheck",
     "DeprivationOfLiberty",
     "Duty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
@@ -136,6 +139,7 @@ __all__ = [
     "HealthOutcome",
     "IROAppointment",
     "InTouch",
+    "Jurisdiction",
     "LeaverOutcome",
     "LeaverStatus",
     "LegalStatus",

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from corparent.cli._common import EXIT_OK, add_output, output_stream
-from corparent.law import ENGLAND, Duty, DutyVersion, RuleSet
+from corparent.cli._law import add_law_arguments, law_of
+from corparent.law import ENGLAND, PROSPECTIVE, Duty, DutyVersion, RuleSet
 
 __all__ = ["FIELDS", "register", "rows", "run"]
 
@@ -44,14 +45,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "duties",
         help="list every duty corparent applies, with its rule, citation and provenance",
         description=(
-            "List every duty in the England rule set: its id (used in findings), legal force,\n"
-            "each dated version's rule and the provision it comes from, with how far the\n"
-            "wording was checked: [V] verified against the instrument, [S] a secondary\n"
-            "source, [R] recalled and provisional."
+            "List every duty in a nation's rule set (England unless --law): its id (used in\n"
+            "findings), legal force, each dated version's rule and the provision it comes from,\n"
+            "with how far the wording was checked: [V] verified against the instrument, [S] a\n"
+            "secondary source, [R] recalled and provisional."
         ),
         epilog=(
             "examples:\n"
             "  corparent duties\n"
+            "  corparent duties --law scotland\n"
             "  corparent duties -o duties.txt\n"
             "  corparent duties --format csv --output duties.csv\n"
             "  corparent duties --format md"
@@ -65,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="output format (default: text)",
     )
     add_output(parser, "the list")
+    add_law_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -77,7 +80,7 @@ def _row(duty: Duty, version: DutyVersion) -> dict[str, str]:
         "applies_to": duty.applies_to,
         "trigger": duty.trigger.value,
         "rule": version.rule.describe(),
-        "in_force_from": version.in_force_from.isoformat(),
+        "in_force_from": _start(version),
         "until": version.until.isoformat() if version.until else "",
         "instrument": c.instrument,
         "provision": c.provision,
@@ -100,8 +103,14 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _write(out: TextIO, fmt: str) -> None:
-    table = list(rows())
+def _start(version: DutyVersion) -> str:
+    if version.in_force_from == PROSPECTIVE:
+        return "prospective"
+    return version.in_force_from.isoformat()
+
+
+def _write(out: TextIO, fmt: str, rules: RuleSet) -> None:
+    table = list(rows(rules))
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
@@ -116,18 +125,18 @@ def _write(out: TextIO, fmt: str) -> None:
         for row in table:
             out.write("| " + " | ".join(_md_cell(row[c]) for c in cols) + " |\n")
     else:
-        for duty in ENGLAND:
+        for duty in rules:
             out.write(f"{duty.id}  [{duty.force.value}]  {duty.title}\n")
             for v in duty.versions:
                 until = f" until {v.until}" if v.until is not None else ""
+                start = "prospective" if v.in_force_from == PROSPECTIVE else f"from {_start(v)}"
                 out.write(
-                    f"    from {v.in_force_from}{until}: {v.rule.describe()} "
-                    f"({v.citation}) {v.citation.tag}\n"
+                    f"    {start}{until}: {v.rule.describe()} ({v.citation}) {v.citation.tag}\n"
                 )
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent duties``."""
     with output_stream(args.output) as out:
-        _write(out, args.format)
+        _write(out, args.format, law_of(args))
     return EXIT_OK

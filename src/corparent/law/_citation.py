@@ -51,6 +51,8 @@ class Verification(enum.Enum):
         return f"[{self.value}]"
 
 
+_BY_LETTER = {v.value: v for v in Verification}
+
 REFERENCE_EDITION = dt.date(2026, 11, 30)
 """The edition of corparent's legal research that the England citations were checked against
 (its last corrections: CPPCR regs 14, 33(3) and 48, staying put, CLR reg 3)."""
@@ -81,21 +83,35 @@ class Citation:
     checked_on: dt.date | None = None
 
     @property
+    def level(self) -> Verification | None:
+        """The ``verification``, else the ``[V]``/``[S]``/``[R]`` that ``checked`` begins with
+        (``None`` when neither says how far the wording was checked)."""
+        if self.verification is not None:
+            return self.verification
+        text = self.checked.lstrip()
+        if len(text) > 2 and text[0] == "[" and text[2] == "]":
+            return _BY_LETTER.get(text[1])
+        return None
+
+    @property
     def provisional(self) -> bool:
         """True when the wording was recalled and never checked; findings then say so."""
-        return self.verification is Verification.RECALLED
+        return self.level is Verification.RECALLED
 
     @property
     def tag(self) -> str:
         """``"[V]"``, ``"[S]"``, ``"[R]"``, or ``""`` for a local standard."""
-        return self.verification.tag if self.verification is not None else ""
+        level = self.level
+        return level.tag if level is not None else ""
 
     @property
     def short(self) -> str:
         """A short form for messages, e.g. ``"CPPCR 2010 reg 33(1)"``; a provisional citation
         says so: ``"CPPCR 2010 reg 23 (provisional: wording not yet checked)"``."""
         text = f"{_SHORT.get(self.instrument, self.instrument)} {self.provision}".strip()
-        return f"{text} (provisional: wording not yet checked)" if self.provisional else text
+        if self.provisional and "provisional" not in text:
+            return f"{text} (provisional: wording not yet checked)"
+        return text
 
     def __str__(self) -> str:
         return self.short
@@ -133,6 +149,23 @@ _SHORT = {
     IRO_HANDBOOK: "IRO Handbook 2010",
     NMS: "Fostering NMS 2011",
     VOLUME_2: "CA 1989 guidance Vol 2",
+    # The other UK nations (corparent.law.wales, .scotland, .northern_ireland)
+    "Care Planning, Placement and Case Review (Wales) Regulations 2015": "CPPCR(W) 2015",
+    "Care Leavers (Wales) Regulations 2015": "CL(W) 2015",
+    "Social Services and Well-being (Wales) Act 2014": "SSWBA 2014",
+    "Looked After Children (Scotland) Regulations 2009": "LAC(S) 2009",
+    "Children (Scotland) Act 1995": "C(S)A 1995",
+    "Continuing Care (Scotland) Order 2015": "Continuing Care (S) Order 2015",
+    "Children (Care, Care Experience and Services Planning) (Scotland) Act 2026": (
+        "CCCESP(S)A 2026"
+    ),
+    "Review of Children's Cases Regulations (Northern Ireland) 1996": "RCC(NI) 1996",
+    "Arrangements for Placement of Children (General) Regulations (Northern Ireland) 1996": (
+        "APC(NI) 1996"
+    ),
+    "Foster Placement (Children) Regulations (Northern Ireland) 1996": "FP(NI) 1996",
+    "Children (Leaving Care) Regulations (Northern Ireland) 2005": "CLC(NI) 2005",
+    "Children (Northern Ireland) Order 1995": "C(NI)O 1995",
 }
 
 URLS = {

@@ -85,6 +85,15 @@ care plan, the authority's request, a standards-of-care concern, an allegation, 
 removed. A carer's or the child's request, a closure and custody are left out."""
 
 
+def _optional_weeks(
+    instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ValueError(
+            f"Conventions.{attribute.name} must be None or a whole number of weeks >= 1"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Conventions:
     """How corparent reads the law where the law leaves a choice. Change one with
@@ -134,6 +143,14 @@ class Conventions:
         unannounced_visit_year: What "an unannounced visit a year" to a foster home means.
         authority_ended_placement_reasons: The reasons for a placement ending that count as
             the authority ending it (CPPCR 2010 reg 14).
+        placement_restarts_reviews: Scotland only: whether each new placement starts a new
+            "first review within 6 weeks of the placement" (LAC(S) 2009 reg 45(2)(a), the
+            literal reading and the default, which can only make reviews due sooner); ``False``
+            runs one review chain from the first placement of each period of care.
+        ni_first_review_weeks: Northern Ireland only: the weeks within which the first review
+            is due (Review of Children's Cases Regulations (NI) 1996 reg 3). The period could
+            not be confirmed (2 or 4 weeks), so there is no default: scheduling a Northern
+            Irish first review without it raises :class:`~corparent.errors.ConfigError`.
     """
 
     count_trigger_day: bool = False
@@ -158,3 +175,5 @@ class Conventions:
     authority_ended_placement_reasons: tuple[ReasonPlaceChange, ...] = (
         AUTHORITY_ENDED_PLACEMENT_REASONS
     )
+    placement_restarts_reviews: bool = True
+    ni_first_review_weeks: int | None = attrs.field(default=None, validator=_optional_weeks)

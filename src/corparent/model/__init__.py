@@ -33,6 +33,7 @@ from corparent.model._evidence import SSDA903_KINDS, Evidence, EvidenceWindow
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     LongTermFosterPlacement,
     PlacementUntil18,
@@ -73,6 +74,7 @@ __all__ = [
     "DatedEvent",
     "DentalCheck",
     "DeprivationOfLiberty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Evidence",
