@@ -35,6 +35,7 @@ from corparent.model import (
     PersonalAdviserContact,
     PlacementTerminationNotice,
     Review,
+    ShortBreakArrangement,
     StayingPut,
     Visit,
 )
@@ -87,6 +88,20 @@ def test_short_breaks_form_one_series_with_reviews_between_breaks() -> None:
     assert [o.due for o in later] == [D(2025, 8, 20)]
     assert not obs(r, "review_first", D(2025, 3, 1))
     assert not obs(r, "care_plan_prepare", D(2025, 3, 1))
+
+
+def test_breaks_recorded_one_by_one_form_one_series_under_a_recorded_arrangement() -> None:
+    """A recorded short-break arrangement does not turn each break into its own series. The
+    same two weekend breaks, with the council's record of the agreed arrangement from Fri 1
+    Nov 2024, still have one first review, due by Fri 28 Feb 2025."""
+    r = record(
+        brk(D(2024, 11, 30), D(2024, 12, 2)),
+        brk(D(2025, 1, 10), D(2025, 1, 12)),
+        short_breaks=[ShortBreakArrangement(start=D(2024, 11, 1))],
+    )
+    first = obs(r, "review_short_breaks", D(2025, 3, 1))
+    assert [o.due for o in first] == [D(2025, 2, 28)]
+    assert len(short_breaks(r).series) == 1
 
 
 def test_short_break_visits_count_only_on_break_days() -> None:

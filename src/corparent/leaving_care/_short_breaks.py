@@ -8,9 +8,10 @@ one placement: the first break starts the series and its review and visit clocks
 between breaks. A break that fails a condition is an ordinary period of care under the full
 regulations, and ends the series.
 
-Breaks recorded one by one (903 legal status V3) are tested here; an agreement recorded as one
-episode (V4), or a period a :class:`~corparent.model.ShortBreakArrangement` covers, is taken as
-reg 48 as recorded: its breaks are not in the data to test.
+Breaks recorded one by one (903 legal status V3) are tested here, whether or not a
+:class:`~corparent.model.ShortBreakArrangement` covers them; an agreement recorded as one
+episode (V4), or another period such an arrangement covers, is taken as reg 48 as recorded:
+its breaks are not in the data to test.
 
 Being a reg 48 child matters to leaving care too: such a child is not an eligible child
 (CPPCR 2010 reg 40(2)), which is why this lives beside the care-leaver status.
@@ -125,13 +126,18 @@ def _overlap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
 
 
 def _candidate(record: CaseRecord, period: PeriodOfCare) -> bool:
-    return all(e.legal_status.is_short_break for e in period.episodes)
+    """A break recorded on its own (V3): its dates can be tested against reg 48(2)."""
+    return all(e.legal_status is LegalStatus.V3 for e in period.episodes)
 
 
 def _agreement(record: CaseRecord, period: PeriodOfCare) -> bool:
-    if any(f.covers(period.start) for f in record.short_breaks):
+    """An agreement recorded as one episode (V4), or a period the council records as reg 48
+    short breaks, whose breaks are not in the data one by one."""
+    if _candidate(record, period):
+        return False
+    if all(e.legal_status.is_short_break for e in period.episodes):
         return True
-    return all(e.legal_status is LegalStatus.V4 for e in period.episodes)
+    return any(f.covers(period.start) for f in record.short_breaks)
 
 
 _memo = threading.local()
