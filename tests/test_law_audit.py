@@ -17,7 +17,8 @@ from corparent.codes import (
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
-from corparent.law import ENGLAND, LeaverStatus
+from corparent.jurisdiction import Jurisdiction
+from corparent.law import ENGLAND, SHORT_BREAK_LIMITS, LeaverStatus
 from corparent.leaving_care import care_leaver_determination, care_leaver_status, short_breaks
 from corparent.model import (
     AccommodationProvided,
@@ -143,6 +144,15 @@ def test_a_break_over_17_days_brings_the_full_regulations() -> None:
     assert [(o.due, o.status) for o in plan] == [(D(2024, 7, 15), Status.MISSED)]
     assert obs(r, "visit_first", D(2024, 8, 1))
     assert not obs(r, "review_short_breaks", D(2024, 8, 1))
+
+
+def test_each_nation_tests_breaks_against_its_own_limits() -> None:
+    """The limits are the responsible authority's nation's. A 20-day break is too long for
+    England's 17 days but within Wales's 4 weeks."""
+    r = record(brk(D(2024, 7, 1), D(2024, 7, 20)))
+    assert not short_breaks(r).series
+    welsh = short_breaks(r, limits=SHORT_BREAK_LIMITS[Jurisdiction.WALES])
+    assert [len(s.periods) for s in welsh.series] == [1]
 
 
 def test_breaks_over_75_days_in_12_months_end_the_series() -> None:
