@@ -355,7 +355,8 @@ def test_review_after_28_days_of_accommodation() -> None:
 def test_personal_adviser_visits_again_before_that_review() -> None:
     """The personal adviser visits within 7 days and again before that review. With visits
     on Tue 8 Apr and Wed 30 Apr 2025 and the review on Fri 2 May, both are met; with the
-    second visit only on Mon 5 May, the second is late."""
+    second visit only on Mon 5 May, the second is late; with no visit at all, it is overdue
+    from Fri 2 May."""
 
     def contacts(*days: dt.date) -> list[PersonalAdviserContact]:
         return [PersonalAdviserContact(date=d, visit_at_accommodation=True) for d in days]
@@ -367,6 +368,8 @@ def test_personal_adviser_visits_again_before_that_review() -> None:
     late = _accommodated(pa_contacts=contacts(D(2025, 4, 8), D(2025, 5, 5)), pathway_plans=review)
     (ob,) = obs(late, "pa_visit_before_accommodation_review", D(2025, 5, 10))
     assert ob.status is Status.MET_LATE
+    (none,) = obs(_accommodated(), "pa_visit_before_accommodation_review", D(2025, 5, 10))
+    assert (none.due, none.status) == (D(2025, 5, 2), Status.OVERDUE)
 
 
 def _former_relevant(**fields: object) -> CaseRecord:

@@ -107,21 +107,21 @@ def plan_leaving_care(run: Run) -> None:
         )
         plans_after = [p.date for p in record.pathway_plans]
         review_due = _accommodation_review(run, fact.start, plans_after, about, end)
-        if visits:
-            # CLR reg 8(2): the adviser visits again before the reg 7(3) review.
-            review_held = (
-                next((d for d in plans_after if d >= review_due), None) if review_due else None
-            )
-            run.once(
-                "pa_visit_before_accommodation_review",
-                fact.start,
-                visits[1:],
-                about,
-                kind="pa_contacts",
-                end=end,
-                earliest=visits[0] + ONE_DAY,
-                due=min(review_held, review_due) if review_held and review_due else None,
-            )
+        # CLR reg 8(2): the adviser visits again, after the first visit, before the reg 7(3)
+        # review (with no visit yet, no visit can count as the second).
+        review_held = (
+            next((d for d in plans_after if d >= review_due), None) if review_due else None
+        )
+        run.once(
+            "pa_visit_before_accommodation_review",
+            fact.start,
+            visits[1:],
+            about,
+            kind="pa_contacts",
+            end=end,
+            earliest=visits[0] + ONE_DAY if visits else fact.start,
+            due=min(review_held, review_due) if review_held and review_due else None,
+        )
 
 
 def _accommodation_review(
