@@ -397,13 +397,17 @@ def test_pathway_plans_continue_past_21_with_a_personal_adviser() -> None:
     as_of = D(2021, 12, 1)
     assert not obs(_former_relevant(), "pathway_plan_review", as_of)[-1].due > D(2021, 1, 1)
     pa = _former_relevant(pa_appointments=[PersonalAdviserAppointment(date=D(2021, 3, 1))])
-    assert obs(pa, "pathway_plan_review", as_of)[-1].due == D(2021, 6, 16)
+    (after,) = obs(pa, "pathway_plan_review_after_21_with_adviser", as_of)
+    assert after.due == D(2021, 6, 16)
+    assert not after.version.citation.provisional
     study = _former_relevant(
         leaver_outcomes=[
             LeaverOutcome(year_ending=D(2021, 3, 31), in_touch=InTouch.YES, activity=Activity.F1)
         ]
     )
-    assert obs(study, "pathway_plan_review", as_of)[-1].due == D(2021, 6, 16)
+    (after,) = obs(study, "pathway_plan_review_after_21_in_education", as_of)
+    assert after.due == D(2021, 6, 16)
+    assert "provisional" in after.explain()
 
 
 def test_visit_to_a_child_detained_after_leaving_care() -> None:
