@@ -158,7 +158,7 @@ def short_breaks(
         conventions: How to count a break's days and when a series lapses.
         as_of: The day an unfinished break is measured to (default: its start).
         limits: Another nation's limits on one break and on the days in 12 months (default
-            England's 17 and 75 days; :data:`corparent.law.SHORT_BREAK_LIMITS` has each
+            England's 17 and 75 days; ``corparent.law.SHORT_BREAK_LIMITS`` has each
             nation's).
     """
     conventions = conventions or Conventions()
