@@ -169,11 +169,11 @@ class Conventions:
     leaver_count_remand: bool = True
     relevant_ends_after_six_months_home: bool = True
     leap_day: LeapDay = LeapDay.MARCH_1
+    placement_restarts_reviews: bool = True
+    ni_first_review_weeks: int | None = attrs.field(default=None, validator=_optional_weeks)
     short_break_days_inclusive: bool = True
     short_break_series_lapse_months: int = 12
     unannounced_visit_year: UnannouncedVisitYear = UnannouncedVisitYear.ROLLING
     authority_ended_placement_reasons: tuple[ReasonPlaceChange, ...] = (
         AUTHORITY_ENDED_PLACEMENT_REASONS
     )
-    placement_restarts_reviews: bool = True
-    ni_first_review_weeks: int | None = attrs.field(default=None, validator=_optional_weeks)

@@ -132,9 +132,9 @@ def carer_schedule(
 
     The first review is due within a year of approval, each later one within a year of the
     previous review actually completed; at least one unannounced visit a year (Fostering NMS
-    2011 standard 21.8). Obligations carry the carer's id as ``child_id``. Under a rule set with
-    ``foster_approval_review_subsequent`` (Scotland: 3 years, LAC(S) 2009 reg 25(2)), the later
-    reviews follow that duty instead.
+    2011 standard 21.8). Obligations carry the carer's id as ``child_id``. Under a rule set
+    with ``foster_approval_review_subsequent`` (Scotland: 3 years, LAC(S) 2009 reg 25(2)), the
+    later reviews follow that duty instead.
     """
     if as_of.__class__ is not dt.date:
         raise TypeError("as_of must be a datetime.date")
