@@ -469,3 +469,17 @@ def test_problem_describe_escapes_values_when_shown() -> None:
     problem = Problem(code="x", message="bad", value="\x1b[2J", record_id="C\n1")
     assert "\x1b" not in problem.describe(show_values=True)
     assert "\n" not in problem.describe()
+
+
+def test_one_mistyped_date_does_not_move_the_collection_year(tmp_path: Path) -> None:
+    folder = _return(tmp_path / "r")
+    plain = load(folder)
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    cells = lines[1].split(",")
+    cells[2] = "01/01/2030"
+    lines[1] = ",".join(cells)
+    _write_lines(reviews, lines)
+    result = load(folder)
+    assert result.collection_year_end == plain.collection_year_end == dt.date(2024, 3, 31)
+    assert [n.code for n in result.notes] == ["dates_after_year"]
