@@ -27,6 +27,7 @@ import attrs
 from corparent.errors import LoadError, Problem, shape
 from corparent.io.ssda903._build import build_records
 from corparent.io.ssda903._fields import (
+    MIN_YEAR,
     MISS,
     Field,
     child_id_problem,
@@ -197,15 +198,12 @@ class _Return:
         self.source = source
         self.year_end = year_end
         self.explicit = year_end is not None
-        self.latest = dt.date(MIN_DATE_YEAR, 1, 1)  # the latest episode or review date
+        self.latest = dt.date(MIN_YEAR, 1, 1)  # the latest episode or review date
         self.latest_past = self.latest  # the same, among dates not after today
         self.files = 0
-        # child -> (date of birth, sex) from this return's header, to check the other tables
-        # (date of birth, sex, raw DOB, raw SEX)
+        # child -> (date of birth, sex, raw DOB, raw SEX) from this return's header, to check
+        # the other tables against
         self.header: dict[str, tuple[Any, Any, str, str]] = {}
-
-
-MIN_DATE_YEAR = 1900
 
 
 class _Load:
@@ -965,9 +963,9 @@ def load(
 def _derived_year(ret: _Return) -> dt.date:
     """The collection year of the return's latest episode or review date, leaving out dates
     after today (a mistyped year cannot have happened yet, and must not move the year)."""
-    if ret.latest_past.year > MIN_DATE_YEAR:
+    if ret.latest_past.year > MIN_YEAR:
         return _year_end_of(ret.latest_past)
-    if ret.latest.year > MIN_DATE_YEAR:
+    if ret.latest.year > MIN_YEAR:
         return _year_end_of(ret.latest)
     return _year_end_of(dt.date.today())
 
