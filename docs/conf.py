@@ -23,9 +23,11 @@ extensions = [
     "myst_parser",
     "duty_table",
     "pledge_table",
+    "legal_cases",
     "evidence_table",
     "cli_help",
     "public_paths",
+    "nations_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

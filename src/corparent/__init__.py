@@ -37,8 +37,9 @@ from corparent.codes import (
     Sex,
 )
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
-from corparent.leaving_care import care_leaver_status
+from corparent.leaving_care import care_leaver_determination, care_leaver_status
 from corparent.model import (
     AccommodationProvided,
     AdoptionDecision,
@@ -47,11 +48,13 @@ from corparent.model import (
     CarerKind,
     Caseload,
     CaseRecord,
+    CeaseToLookAfterApproval,
     Child,
     ConnectedPersonApproval,
     ContactRequest,
     DentalCheck,
     DeprivationOfLiberty,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     Episode,
     HealthAssessment,
@@ -64,6 +67,7 @@ from corparent.model import (
     NeedsAssessment,
     PathwayPlan,
     PeriodOfCare,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
@@ -71,6 +75,7 @@ from corparent.model import (
     Placement,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     PlacementUntil18,
     PlacementWithParentPendingAssessment,
     PlanKind,
@@ -83,7 +88,14 @@ from corparent.model import (
     Visit,
 )
 from corparent.principles import Principle
-from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
+from corparent.schedule import (
+    Obligation,
+    Schedule,
+    Status,
+    ambiguities,
+    carer_schedule,
+    schedule,
+)
 
 try:
     __version__ = version("corparent")
@@ -102,6 +114,7 @@ __all__ = [
     "CaseRecord",
     "Caseload",
     "CategoryOfNeed",
+    "CeaseToLookAfterApproval",
     "CheckContext",
     "CheckSet",
     "CheckSpec",
@@ -115,6 +128,7 @@ __all__ = [
     "DentalCheck",
     "DeprivationOfLiberty",
     "Duty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
@@ -125,6 +139,7 @@ __all__ = [
     "HealthOutcome",
     "IROAppointment",
     "InTouch",
+    "Jurisdiction",
     "LeaverOutcome",
     "LeaverStatus",
     "LegalStatus",
@@ -136,6 +151,7 @@ __all__ = [
     "Obligation",
     "PathwayPlan",
     "PeriodOfCare",
+    "PermanencePlan",
     "PersonalAdviserAppointment",
     "PersonalAdviserContact",
     "PersonalEducationPlan",
@@ -144,6 +160,7 @@ __all__ = [
     "PlacementNotification",
     "PlacementPlan",
     "PlacementProvider",
+    "PlacementTerminationNotice",
     "PlacementType",
     "PlacementUntil18",
     "PlacementWithParentPendingAssessment",
@@ -170,6 +187,8 @@ __all__ = [
     "StayingPut",
     "Visit",
     "__version__",
+    "ambiguities",
+    "care_leaver_determination",
     "care_leaver_status",
     "carer_schedule",
     "check",

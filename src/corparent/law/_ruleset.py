@@ -9,12 +9,16 @@ from typing import Any
 import attrs
 
 from corparent.errors import ConfigError, Problem
+from corparent.jurisdiction import Jurisdiction
+from corparent.law._conventions import Conventions
 from corparent.law._duty import Duty
 
 __all__ = ["RuleSet"]
 
 
-def _index(duties: Iterable[Duty]) -> Mapping[str, Duty]:
+def _index(duties: Iterable[Duty] | Mapping[str, Duty]) -> Mapping[str, Duty]:
+    if isinstance(duties, Mapping):
+        duties = duties.values()
     index: dict[str, Duty] = {}
     for duty in duties:
         if duty.id in index:
@@ -32,11 +36,17 @@ class RuleSet:
     Attributes:
         name: E.g. ``"England"``.
         duties: The duties, by id.
+        jurisdiction: The nation whose law this is (every copy keeps it).
+        conventions: How the nation's law is read by default (its calendar, its choices);
+            ``schedule`` uses them when it is given none.
     """
 
     name: str
     duties: Mapping[str, Duty] = attrs.field(converter=_index)
+    jurisdiction: Jurisdiction = attrs.field(default=Jurisdiction.ENGLAND, kw_only=True)
+    conventions: Conventions = attrs.field(factory=Conventions, kw_only=True)
     _tightened: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _has_local: bool = attrs.field(init=False, repr=False, eq=False)
 
     @_tightened.default
     def _local_by_statutory_id(self) -> Mapping[str, tuple[Duty, ...]]:
@@ -45,6 +55,12 @@ class RuleSet:
             if duty.tightens is not None:
                 out.setdefault(duty.tightens, []).append(duty)
         return {k: tuple(v) for k, v in out.items()}
+
+    @_has_local.default
+    def _any_local(self) -> bool:
+        return bool(self._tightened) or any(
+            d.tightens is None and d.force.value == "local" for d in self.duties.values()
+        )
 
     def __iter__(self) -> Iterator[Duty]:
         return iter(self.duties.values())
@@ -68,7 +84,11 @@ class RuleSet:
 
     def at(self, day: dt.date) -> RuleSet:
         """The duties with a version in force for a trigger on ``day``."""
-        return RuleSet(f"{self.name} at {day.isoformat()}", [d for d in self if d.version_at(day)])
+        return attrs.evolve(
+            self,
+            name=f"{self.name} at {day.isoformat()}",
+            duties=[d for d in self if d.version_at(day)],
+        )
 
     def without(self, *duty_ids: str) -> RuleSet:
         """A copy without the given duties (unknown ids are an error)."""
@@ -80,24 +100,22 @@ class RuleSet:
                     for i in unknown
                 ]
             )
-        return RuleSet(self.name, [d for d in self if d.id not in duty_ids])
+        return attrs.evolve(self, duties=[d for d in self if d.id not in duty_ids])
 
     def replace(self, duty: Duty) -> RuleSet:
         """A copy with ``duty`` in place of the duty with the same id (or added)."""
         duties = dict(self.duties)
         duties[duty.id] = duty
-        return RuleSet(self.name, duties.values())
+        return attrs.evolve(self, duties=duties.values())
 
     def with_duties(self, *duties: Duty) -> RuleSet:
         """A copy with extra duties (an id already present is an error)."""
-        return RuleSet(self.name, [*self, *duties])
+        return attrs.evolve(self, duties=[*self, *duties])
 
     @property
     def has_local_standards(self) -> bool:
         """True if any duty is a local standard (a council's own)."""
-        return bool(self._tightened) or any(
-            d.tightens is None and d.force.value == "local" for d in self.duties.values()
-        )
+        return self._has_local
 
     def tightening(self, duty_id: str) -> tuple[Duty, ...]:
         """The local duties that tighten ``duty_id``."""

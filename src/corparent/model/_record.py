@@ -12,20 +12,24 @@ import attrs
 
 from corparent.dates import LeapDay, age_on
 from corparent.errors import Problem, RecordError, RecordTypeError
+from corparent.jurisdiction import Jurisdiction
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
+    CeaseToLookAfterApproval,
     ContactRequest,
     DentalCheck,
     HealthAssessment,
     IROAppointment,
     NeedsAssessment,
     PathwayPlan,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     Review,
     Visit,
 )
@@ -33,6 +37,7 @@ from corparent.model._evidence import COMPLETE, Evidence
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     LongTermFosterPlacement,
     PlacementUntil18,
@@ -159,6 +164,9 @@ class CaseRecord:
         iro_appointments: IRO appointments.
         placement_notifications: Placement notices (CPPCR reg 13).
         contact_requests: Requests for contact (for pledge standards).
+        termination_notices: Written notices that the authority ended a placement (reg 14).
+        cease_approvals: Nominated officer approvals of ceasing to look after (reg 39).
+        permanence_plans: Permanence plans recorded.
         long_term_foster: Long-term foster placement designations.
         reduced_visit_consents: The child's consent to reduced visits (reg 28(3A)).
         placements_until_18: Placements intended to last until 18 (reg 28(2)(c)).
@@ -176,9 +184,12 @@ class CaseRecord:
         previous_permanence: 903 PrevPerm rows.
         social_worker_episodes: 903 SWEpisodes rows.
         deprivations_of_liberty: 903 DoLo rows.
+        emergency_placements: Emergency placements (Scotland: LAC(S) 2009 reg 36).
         evidence: From when, and until when, each kind of evidence is known (see
             :class:`~corparent.model.Evidence`); complete by default. Loaders set it, so that
             what the data cannot show is never taken for a breach.
+        jurisdiction: The nation whose law the responsible authority works under, or ``None``
+            (not stated: the run's law applies, England unless told otherwise).
     """
 
     child: Child = attrs.field(validator=attrs.validators.instance_of(Child))
@@ -224,6 +235,15 @@ class CaseRecord:
     )
     contact_requests: tuple[ContactRequest, ...] = attrs.field(
         default=(), converter=_by_date, validator=_each(ContactRequest)
+    )
+    termination_notices: tuple[PlacementTerminationNotice, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PlacementTerminationNotice)
+    )
+    cease_approvals: tuple[CeaseToLookAfterApproval, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(CeaseToLookAfterApproval)
+    )
+    permanence_plans: tuple[PermanencePlan, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PermanencePlan)
     )
     long_term_foster: tuple[LongTermFosterPlacement, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(LongTermFosterPlacement)
@@ -280,8 +300,15 @@ class CaseRecord:
     deprivations_of_liberty: tuple[DeprivationOfLiberty, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(DeprivationOfLiberty)
     )
+    emergency_placements: tuple[EmergencyPlacement, ...] = attrs.field(
+        default=(), converter=_by_start, validator=_each(EmergencyPlacement)
+    )
     evidence: Evidence = attrs.field(
         default=COMPLETE, validator=attrs.validators.instance_of(Evidence)
+    )
+    jurisdiction: Jurisdiction | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Jurisdiction)),
     )
     _views: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
