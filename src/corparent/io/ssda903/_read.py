@@ -571,7 +571,7 @@ def _map_rows(
     child_at = position["CHILD"]
     dob_at = position.get("DOB", -1) if table.name != "header" else -1
     sex_at = position.get("SEX", -1) if table.name == "uasc" else -1
-    copies = [[i for i, c in enumerate(columns) if c == r] for r in repeated]
+    copies = [[i for i, c in enumerate(columns) if c == r] for r in repeated if r in table.columns]
     year_at = [i for i, f in enumerate(fields) if f.name in _YEAR_COLUMNS.get(table.name, ())]
     today = dt.date.today()
     is_header = table.name == "header"
