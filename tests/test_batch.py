@@ -61,7 +61,7 @@ def assert_same(
     rows = 0
     for i, record in enumerate(records):
         got = [_key(o) for o in table.obligations(i)]
-        if not columns.batchable[i]:
+        if not table.batched[i]:
             assert got == []
             continue
         want = [
@@ -321,5 +321,7 @@ def test_planner_duty_lists_cover_every_duty_the_planners_name() -> None:
             for word in re.findall(r'"([a-z0-9_]+)"', (folder / name).read_text())
             if word in known
         }
-        assert named <= PLANNER_DUTIES[family], (family, named - PLANNER_DUTIES[family])
+        others = set().union(*(v for k, v in PLANNER_DUTIES.items() if k != family))
+        emitted = named - others  # a planner may read another family's duty (not emit it)
+        assert emitted <= PLANNER_DUTIES[family], (family, emitted - PLANNER_DUTIES[family])
         assert named, family

@@ -71,7 +71,8 @@ def test_every_duty_with_batched_reviews_equals_the_object_engine(caseload: list
 def test_non_default_settings_and_conventions(caseload: list[object]) -> None:
     checks = (
         default(plugins_enabled=False)
-        .configure("builtin.compliance.met_late", lookback_days=None, duties=("review_s*",))
+        .configure("builtin.compliance.met_late", lookback_months=None, duties=("review_s*",))
+        .configure("builtin.compliance.missed", lookback_days=90)
         .configure("builtin.compliance.due_soon", within_days=60)
         .configure("builtin.compliance.overdue", duties=("review_first", "review_second"))
     )

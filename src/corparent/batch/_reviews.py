@@ -7,8 +7,9 @@ reference; a differential property test holds this module to it):
   episode's RNE is S; returns within ``Conventions.new_period_min_gap_days`` join the period;
 * reviews chain from the period's start: the first within 20 working days, the second within
   3 months of the first, then every 6 months from the review actually held (or from the due
-  date when ``Conventions.chain_from_actual`` is off); a short-break period (every episode V3/V4,
-  or a reg 48 arrangement covering its start) has its first review within 3 months;
+  date when ``Conventions.chain_from_actual`` is off); a record with a period that may be a
+  reg 48 series of short breaks (every episode V3/V4, or an arrangement covering its start)
+  is left to ``schedule()``, which works the series out across the record;
 * placement for adoption ends the CPPCR reviews; AAR reg 36 reviews run from the placement
   (4 weeks, 3 months, then 6 months); authority to place for adoption needs a review within 3
   months (AAR reg 36(1));
@@ -79,6 +80,7 @@ REVIEW_DUTIES = (
     "review_second",
     "review_subsequent",
     "review_short_breaks",
+    "review_short_breaks_subsequent",
     "review_adoption_authorised_not_placed",
     "review_adoption_placed",
     "review_adoption_placed_second",
@@ -113,10 +115,9 @@ _REASONS = (
 )
 UNSEEN_STEP = 1_000  # the step a chain is at after reviews before the data (as schedule())
 
-_CPPCR, _SHORT_BREAKS, _ADOPTION = 0, 1, 2
+_CPPCR, _ADOPTION = 0, 1
 _STEPS = (
     ("review_first", "review_second", "review_subsequent"),
-    ("review_short_breaks", "review_subsequent", "review_subsequent"),
     (
         "review_adoption_placed",
         "review_adoption_placed_second",
@@ -218,6 +219,9 @@ class ObligationTable:
         about_kind: 0 period of care, 1 authority to place, 2 placed for adoption.
         about_day: The day the ``about`` text names.
         record_offsets: Record ``i``'s rows are ``record_offsets[i]:record_offsets[i+1]``.
+        batched: Per record: whether its reviews are in the table (False: not batchable, or a
+            period that may be a reg 48 series of short breaks; schedule it with
+            :func:`corparent.schedule.schedule`).
     """
 
     columns: Columns
@@ -238,6 +242,7 @@ class ObligationTable:
     about_kind: Ints
     about_day: Ints
     record_offsets: Ints
+    batched: Bools
 
     def __len__(self) -> int:
         return len(self.record)
@@ -377,7 +382,7 @@ def review_obligations(
 ) -> ObligationTable:
     """Every review obligation of the batchable records in ``columns``, as at ``as_of``.
 
-    Records with ``columns.batchable`` False get no rows: schedule them with
+    Records with ``ObligationTable.batched`` False get no rows: schedule them with
     :func:`corparent.schedule.schedule`.
 
     Raises:
@@ -451,6 +456,14 @@ def review_obligations(
             a, b = columns.sb_offsets[m_rec[i]], columns.sb_offsets[m_rec[i] + 1]
             sb_s, sb_e = columns.sb_start[a:b], columns.sb_end[a:b]
             short_breaks[i] = bool(((sb_s <= m_start[i]) & (m_start[i] <= sb_e)).any())
+    # A period that may be a reg 48 series of short breaks is scheduled by schedule(), which
+    # works out the series across the record: such records are left out of the table.
+    batched = columns.batchable.copy()
+    batched[m_rec[short_breaks]] = False
+    keep = batched[m_rec]
+    m_rec, m_start, m_end, m_first_ep, m_last_ep, m_known, m_index = (
+        a[keep] for a in (m_rec, m_start, m_end, m_first_ep, m_last_ep, m_known, m_index)
+    )
 
     positions = np.arange(n_eps, dtype=np.int64)
     next_order = np.where((flags & PLACEMENT_ORDER) != 0, positions, n_eps)
@@ -507,7 +520,7 @@ def review_obligations(
     win_end = columns.rv_window_end
     adopted = np.flatnonzero(has_adoption)
     chain_kind = np.concatenate(
-        (np.where(short_breaks, _SHORT_BREAKS, _CPPCR), np.full(len(adopted), _ADOPTION))
+        (np.full(len(m_rec), _CPPCR), np.full(len(adopted), _ADOPTION))
     ).astype(np.int64)
     chain_period = np.concatenate((np.arange(len(m_rec)), adopted)).astype(np.int64)
     chain_rec = m_rec[chain_period]
@@ -803,4 +816,5 @@ def review_obligations(
         about_kind=out.concat("about_kind")[order],
         about_day=out.concat("about_day")[order],
         record_offsets=np.searchsorted(record, np.arange(n + 1)).astype(np.int64),
+        batched=batched,
     )

@@ -32,13 +32,20 @@ from corparent.checks._context import CheckContext
 from corparent.checks._finding import Crash, Finding, Severity
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
-from corparent.checks.builtin.compliance import due_soon, met_late, missed, overdue, severity_for
+from corparent.checks.builtin.compliance import (
+    _since,
+    due_soon,
+    met_late,
+    missed,
+    overdue,
+    severity_for,
+)
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import CaseRecord
-from corparent.schedule import Schedule, Status, schedule
+from corparent.schedule import Schedule, Status
 
 __all__ = [
     "AUTO_WORKERS_MIN_RECORDS",
@@ -220,12 +227,15 @@ _CODE = {status: index for index, status in enumerate(STATUS_CODES)}
 
 @attrs.frozen(kw_only=True)
 class _BatchPlan:
-    """How a run uses the batch engine: reviews column-wise; the rest (``object_rules``) by
-    ``schedule()``. ``vector``: every duty is a review duty, so the built-in compliance checks
-    are evaluated column-wise too and obligations become objects only when a check asks."""
+    """How a run uses the batch engine: every duty of the rule set is a review duty, so the
+    batch engine schedules them all and the built-in compliance checks are evaluated
+    column-wise; obligations become objects only when another check asks for a schedule.
 
-    object_rules: RuleSet | None
-    vector: bool
+    A rule set with other duties is scheduled record by record: the other planners read the
+    review duties (care planning's permanence plan is due by the second review), so their
+    obligations cannot be computed apart from the reviews."""
+
+    vector: bool = True
 
 
 def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
@@ -233,10 +243,9 @@ def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
         return None
     if unsupported(rules) is not None or not any(d in rules for d in REVIEW_DUTIES):
         return None
-    reviews = [d.id for d in rules if d.id in REVIEW_DUTIES]
-    if len(reviews) == len(rules):
-        return _BatchPlan(object_rules=None, vector=True)
-    return _BatchPlan(object_rules=rules.without(*reviews), vector=False)
+    if any(d.id not in REVIEW_DUTIES for d in rules):
+        return None
+    return _BatchPlan()
 
 
 def _run_one(
@@ -289,10 +298,13 @@ def _vector_findings(
         mask &= status == _CODE[Status.OVERDUE]
     elif kind in ("met_late", "missed"):
         mask &= status == _CODE[Status.MET_LATE if kind == "met_late" else Status.MISSED]
-        lookback = settings.get("lookback_days")
-        if lookback is not None:
-            assert isinstance(lookback, int)
-            mask &= (table.met if kind == "met_late" else table.closed) > today - lookback
+        months, days_back = settings.get("lookback_months"), settings.get("lookback_days")
+        assert months is None or isinstance(months, int)
+        assert days_back is None or isinstance(days_back, int)
+        since = _since(as_of, months, days_back)  # the same window as the check's own
+        if since is not None:
+            last = since.toordinal() - dt.date(1970, 1, 1).toordinal()
+            mask &= (table.met if kind == "met_late" else table.closed) > last
     else:
         within = settings.get("within_days")
         assert isinstance(within, int)
@@ -382,14 +394,9 @@ class _Batched:
         self.vector = vector  # check index -> (findings, offsets per group row)
 
     def schedule(self, index: int, record: CaseRecord) -> Schedule:
-        """The record's whole schedule: its reviews from the table, the rest from schedule()."""
+        """The record's schedule (every duty is a review duty) from the table."""
         table = self.table
         obligations = table.obligations(self.position[index])
-        if self.plan.object_rules is not None:
-            rest = schedule(
-                record, table.as_of, rules=self.plan.object_rules, conventions=self.conventions
-            )
-            obligations.extend(rest.obligations)
         return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
 
     def findings(self, check: int, index: int) -> list[Finding] | None:
@@ -424,7 +431,7 @@ def _batch_group(
                 vector[j] = (flat, bounds.tolist())
     position = {i: row for row, i in enumerate(members)}
     group = _Batched(table, position, plan, conventions, vector)
-    for row, ok in enumerate(columns.batchable.tolist()):
+    for row, ok in enumerate(table.batched.tolist()):
         if ok:
             batched[members[row]] = group
 
@@ -612,11 +619,11 @@ def run_checks(
     ``workers > 1`` records are checked in chunks across a process pool; the result is the same
     as with one worker, in the same order.
 
-    Reviews are scheduled column-wise for each chunk by the batch engine
-    (:mod:`corparent.batch`), and when every duty of ``rules`` is a review duty the built-in
-    compliance checks are evaluated column-wise too, making findings only for flagged
-    obligations. The findings are the same as ``batch=False`` gives (every record scheduled by
-    :func:`corparent.schedule.schedule`), in the same order.
+    When every duty of the rule set is a review duty (``corparent check``'s default for a 903
+    return), each chunk is scheduled column-wise by the batch engine (:mod:`corparent.batch`)
+    and the built-in compliance checks are evaluated column-wise too, making findings only for
+    flagged obligations. The findings are the same as ``batch=False`` gives (every record
+    scheduled by :func:`corparent.schedule.schedule`), in the same order.
 
     Args:
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
