@@ -500,3 +500,18 @@ def test_a_stray_nul_byte_spoils_one_value_not_the_file(tmp_path: Path) -> None:
     assert (bad.file, bad.row, bad.column) == (str(header), 2, "CHILD")
     (folder / "oc2.csv").write_bytes(bytes(range(256)) * 8)  # a binary file is refused whole
     assert any(p.code == "not_csv" for p in load(folder).problems)
+
+
+def test_pytest_explanations_of_model_objects_hide_personal_fields() -> None:
+    from corparent.testing.pytest_plugin import pytest_assertrepr_compare
+
+    a = Child(id="C1", date_of_birth=dt.date(2010, 9, 21), upn=UPN)
+    b = Child(id="C2", date_of_birth=dt.date(2011, 9, 21), upn=UPN)
+    lines = pytest_assertrepr_compare(None, "==", a, b)
+    assert lines is not None
+    text = "\n".join(lines)
+    assert "date_of_birth: differs" in text
+    assert "'C1' != 'C2'" in text
+    assert "2010" not in text
+    assert UPN not in text
+    assert pytest_assertrepr_compare(None, "==", 1, 2) is None
