@@ -515,3 +515,21 @@ def test_pytest_explanations_of_model_objects_hide_personal_fields() -> None:
     assert "2010" not in text
     assert UPN not in text
     assert pytest_assertrepr_compare(None, "==", 1, 2) is None
+
+
+def test_a_child_id_holding_a_date_or_upn_is_refused_not_shown(tmp_path: Path) -> None:
+    folder = _return(tmp_path / "r")
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    cells = lines[1].split(",")
+    lines[1] = ",".join([cells[0][:3] + cells[1], cells[1], *cells[2:]])  # a comma lost
+    header = folder / "header.csv"
+    hl = _lines(header)
+    upn = hl[2].split(",")[4]
+    hl[2] = upn + hl[2][hl[2].index(",") :]
+    _write_lines(reviews, lines)
+    _write_lines(header, hl)
+    result = load(folder)
+    bad = {(p.file, p.row) for p in result.problems if p.code == "bad_child_id"}
+    assert bad == {(str(reviews), 2), (str(header), 3)}
+    _assert_private(result, folder)
