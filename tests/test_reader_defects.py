@@ -533,3 +533,21 @@ def test_a_child_id_holding_a_date_or_upn_is_refused_not_shown(tmp_path: Path) -
     bad = {(p.file, p.row) for p in result.problems if p.code == "bad_child_id"}
     assert bad == {(str(reviews), 2), (str(header), 3)}
     _assert_private(result, folder)
+
+
+def test_a_full_disk_is_an_output_error_and_the_old_file_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    target = tmp_path / "findings.csv"
+    atomic_write_text(target, "old\n")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="No space left"):
+        atomic_write_text(target, "new\n" * 1000)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
