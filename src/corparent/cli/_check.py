@@ -26,8 +26,19 @@ from corparent.cli._common import (
 from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.cli._progress import progress_for
+from corparent.cli._source import (
+    SOURCE_HELP,
+    adjust_checks,
+    default_duties,
+    extra_checks,
+    label,
+    load_source,
+    require_xlsx,
+    source_arg,
+)
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
+from corparent.io.xlsx import write_findings
 from corparent.law import Force, RuleSet
 from corparent.schedule import rules_for_duties
 
@@ -74,9 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
-    )
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument(
         "--as-of",
         type=iso_date,
@@ -107,9 +116,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "json", "csv", "xlsx"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table; xlsx needs --output and the 'xlsx' extra)",
     )
     add_output(parser, "the findings")
     parser.add_argument(
@@ -176,7 +185,9 @@ def _patterns(values: Iterable[str]) -> list[str]:
 
 def select_checks(args: argparse.Namespace) -> CheckSet:
     """The check set the options ask for."""
-    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block))
+    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block)).with_(
+        *getattr(args, "extra_checks", ())
+    )
     selected = _patterns(args.checks)
     if selected:
         checks = checks.select(*selected)
@@ -204,7 +215,7 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
 def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
     """The duty-id patterns to report: --duties (default the 903 ones) plus every local
     standard of the --pledge whose own trigger or tightened duty is reported."""
-    patterns = tuple(_patterns(args.duties)) or SSDA903_DUTIES
+    patterns = tuple(_patterns(args.duties)) or getattr(args, "source_duties", SSDA903_DUTIES)
     if patterns == ("*",):
         return patterns
     local = tuple(
@@ -266,7 +277,7 @@ def _summary(result: RunResult) -> str:
 
 
 def _table(
-    result: RunResult, loaded: LoadResult, path: Path, out: TextIO, show_values: bool = False
+    result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO, show_values: bool = False
 ) -> None:
     meta = result.metadata
     out.write(
@@ -352,17 +363,21 @@ def run(args: argparse.Namespace) -> int:
     requested = tuple(_patterns(args.duties))
     if requested != ("*",):
         check_patterns("--duties", requested, _overlaid(args).ids())
+    if args.format == "xlsx":
+        require_xlsx(args, "corparent check --format xlsx")
     checks = select_checks(args)
     if args.list_checks:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
+    conventions_for(args, rules_for(args))  # a convention the law leaves open: stop now
+    loaded = load_source(args.path, strict=args.strict, previous=args.previous, year=args.year)
+    check_load(loaded, args.as_of, label(args.path))
+    # The source decides the default duties and adds its own checks (the SSD's due dates).
+    args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
+    checks = adjust_checks(select_checks(args), loaded)
     rules = rules_for(args)
-    conventions = conventions_for(args, rules)  # a convention the law leaves open: stop now
-    from corparent.io.ssda903 import load  # imported on use: --help works without it
-
-    loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
-    check_load(loaded, args.as_of, str(args.path))
+    conventions = conventions_for(args, rules)
     show = args.show_values
     result = run_checks(
         loaded.caseload,
@@ -375,9 +390,11 @@ def run(args: argparse.Namespace) -> int:
         raise_on_crash=args.strict,
     )
     try:
-        with output_stream(args.output) as out:
-            if args.format == "table":
-                _table(result, loaded, args.path, out, show)
+        with output_stream(None if args.format == "xlsx" else args.output) as out:
+            if args.format == "xlsx":
+                write_findings(result, args.output)
+            elif args.format == "table":
+                _table(result, loaded, label(args.path), out, show)
             elif args.format == "json":
                 out.write(to_json(result, load=_load_section(loaded, show)))
             else:
