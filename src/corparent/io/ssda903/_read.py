@@ -912,6 +912,8 @@ def load(
         collection_year_end, "collection_year_end"
     )
     state = _Load()
+    if isinstance(previous, str | PathLike):
+        previous = [previous]  # one folder, not the characters of its name
     sources: list[tuple[Any, dt.date | None]] = [_previous(p) for p in previous]
     sources.append((source, this_year))
     plans = [(src, year_end, _files(state, src)) for src, year_end in sources]
