@@ -551,3 +551,18 @@ def test_a_full_disk_is_an_output_error_and_the_old_file_stays(
         atomic_write_text(target, "new\n" * 1000)
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+def test_excel_unicode_text_tab_separated_utf16_txt_is_read(tmp_path: Path) -> None:
+    plain = load(_return(tmp_path / "a"))
+    folder = _return(tmp_path / "b")
+    for name in ("header", "reviews"):
+        path = folder / f"{name}.csv"
+        text = path.read_text().replace(",", "\t")
+        (folder / f"{name}.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+        path.unlink()
+    result = load(folder)
+    assert result.problems == ()
+    assert result.stats.accounted
+    assert sorted(p.code for p in result.notes) == ["tab_separated"] * 2 + ["utf16"] * 2
+    assert tuple(result.caseload) == tuple(plain.caseload)
