@@ -6,6 +6,7 @@ reference for each.
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from corparent import checks, codes, dates, errors, law, leaving_care, model, pledges, principles
@@ -84,6 +85,11 @@ from corparent.model import (
 )
 from corparent.principles import Principle
 from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
+
+# `corparent.schedule` is the package, made callable (see its docstring): `cp.schedule(record,
+# as_of)` runs the engine and `import corparent.schedule` gives the module. Type checkers read
+# the import above, so they see the function's signature.
+globals()["schedule"] = sys.modules["corparent.schedule"]
 
 try:
     __version__ = version("corparent")
