@@ -109,7 +109,8 @@ def test_adding_an_event_never_adds_an_overdue_obligation(
     existing = getattr(record, field)
     if any(e.date == day for e in existing):
         return
-    more = attrs.evolve(record, **{field: [*existing, kind(date=day)]})
+    event = Review(date=day) if kind is Review else Visit(date=day, seen=True)
+    more = attrs.evolve(record, **{field: [*existing, event]})
     before = len(schedule(record, AS_OF).overdue())
     after = len(schedule(more, AS_OF).overdue())
     assert after <= before

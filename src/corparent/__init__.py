@@ -37,7 +37,15 @@ from corparent.codes import (
     SdqReason,
     Sex,
 )
-from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.errors import (
+    CodeError,
+    ConfigError,
+    CorparentError,
+    FieldTypeError,
+    LoadError,
+    Problem,
+    RecordError,
+)
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
 from corparent.leaving_care import care_leaver_status
 from corparent.model import (
@@ -124,6 +132,7 @@ __all__ = [
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
+    "FieldTypeError",
     "Finding",
     "Force",
     "HealthAssessment",

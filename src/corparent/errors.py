@@ -21,6 +21,7 @@ __all__ = [
     "CodeError",
     "ConfigError",
     "CorparentError",
+    "FieldTypeError",
     "LoadError",
     "Problem",
     "RecordError",
@@ -57,6 +58,10 @@ class Problem:
     value: str | None = attrs.field(default=None, repr=False)
     expected: str | None = None
     personal: bool = False
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        # Pretty-printers (hypothesis, IPython) ignore repr=False; print the repr instead.
+        printer.text(repr(self))  # type: ignore[attr-defined]
 
     def location(self) -> str:
         """Where the problem is, e.g. ``episodes.csv, row 12, column DECOM, child C0042``."""
@@ -127,6 +132,14 @@ class ConfigError(_ProblemsError, ValueError):
     """A pledge, policy or configuration is invalid; each problem names the file and key path."""
 
     headline = "invalid configuration"
+
+
+class FieldTypeError(CorparentError, TypeError):
+    """A model object was given a value of the wrong type for a field (e.g. a ``dict`` where a
+    ``Review`` belongs); the message names the class, the field and what was expected.
+
+    .. versionadded:: 0.1
+    """
 
 
 class CodeError(CorparentError, ValueError):

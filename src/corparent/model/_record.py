@@ -11,7 +11,8 @@ from typing import Any
 import attrs
 
 from corparent.dates import LeapDay, age_on
-from corparent.errors import Problem, RecordError
+from corparent.errors import FieldTypeError, Problem, RecordError
+from corparent.model._base import check_type
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
@@ -61,20 +62,30 @@ _YEAR = attrgetter("year_ending")
 _SORT_DATE = attrgetter("sort_date")
 
 
+def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]:
+    items = tuple(values) if not isinstance(values, str | bytes | dict) else (values,)
+    try:
+        return tuple(sorted(items, key=key))
+    except (AttributeError, TypeError):
+        # An item of the wrong kind (a dict, a date...): keep it so the field's validator
+        # names the field, the index and what was expected.
+        return items
+
+
 def _by_date(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_DATE))
+    return _sorted(values, _DATE)
 
 
 def _by_start(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_START))
+    return _sorted(values, _START)
 
 
 def _by_year(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_YEAR))
+    return _sorted(values, _YEAR)
 
 
 def _by_sort_date(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_SORT_DATE))
+    return _sorted(values, _SORT_DATE)
 
 
 _state = threading.local()
@@ -86,9 +97,11 @@ def _each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, .
     ) -> None:
         for index, item in enumerate(value):
             if not isinstance(item, kind):
-                raise TypeError(
-                    f"CaseRecord.{attribute.name}[{index}] must be a {kind.__name__}, "
-                    f"not {type(item).__name__}"
+                hint = f"; build one with {kind.__name__}(**item)" if isinstance(item, dict) else ""
+                article = "an" if kind.__name__[0] in "AEIOU" else "a"
+                raise FieldTypeError(
+                    f"CaseRecord.{attribute.name}[{index}] must be {article} {kind.__name__}, "
+                    f"not {type(item).__name__}{hint}"
                 )
 
     return validate
@@ -153,7 +166,7 @@ class CaseRecord:
             what the data cannot show is never taken for a breach.
     """
 
-    child: Child = attrs.field(validator=attrs.validators.instance_of(Child))
+    child: Child = attrs.field(validator=check_type(Child))
     episodes: tuple[Episode, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(Episode)
     )

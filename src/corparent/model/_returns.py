@@ -16,7 +16,14 @@ from corparent.codes import (
     ReasonPlacedCeased,
     SdqReason,
 )
-from corparent.model._base import DatedEvent, Period, check_date, check_optional_date
+from corparent.model._base import (
+    DatedEvent,
+    Period,
+    check_date,
+    check_optional_date,
+    to_code,
+    to_optional_code,
+)
 
 __all__ = [
     "AdoptionDecision",
@@ -28,6 +35,22 @@ __all__ = [
     "PreviousPermanence",
     "SocialWorkerEpisode",
 ]
+
+
+def _in_touch(value: InTouch | str) -> InTouch:
+    return to_code(InTouch, value, "LeaverOutcome.in_touch")
+
+
+def _activity(value: Activity | str | None) -> Activity | None:
+    return to_optional_code(Activity, value, "LeaverOutcome.activity")
+
+
+def _accommodation(value: Accommodation | str | None) -> Accommodation | None:
+    return to_optional_code(Accommodation, value, "LeaverOutcome.accommodation")
+
+
+def _missing_type(value: MissingType | str) -> MissingType:
+    return to_code(MissingType, value, "MissingEpisode.kind")
 
 
 @attrs.frozen(kw_only=True)
@@ -73,9 +96,9 @@ class LeaverOutcome:
     """
 
     year_ending: dt.date = attrs.field(validator=check_date)
-    in_touch: InTouch
-    activity: Activity | None = None
-    accommodation: Accommodation | None = None
+    in_touch: InTouch = attrs.field(converter=_in_touch)
+    activity: Activity | None = attrs.field(default=None, converter=_activity)
+    accommodation: Accommodation | None = attrs.field(default=None, converter=_accommodation)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,7 +109,7 @@ class MissingEpisode(Period):
         kind: Missing or away.
     """
 
-    kind: MissingType = MissingType.M
+    kind: MissingType = attrs.field(default=MissingType.M, converter=_missing_type)
 
 
 @attrs.frozen(kw_only=True)
