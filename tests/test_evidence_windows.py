@@ -288,3 +288,12 @@ def test_panel_measures_leave_out_what_the_data_cannot_show() -> None:
     stability = next(m for m in report.measures if m.name.startswith("Under-16s"))
     assert (stability.denominator, stability.not_assessable) == (0, 1)
     assert "previous years" in stability.note
+
+
+def test_every_duty_names_the_record_field_that_discharges_it() -> None:
+    from corparent.law import ENGLAND
+
+    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {"carer_reviews"}
+    for duty in ENGLAND:
+        assert duty.evidence in fields or not duty.evidence, duty.id
+    assert {d.id for d in ENGLAND if not d.evidence} == {"pa_to_25", "staying_put"}

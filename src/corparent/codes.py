@@ -89,7 +89,34 @@ class CodeList(enum.Enum):
         raise CodeError(cls.__name__, str(text), f"one of {codes}") from None
 
     @classmethod
+    def unknown(cls) -> Self:
+        """The value standing for a code of this list that could not be read (e.g. an episode
+        whose LS is not a legal status: the episode is kept, its legal status unknown).
+
+        It is not a member: iterating the list, ``len()`` and :meth:`parse` never give it, and
+        no property (``is_temporary``, ...) holds for it. Its ``code`` is ``""`` (written back
+        as a blank cell); ``cls("")`` gives it back (JSON, pickling).
+        """
+        found: Self | None = cls.__dict__.get("_unknown_value")
+        if found is None:
+            found = object.__new__(cls)
+            found._value_ = ""
+            found._name_ = "UNKNOWN"
+            found.description = "unknown (the code could not be read)"
+            found.valid_from = None
+            found.valid_until = None
+            type.__setattr__(cls, "_unknown_value", found)
+        return found
+
+    @property
+    def is_unknown(self) -> bool:
+        """True for :meth:`unknown`: the code could not be read."""
+        return self.code == ""
+
+    @classmethod
     def _missing_(cls, value: Any) -> Self | None:
+        if value == "":
+            return cls.unknown()
         if isinstance(value, str):
             key = value.strip().upper()
             for member in cls:
@@ -323,7 +350,7 @@ class PlacementType(CodeList):
     @property
     def is_foster(self) -> bool:
         """U1-U6 — a foster placement (with connected persons or other carers)."""
-        return self.code[0] == "U"
+        return self.code[:1] == "U"
 
     @property
     def is_connected_person(self) -> bool:
@@ -343,12 +370,12 @@ class PlacementType(CodeList):
     @property
     def is_placed_for_adoption(self) -> bool:
         """A3-A6 — placed for adoption (reviewed and visited under AAR 2005 reg 36)."""
-        return self.code[0] == "A"
+        return self.code[:1] == "A"
 
     @property
     def is_temporary(self) -> bool:
         """T0-T4 — a temporary move that interrupts the child's usual placement."""
-        return self.code[0] == "T"
+        return self.code[:1] == "T"
 
     @property
     def is_residential(self) -> bool:
@@ -616,7 +643,7 @@ class Activity(CodeList):
     @property
     def in_education_employment_or_training(self) -> bool:
         """F1-P5 — in education, employment or training (the national EET measure)."""
-        return self.code[0] in ("F", "P")
+        return self.code[:1] in ("F", "P")
 
 
 class Accommodation(CodeList):

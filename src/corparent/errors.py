@@ -6,13 +6,16 @@ values, one per thing that is wrong, so a user sees *every* problem at once rath
 first.
 
 Messages never contain personal data: they name a child by record id, a file by path, a row by
-number and a field by name. A :class:`Problem` may carry the offending *value* (for a code or a
-date that failed to parse) but that value is only shown by :meth:`Problem.describe` when the
-field is not marked personal (see ``personal``).
+number and a field by name. A :class:`Problem` may carry the offending *value*, but privacy goes
+by value, not by column name: a row shifted by one field puts a date of birth under ``SEX``, so
+:meth:`Problem.describe` shows only the value's *shape* (:func:`shape`: "a date",
+"13 characters", ``A9`` for ``C9``) unless the caller asks for values explicitly
+(``describe(show_values=True)``, ``--show-values`` on the command line).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -21,11 +24,49 @@ __all__ = [
     "CodeError",
     "ConfigError",
     "CorparentError",
+    "DateRangeError",
     "FieldTypeError",
     "LoadError",
+    "OutputError",
     "Problem",
     "RecordError",
+    "redact",
+    "shape",
 ]
+
+_DATE_LIKE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}")
+_SHORT = 8
+
+
+def shape(value: str) -> str:
+    """A description of ``value`` that never repeats it: safe to print whatever the value is.
+
+    Dates (or anything shaped like one) are "a date"; long values give their length; short ones
+    their pattern, letters as ``A``, digits as ``9``, other characters as ``?``.
+
+    >>> shape("21/09/2011"), shape("A123456789012"), shape("C9"), shape("")
+    ('a value shaped like a date', '13 characters', "a value shaped 'A9'", 'empty')
+    """
+    if not value:
+        return "empty"
+    if _DATE_LIKE.search(value):
+        return "a value shaped like a date"
+    if len(value) > _SHORT:
+        return f"{len(value)} characters"
+    pattern = "".join(
+        "A" if c.isascii() and c.isalpha() else "9" if c in "0123456789" else "?" for c in value
+    )
+    return f"a value shaped {pattern!r}"
+
+
+def redact(value: str | None, show_values: bool = False) -> str:
+    """``value`` as a message may show it: its :func:`shape`, or (asked for explicitly) the
+    value itself, escaped so control characters cannot reach a terminal."""
+    if value is None:
+        return "nothing"
+    if show_values:
+        return repr(value)
+    return shape(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,10 +83,11 @@ class Problem:
         file: The file the problem was found in, when input came from a file.
         row: The 1-based line number in ``file`` (the header is line 1).
         column: The column (field) name in ``file``.
-        value: The offending raw value, if it may be shown.
+        value: The offending raw value. :meth:`describe` shows only its shape unless asked.
         expected: What would have been accepted.
-        personal: True when ``value`` could identify a child (a date of birth, a name, a
-            postcode). Such values are never included in :meth:`describe`.
+        personal: True when ``value`` came from a column that identifies a child (a date of
+            birth, a UPN, a postcode). Kept for callers; :meth:`describe` hides every value
+            by default whatever its column.
     """
 
     code: str
@@ -73,16 +115,23 @@ class Problem:
         if self.column is not None:
             parts.append(f"column {self.column}")
         if self.record_id is not None:
-            parts.append(f"child {self.record_id}")
+            shown = self.record_id if self.record_id.isprintable() else shape(self.record_id)
+            parts.append(f"child {shown}")
         if self.path is not None:
             parts.append(self.path)
         return ", ".join(parts)
 
-    def describe(self) -> str:
-        """The full one-line description: location, message, value (if shareable), expectation."""
+    def describe(self, show_values: bool = False) -> str:
+        """The full one-line description: location, message, the value's shape (or, with
+        ``show_values``, the value itself, escaped), expectation.
+
+        Args:
+            show_values: Show raw values instead of their shapes. Only for a user who asked
+                to see their own data (``--show-values``): values may be personal.
+        """
         text = self.message
-        if self.value is not None and not self.personal:
-            text += f" (got {self.value!r})"
+        if self.value is not None:
+            text += f" (got {redact(self.value, show_values)})"
         if self.expected is not None:
             text += f"; expected {self.expected}"
         where = self.location()
@@ -140,6 +189,14 @@ class FieldTypeError(CorparentError, TypeError):
 
     .. versionadded:: 0.1
     """
+
+
+class OutputError(CorparentError, OSError):
+    """An output file could not be written (missing folder, a folder in its place, disk full)."""
+
+
+class DateRangeError(CorparentError, ValueError):
+    """A date calculation was asked to go beyond the dates corparent can represent."""
 
 
 class CodeError(CorparentError, ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
+    collection_year,
     existing_folder,
     iso_date,
     output_stream,
@@ -80,6 +82,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         required=True,
         metavar="DATE",
         help="date to check as at, YYYY-MM-DD (usually 31 March, the end of the 903 year)",
+    )
+    parser.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        type=existing_folder,
+        metavar="DIR",
+        help="a previous year's return (repeatable); later returns supersede earlier ones row "
+        "by row, and the evidence window widens to the earliest year",
+    )
+    parser.add_argument(
+        "--year",
+        type=collection_year,
+        metavar="YYYY",
+        help="the year PATH's collection year ends in (2024 for 2023/24); default: from its dates",
+    )
+    parser.add_argument(
+        "--show-values",
+        action="store_true",
+        help="show the raw values of rows that could not be read (they may be personal data: "
+        "dates of birth, UPNs); by default only their shape is shown",
     )
     parser.add_argument(
         "--format",
@@ -207,14 +230,23 @@ def _tally(loaded: LoadResult) -> str:
     read = sum(t.read for t in tables)
     mapped = sum(t.mapped for t in tables)
     reported = sum(t.reported for t in tables)
+    duplicates = sum(t.duplicates for t in tables)
+    superseded = sum(t.superseded for t in tables)
     verdict = "nothing dropped" if loaded.stats.accounted else "ROWS UNACCOUNTED FOR"
-    return f"{read:,} rows read = {mapped:,} mapped + {reported:,} reported ({verdict})"
+    text = f"{read:,} rows read = {mapped:,} mapped + {reported:,} reported"
+    if duplicates:
+        text += f" + {duplicates:,} duplicates"
+    if superseded:
+        text += f" + {superseded:,} superseded"
+    return f"{text} ({verdict})"
 
 
-def _write_problems(problems: tuple[Problem, ...], out: TextIO, limit: int | None) -> None:
+def _write_problems(
+    problems: tuple[Problem, ...], out: TextIO, limit: int | None, show_values: bool = False
+) -> None:
     shown = problems if limit is None else problems[:limit]
     for p in shown:
-        out.write(f"  - {p.describe()}\n")
+        out.write(f"  - {p.describe(show_values)}\n")
     if len(problems) > len(shown):
         out.write(f"  ... and {len(problems) - len(shown)} more (all in --format json)\n")
 
@@ -230,18 +262,26 @@ def _summary(result: RunResult) -> str:
     return text
 
 
-def _table(result: RunResult, loaded: LoadResult, path: Path, out: TextIO) -> None:
+def _table(
+    result: RunResult, loaded: LoadResult, path: Path, out: TextIO, show_values: bool = False
+) -> None:
     meta = result.metadata
     out.write(
         f"corparent check {path} as of {meta.as_of} "
         f"(corparent {meta.corparent_version}, {meta.holidays_version})\n"
     )
     out.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
+    if len(loaded.years) > 1:
+        years = ", ".join(y.label for y in loaded.years)
+        out.write(f"Returns: {years} (later returns supersede earlier rows)\n")
     for line in loaded.stats.summary().splitlines():
         out.write(f"  {line}\n")
     if loaded.problems:
         out.write(f"\nRows that could not be read ({len(loaded.problems)}):\n")
-        _write_problems(loaded.problems, out, _PROBLEMS_SHOWN)
+        _write_problems(loaded.problems, out, _PROBLEMS_SHOWN, show_values)
+    if loaded.notes:
+        out.write(f"\nNotes on the files ({len(loaded.notes)}):\n")
+        _write_problems(loaded.notes, out, _PROBLEMS_SHOWN, show_values)
     out.write(f"\nChecks ({len(meta.checks)}):\n")
     for info in meta.checks:
         origin = "" if info.provenance.distribution == "corparent" else f"  [{info.provenance}]"
@@ -266,27 +306,41 @@ def _table(result: RunResult, loaded: LoadResult, path: Path, out: TextIO) -> No
     out.write(f"\nSummary: {_summary(result)}\n")
 
 
-def _load_section(loaded: LoadResult) -> dict[str, Any]:
+def _problem_dict(p: Problem, show_values: bool) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "message": p.describe(show_values),
+        "file": p.file,
+        "row": p.row,
+        "column": p.column,
+        "record_id": p.record_id if p.record_id is None or p.record_id.isprintable() else None,
+    }
+
+
+def _load_section(loaded: LoadResult, show_values: bool = False) -> dict[str, Any]:
     return {
         "children": len(loaded.caseload),
         "tally": _tally(loaded),
         "accounted": loaded.stats.accounted,
+        "years": [
+            {"year": y.label, "year_end": y.year_end.isoformat(), "source": y.source}
+            for y in loaded.years
+        ],
         "tables": {
-            name: {"read": t.read, "mapped": t.mapped, "reported": t.reported, "blank": t.blank}
+            name: {
+                "lines": t.lines,
+                "read": t.read,
+                "mapped": t.mapped,
+                "reported": t.reported,
+                "duplicates": t.duplicates,
+                "superseded": t.superseded,
+                "blank": t.blank,
+            }
             for name, t in loaded.stats.tables.items()
             if t.files
         },
-        "problems": [
-            {
-                "code": p.code,
-                "message": p.describe(),
-                "file": p.file,
-                "row": p.row,
-                "column": p.column,
-                "record_id": p.record_id,
-            }
-            for p in loaded.problems
-        ],
+        "problems": [_problem_dict(p, show_values) for p in loaded.problems],
+        "notes": [_problem_dict(p, show_values) for p in loaded.notes],
     }
 
 
@@ -302,8 +356,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     from corparent.io.ssda903 import load  # imported on use: --help works without it
 
-    loaded = load(args.path, strict=args.strict)
+    loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, str(args.path))
+    show = args.show_values
     result = run_checks(
         loaded.caseload,
         args.as_of,
@@ -313,20 +368,27 @@ def run(args: argparse.Namespace) -> int:
         progress=progress_for(),
         raise_on_crash=args.strict,
     )
-    with output_stream(args.output) as out:
-        if args.format == "table":
-            _table(result, loaded, args.path, out)
-        elif args.format == "json":
-            out.write(to_json(result, load=_load_section(loaded)))
-        else:
-            out.write(to_csv(result))
+    try:
+        with output_stream(args.output) as out:
+            if args.format == "table":
+                _table(result, loaded, args.path, out, show)
+            elif args.format == "json":
+                out.write(to_json(result, load=_load_section(loaded, show)))
+            else:
+                out.write(to_csv(result))
+            out.flush()
+    except BrokenPipeError:  # `corparent check ... | head`: the exit code still counts
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
     if args.format != "table" or args.output is not None:
         # Machine formats keep stdout clean: the load report and summary go to stderr.
         err = sys.stderr
         err.write(f"Loaded {len(loaded.caseload)} children; {_tally(loaded)}\n")
         if loaded.problems:
             err.write(f"Rows that could not be read ({len(loaded.problems)}):\n")
-            _write_problems(loaded.problems, err, _PROBLEMS_SHOWN)
+            _write_problems(loaded.problems, err, _PROBLEMS_SHOWN, show)
+        if loaded.notes:
+            err.write(f"Notes on the files ({len(loaded.notes)}):\n")
+            _write_problems(loaded.notes, err, _PROBLEMS_SHOWN, show)
         err.write(f"{_summary(result)}\n")
     worst = result.worst()
     if args.fail_on is not None and worst is not None and worst >= args.fail_on:

@@ -24,6 +24,7 @@ __all__ = [
     "MissingDependency",
     "add_duties",
     "add_output",
+    "collection_year",
     "duty_patterns",
     "existing_folder",
     "iso_date",
@@ -126,6 +127,17 @@ def existing_folder(text: str) -> Path:
     return path
 
 
+def collection_year(text: str) -> int:
+    """An argparse type: the year a collection year ends in (``2024`` for 2023/24)."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year, e.g. 2024") from None
+    if not 1901 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1901 to 2100")
+    return value
+
+
 def positive_int(text: str) -> int:
     """An argparse type: an integer of at least 1."""
     try:
@@ -151,9 +163,12 @@ def severity(text: str) -> Severity | None:
 
 @contextlib.contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
-    """``path`` opened for writing (UTF-8), or standard output when None."""
+    """``path`` opened for writing (UTF-8, replaced atomically when done), or standard output
+    when None."""
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    from corparent.io._atomic import atomic_open  # imported on use: --help stays light
+
+    with atomic_open(path) as stream:
         yield stream

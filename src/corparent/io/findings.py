@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from corparent.checks import Crash, Finding, RunResult, Severity
 from corparent.errors import LoadError, Problem
+from corparent.io._atomic import atomic_write_text
 from corparent.law import Force
 from corparent.principles import Principle
 
@@ -219,7 +220,7 @@ def to_csv(findings: RunResult | Iterable[Finding]) -> str:
 
 def _write(text: str, target: Target) -> None:
     if isinstance(target, str | os.PathLike):
-        Path(target).write_text(text, encoding="utf-8", newline="")
+        atomic_write_text(target, text)  # an interrupted run leaves the old file whole
     else:
         target.write(text)
 
@@ -241,7 +242,19 @@ def read_json(source: str | os.PathLike[str] | IO[str]) -> tuple[Finding, ...]:
         LoadError: the text is not such a document (the problem names the path).
     """
     if isinstance(source, str | os.PathLike):
-        text = Path(source).read_text(encoding="utf-8")
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LoadError(
+                [
+                    Problem(
+                        code="unreadable_file",
+                        message=f"cannot read the file ({type(exc).__name__})",
+                        file=str(source),
+                        expected="a UTF-8 JSON file written by write_json",
+                    )
+                ]
+            ) from None
     else:
         text = source.read()
     try:

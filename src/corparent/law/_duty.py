@@ -107,6 +107,10 @@ class Duty:
         versions: Its dated versions, oldest first.
         tightens: For a local standard, the id of the statutory duty it tightens.
         notes: Ambiguities and how corparent reads them.
+        evidence: The kind of evidence that discharges it: the name of the
+            :class:`~corparent.model.CaseRecord` field (or ``Carer`` field for carers' duties)
+            holding those events, e.g. ``"reviews"``; empty for an entitlement no event
+            discharges. A record's evidence window for this kind decides what can be judged.
     """
 
     id: str
@@ -121,6 +125,7 @@ class Duty:
     versions: tuple[DutyVersion, ...] = attrs.field(converter=_versions)
     tightens: str | None = None
     notes: str = ""
+    evidence: str = ""
 
     @property
     def current(self) -> DutyVersion:

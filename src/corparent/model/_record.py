@@ -300,10 +300,18 @@ class CaseRecord:
         return record, record.problems()
 
     def problems(self) -> tuple[Problem, ...]:
-        """Every integrity problem of this record (empty when consistent)."""
-        from corparent.model._integrity import problems
+        """Every integrity problem of this record (empty when consistent).
 
-        return problems(self)
+        Computed once per record (records are immutable) and kept: a loader that builds the
+        record and the integrity check that reports on it share one computation.
+        """
+        cached: tuple[Problem, ...] | None = self._views.get("problems")
+        if cached is None:
+            from corparent.model._integrity import problems
+
+            cached = problems(self)
+            self._views["problems"] = cached
+        return cached
 
     # -- derived views ------------------------------------------------------------------------
 

@@ -30,11 +30,11 @@ class Status(enum.Enum):
     """Not done yet, and not yet late (due today or later)."""
     MISSED = "missed"
     """Not done before the clock stopped (the child left care, or the duty's window closed)
-    although it had fallen due: a breach, counted in days from the due date to that day."""
+    although it had fallen due. A breach, counted in days from the due date to that day."""
     NOT_ASSESSABLE = "not_assessable"
     """The data cannot show whether it was met, because its trigger or the event that would
     discharge it may lie outside the evidence the record holds. Never a breach; counted and
-    explained."""
+    explained in the obligation's ``reason``."""
 
     @property
     def label(self) -> str:

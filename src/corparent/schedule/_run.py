@@ -447,8 +447,19 @@ UNSEEN_STEP = 1_000
 _ALL_KNOWN = EvidenceWindow()
 
 
+_LABELS = {
+    "iro_appointments": "IRO appointments",
+    "peps": "Personal Education Plans",
+    "pa_contacts": "personal adviser contacts",
+    "carer_reviews": "foster carer reviews",
+}
+
+
 def _label(kind: str | None) -> str:
-    return (kind or "events").replace("_", " ")
+    """A kind of evidence in words, e.g. ``"IRO appointments"``."""
+    if kind is None:
+        return "events"
+    return _LABELS.get(kind) or kind.replace("_", " ")
 
 
 def episode_start_known(period: PeriodOfCare, episode: Episode) -> bool:

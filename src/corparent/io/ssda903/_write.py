@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from corparent.errors import OutputError
+from corparent.io._atomic import atomic_open
 from corparent.io.ssda903._tables import TABLES
 from corparent.model import Caseload, CaseRecord
 
@@ -145,13 +147,20 @@ def write(caseload: Caseload, folder: str | Path) -> dict[str, Path]:
     Headers are upper case, dates ``dd/mm/YYYY``, codes as the DfE writes them, flags 0/1.
     OC2 and OC3 rows are written without their collection year (the return has no column for
     it), so write one collection year per folder. Returns the path of each file written.
+    Each file is replaced atomically (a temporary file renamed into place).
+
+    Raises:
+        OutputError: the folder or a file cannot be written.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {folder}: {exc.strerror}") from None
     written: dict[str, Path] = {}
     for table in TABLES:
         path = folder / f"{table.name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
+        with atomic_open(path) as handle:
             out = csv.writer(handle)
             out.writerow(table.columns)
             source = _SOURCES.get(table.name)

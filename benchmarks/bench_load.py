@@ -1,0 +1,178 @@
+"""Benchmark the SSDA903 reader alone: parse-only floor, ``load()`` time and peak memory.
+
+Writes synthetic 903 returns (``corparent.synth.write_sample``) of the given sizes (default 10,000
+and 100,000 children), and optionally one big reviews file (``--big-reviews ROWS``: the reviews
+of the largest return repeated with fresh child ids, next to a matching header file). Each
+measurement runs in a fresh process so its peak memory (max RSS) is its own:
+
+* **parse only**: every CSV file read with :func:`csv.reader` (the floor);
+* **load**: ``corparent.io.ssda903.load`` (read, map, build records).
+
+Prints wall time and peak memory; asserts nothing.
+
+    python benchmarks/bench_load.py                          # 10k and 100k
+    python benchmarks/bench_load.py --sizes 10000 --big-reviews 2000000
+    python benchmarks/bench_load.py --data /tmp/bench-data   # keep (and reuse) the files
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+AS_OF = dt.date(2024, 3, 31)
+SEED = 2026
+
+
+def _peak_mib() -> float:
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child_parse(folder: Path) -> dict[str, Any]:
+    c0 = _cpu()
+    t0 = time.perf_counter()
+    rows = 0
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            for _ in csv.reader(stream):
+                rows += 1
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu": _cpu() - c0,
+        "rows": rows,
+        "peak_mib": _peak_mib(),
+    }
+
+
+def child_load(folder: Path) -> dict[str, Any]:
+    from corparent.io.ssda903 import load
+
+    c0 = _cpu()
+    t0 = time.perf_counter()
+    loaded = load(folder)
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "cpu": _cpu() - c0,
+        "children": len(loaded.caseload),
+        "problems": len(loaded.problems),
+        "accounted": loaded.stats.accounted,
+        "peak_mib": _peak_mib(),
+    }
+
+
+def in_child(kind: str, folder: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"{kind} run failed:\n{out.stderr[-4000:]}")
+    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def write_return(folder: Path, children: int) -> None:
+    from corparent.synth import write_sample
+
+    if not (folder / "header.csv").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_sample(folder, children, seed=SEED, as_of=AS_OF)
+
+
+def write_big_reviews(source: Path, folder: Path, rows: int) -> None:
+    """``rows`` review rows: the source's reviews repeated, child ids suffixed per copy."""
+    if (folder / "reviews.csv").exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with (source / "reviews.csv").open(newline="") as stream:
+        reviews = list(csv.reader(stream))
+    with (source / "header.csv").open(newline="") as stream:
+        header = list(csv.reader(stream))
+    body = reviews[1:]
+    copies = -(-rows // len(body))
+    with (folder / "reviews.csv").open("w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(reviews[0])
+        written = 0
+        for k in range(copies):
+            for row in body:
+                if written == rows:
+                    break
+                w.writerow([f"{row[0]}-{k}", *row[1:]])
+                written += 1
+    with (folder / "header.csv").open("w", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(header[0])
+        for k in range(copies):
+            for row in header[1:]:
+                w.writerow([f"{row[0]}-{k}", *row[1:]])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="Benchmark the SSDA903 reader: parse-only floor, load time, peak memory."
+    )
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--big-reviews", type=int, default=0, metavar="ROWS")
+    parser.add_argument("--data", type=Path, help="folder to keep the generated files in")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        kind, folder = args.child
+        figures = child_parse(Path(folder)) if kind == "parse" else child_load(Path(folder))
+        print(json.dumps(figures))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="corparent-bench-load-") as tmp:
+        work = args.data or Path(tmp)
+        print(f"reader benchmark: seed {SEED}, Python {sys.version.split()[0]}")
+        for n in args.sizes:
+            folder = work / f"return-{n}"
+            write_return(folder, n)
+            size = sum(p.stat().st_size for p in folder.glob("*.csv")) / 2**20
+            parse = in_child("parse", folder)
+            load = in_child("load", folder)
+            print(
+                f"{n:,} children ({size:.1f} MiB, {parse['rows']:,} lines): parse only "
+                f"{parse['seconds']:.2f} s (CPU {parse['cpu']:.2f} s); load "
+                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s, "
+                f"{load['cpu'] / parse['cpu']:.1f}x parse), peak {load['peak_mib']:.0f} MiB, "
+                f"{load['children']:,} children, {load['problems']} problems, "
+                f"accounted {load['accounted']}"
+            )
+        if args.big_reviews:
+            source = work / f"return-{min(args.sizes or [10_000])}"
+            write_return(source, min(args.sizes or [10_000]))
+            big = work / f"big-reviews-{args.big_reviews}"
+            write_big_reviews(source, big, args.big_reviews)
+            size = (big / "reviews.csv").stat().st_size / 2**20
+            load = in_child("load", big)
+            print(
+                f"big reviews.csv ({args.big_reviews:,} rows, {size:.0f} MiB): load "
+                f"{load['seconds']:.2f} s (CPU {load['cpu']:.2f} s), "
+                f"peak {load['peak_mib']:.0f} MiB, "
+                f"{load['children']:,} children"
+            )
+
+
+if __name__ == "__main__":
+    main()

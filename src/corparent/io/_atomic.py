@@ -1,0 +1,79 @@
+"""Atomic output files: write to a temporary file in the same folder, then rename it into place.
+
+An interrupted run leaves the previous file intact (the rename is the only moment the file
+changes); two runs writing the same file never interleave (the last rename wins whole). Every
+output corparent writes (findings, reports, SSDA903 tables) goes through here, and every way a
+write can fail (missing folder, a folder in the way, disk full, no permission) is one
+:class:`~corparent.errors.OutputError` naming the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from corparent.errors import OutputError
+
+__all__ = ["atomic_open", "atomic_write_text"]
+
+_UMASK: int | None = None
+
+
+def _default_mode() -> int:
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return 0o666 & ~_UMASK
+
+
+def _error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or type(exc).__name__
+    return OutputError(f"cannot write {path}: {reason}")
+
+
+@contextlib.contextmanager
+def atomic_open(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = ""
+) -> Iterator[TextIO]:
+    """A text stream whose contents replace ``path`` only when the ``with`` block completes.
+
+    Raises:
+        OutputError: the file cannot be written (the previous file, if any, is untouched).
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a folder")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _error(target, exc) from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise _error(target, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, encoding=encoding) as stream:
+        stream.write(text)

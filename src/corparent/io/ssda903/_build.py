@@ -1,0 +1,247 @@
+"""From the rows kept per child to case records: later returns supersede earlier ones row by row,
+rows repeated in another file of the same return are kept once, and each record is built once
+through the model's non-raising path (its integrity problems computed once and kept)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from corparent.errors import Problem
+from corparent.io.ssda903._fields import table_fields
+from corparent.model import (
+    AdoptionDecision,
+    CaseRecord,
+    Child,
+    DeprivationOfLiberty,
+    Episode,
+    Evidence,
+    HealthOutcome,
+    LeaverOutcome,
+    MissingEpisode,
+    PlacedForAdoption,
+    PreviousPermanence,
+    Review,
+    SocialWorkerEpisode,
+)
+
+if TYPE_CHECKING:
+    from corparent.io.ssda903._read import _Load
+
+__all__ = ["Built", "build_records"]
+
+_NAMES = {table: tuple(f.name for f in fields) for table, fields in table_fields().items()}
+
+_MODEL: dict[str, tuple[str, type]] = {
+    "episodes": ("episodes", Episode),
+    "reviews": ("reviews", Review),
+    "oc2": ("health_outcomes", HealthOutcome),
+    "oc3": ("leaver_outcomes", LeaverOutcome),
+    "ad1": ("adoption_decisions", AdoptionDecision),
+    "placed_adoption": ("placed_for_adoption", PlacedForAdoption),
+    "prev_perm": ("previous_permanence", PreviousPermanence),
+    "missing": ("missing", MissingEpisode),
+    "sw_episodes": ("social_worker_episodes", SocialWorkerEpisode),
+    "dolo": ("deprivations_of_liberty", DeprivationOfLiberty),
+}
+
+SUPERSEDE_KEYS: Mapping[str, tuple[int, ...] | None] = {
+    "header": (),
+    "episodes": (0,),
+    "reviews": (0,),
+    "uasc": (),
+    "oc2": None,
+    "oc3": None,
+    "ad1": (0, 1),
+    "placed_adoption": (0,),
+    "prev_perm": (),
+    "missing": (1,),
+    "sw_episodes": (0, 1),
+    "dolo": (0,),
+}
+"""Which fields make a row "the same row" in a later return (positions in the table's fields):
+an episode is the same episode with the same DECOM, a review the same review with the same
+date; ``()`` means one row per child (the later return's rows replace all earlier ones);
+``None``: rows belong to their own collection year and are never superseded (OC2, OC3)."""
+
+Entry = tuple[tuple[Any, ...], int, int]
+
+
+@attrs.frozen(kw_only=True)
+class Built:
+    """The records built, and each record's integrity problems (computed once)."""
+
+    records: list[CaseRecord]
+    record_problems: dict[str, tuple[Problem, ...]]
+
+
+def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
+    """Build one record per child from ``state.rows``; record every decision in ``state``."""
+    by_year = sorted(
+        range(len(state.returns)), key=lambda i: state.returns[i].year_end or dt.date.min
+    )
+    rank_of_return = {ret: rank for rank, ret in enumerate(by_year)}
+    file_rank = [rank_of_return[ret] for _, ret in state.files]
+    file_year = [state.returns[ret].year_end for _, ret in state.files]
+    superseded: Counter[tuple[str, int]] = Counter()
+    records: list[CaseRecord] = []
+    record_problems: dict[str, tuple[Problem, ...]] = {}
+    extra: dict[str, Any] = {} if evidence is None else {"evidence": evidence}
+    with attrs.validators.disabled():
+        for child_id in sorted(state.rows):
+            tables = state.rows[child_id]
+            for table, entries in list(tables.items()):
+                if len(entries) < 2:
+                    continue
+                entries = _supersede(state, table, entries, file_rank, superseded)
+                tables[table] = _dedupe(state, table, entries)
+            child = _child(state, child_id, tables)
+            if child is None:
+                continue
+            fields: dict[str, Any] = {"child": child}
+            for table, (field, cls) in _MODEL.items():
+                kept = tables.get(table)
+                if not kept:
+                    continue
+                names = _NAMES[table]
+                if table in ("oc2", "oc3"):
+                    fields[field] = [
+                        cls(**dict(zip(names, row, strict=True)), year_ending=file_year[fidx])
+                        for row, fidx, _ in kept
+                    ]
+                else:
+                    fields[field] = [
+                        cls(**dict(zip(names, row, strict=True))) for row, _, _ in kept
+                    ]
+            record, problems = CaseRecord.build(**fields, **extra)
+            state.problems.extend(problems)
+            record_problems[child_id] = problems
+            records.append(record)
+    labels = [_label(state.returns[ret].year_end) for ret in by_year]
+    for (table, rank), count in sorted(superseded.items()):
+        state.notes.append(
+            Problem(
+                code="superseded",
+                message=f"{count} {table} row(s) of the {labels[rank]} return were superseded "
+                "by the same rows in a later return",
+                file=state.returns[by_year[rank]].source,
+            )
+        )
+    return Built(records=records, record_problems=record_problems)
+
+
+def _label(year_end: dt.date | None) -> str:
+    if year_end is None:  # pragma: no cover - years are settled before building
+        return "unknown"
+    return f"{year_end.year - 1}/{year_end.year % 100:02d}"
+
+
+def _supersede(
+    state: _Load,
+    table: str,
+    entries: list[Entry],
+    file_rank: list[int],
+    superseded: Counter[tuple[str, int]],
+) -> list[Entry]:
+    """Drop the rows a later return holds again (same key); count each drop."""
+    key = SUPERSEDE_KEYS[table]
+    ranks = {file_rank[fidx] for _, fidx, _ in entries}
+    if key is None or len(ranks) < 2:
+        return entries
+    stats = state.stats[table]
+    later: set[tuple[Any, ...]] = set()
+    kept: list[Entry] = []
+    for rank in sorted(ranks, reverse=True):
+        group = [e for e in entries if file_rank[e[1]] == rank]
+        keys = set()
+        for entry in group:
+            k = tuple(entry[0][i] for i in key)
+            if k in later:
+                stats.superseded += 1
+                stats.mapped -= 1
+                superseded[(table, rank)] += 1
+            else:
+                kept.append(entry)
+            keys.add(k)
+        later |= keys
+    kept.sort(key=lambda e: (file_rank[e[1]], e[1], e[2]))
+    return kept
+
+
+def _dedupe(state: _Load, table: str, entries: list[Entry]) -> list[Entry]:
+    """Keep once a row repeated identically in another file of the same return."""
+    if len(entries) < 2 or all(e[1] == entries[0][1] for e in entries):
+        return entries
+    stats = state.stats[table]
+    first_file: dict[tuple[Any, ...], int] = {}
+    kept: list[Entry] = []
+    for entry in entries:
+        seen = first_file.setdefault(entry[0], entry[1])
+        if seen != entry[1]:
+            stats.duplicates += 1
+            stats.mapped -= 1
+        else:
+            kept.append(entry)
+    return kept
+
+
+def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child | None:
+    """The child from its header row (or a date of birth from another table); ``None`` and
+    every row reported when neither exists."""
+    headers = tables.get("header", [])
+    names = _NAMES["header"]
+    if len(headers) > 1:
+        stats = state.stats["header"]
+        for _, fidx, line in headers[1:]:
+            stats.mapped -= 1
+            stats.reported += 1
+            state.problems.append(
+                Problem(
+                    code="duplicate_child",
+                    message="the child has more than one header row; the first is used",
+                    file=state.files[fidx][0],
+                    row=line,
+                    record_id=child_id,
+                )
+            )
+    uasc = tables.get("uasc", [])
+    uasc_fields: dict[str, Any] = {
+        "uasc": bool(uasc),
+        "uasc_ceased": uasc[0][0][0] if uasc else None,
+    }
+    if headers:
+        return Child(id=child_id, **dict(zip(names, headers[0][0], strict=True)), **uasc_fields)
+    fallback = state.fallback_dob.get(child_id)
+    first = min(((fidx, line) for rows in tables.values() for _, fidx, line in rows))
+    if fallback is None:
+        count = sum(len(rows) for rows in tables.values())
+        state.problems.append(
+            Problem(
+                code="child_not_in_header",
+                message=f"the child is not in the header file and no table gives a date of "
+                f"birth: {count} row(s) could not be used",
+                file=state.files[first[0]][0],
+                row=first[1],
+                record_id=child_id,
+                expected="a header row for the child",
+            )
+        )
+        for name, rows in tables.items():
+            state.stats[name].mapped -= len(rows)
+            state.stats[name].reported += len(rows)
+        return None
+    state.notes.append(
+        Problem(
+            code="child_not_in_header",
+            message="no usable header row for the child; the date of birth was taken from "
+            "another table",
+            file=state.files[fallback[1]][0],
+            row=fallback[2],
+            record_id=child_id,
+        )
+    )
+    return Child(id=child_id, date_of_birth=fallback[0], **uasc_fields)
