@@ -234,7 +234,11 @@ def run_checks(
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
         as_of: The date to look from (usually the last day of the collection year).
         checks: The checks to run; :func:`~corparent.checks.default` when None.
-        rules: The rule set; ``corparent.law.ENGLAND`` when None.
+        rules: The rule set; ``corparent.law.ENGLAND`` when None: every duty. An obligation
+            whose evidence the records do not hold (visits in an SSDA903 return) is not
+            assessable and never a finding, so this gives the same findings as
+            ``corparent check``, which for speed schedules only the duties whose evidence the
+            data holds.
         conventions: Counting conventions; ``Conventions()`` when None.
         workers: Processes to use (1: run in this process).
         progress: Called with ``(children_done, children_total)`` as chunks complete.

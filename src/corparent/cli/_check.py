@@ -28,6 +28,7 @@ from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
 from corparent.law import ENGLAND, Force, RuleSet
+from corparent.model import CaseRecord
 from corparent.schedule import rules_for_duties
 
 if TYPE_CHECKING:
@@ -38,9 +39,26 @@ __all__ = ["register", "run"]
 _PROBLEMS_SHOWN = 50
 
 SSDA903_DUTIES = ("review_*",)
-"""The duties whose discharging events an SSDA903 return holds: only reviews. Visits, plans,
-assessments and PEPs live in a council's own tables, so a 903-only check would report every
-one of them as overdue."""
+"""The duties whose discharging events an SSDA903 return holds: only reviews. Used before any
+data is loaded (``--list-checks``); once loaded, the default is :func:`evidenced_duties`."""
+
+
+def evidenced_duties(rules: RuleSet, records: Iterable[CaseRecord]) -> tuple[str, ...]:
+    """The ids of the duties in ``rules`` whose evidence at least one record holds: the
+    default of ``--duties``. For an SSDA903 return that is the review duties (it holds no
+    visits, plans or assessments); for records that hold everything, every duty.
+
+    :func:`~corparent.checks.run_checks` checks every duty; on the same records it gives the
+    same findings, because an obligation whose evidence the data does not hold is not
+    assessable and never a finding. The command line leaves those duties out only for speed.
+    """
+    evidences = {id(r.evidence): r.evidence for r in records}.values()
+    return tuple(
+        d.id
+        for d in rules
+        if d.force is not Force.LOCAL and any(e.window(d.evidence).held for e in evidences)
+    )
+
 
 _EPILOG = """\
 examples:
@@ -127,8 +145,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(
         parser,
-        "the duties an SSDA903 return can show, 'review_*' (it records reviews, not visits "
-        "or plans)",
+        "every duty whose evidence the data holds (for an SSDA903 return, the reviews: it "
+        "records no visits, plans or assessments)",
     )
     parser.add_argument(
         "--fail-on",
@@ -172,8 +190,11 @@ def _patterns(values: Iterable[str]) -> list[str]:
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
-def select_checks(args: argparse.Namespace) -> CheckSet:
-    """The check set the options ask for."""
+def select_checks(
+    args: argparse.Namespace, records: Iterable[CaseRecord] | None = None
+) -> CheckSet:
+    """The check set the options ask for (``records``: the loaded data, for the default
+    duties)."""
     checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block))
     selected = _patterns(args.checks)
     if selected:
@@ -181,7 +202,7 @@ def select_checks(args: argparse.Namespace) -> CheckSet:
     excluded = _patterns(args.exclude)
     if excluded:
         checks = checks.without(*excluded)
-    duties = duty_patterns(args)
+    duties = duty_patterns(args, records)
     if duties != ("*",):
         for spec in checks:
             if "duties" in spec.defaults:
@@ -198,10 +219,16 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
     return ENGLAND.with_standards(load_pledge(args.pledge))
 
 
-def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
-    """The duty-id patterns to report: --duties (default the 903 ones) plus every local
-    standard of the --pledge whose own trigger or tightened duty is reported."""
-    patterns = tuple(_patterns(args.duties)) or SSDA903_DUTIES
+def duty_patterns(
+    args: argparse.Namespace, records: Iterable[CaseRecord] | None = None
+) -> tuple[str, ...]:
+    """The duty-id patterns to report: --duties (default: the duties whose evidence the
+    ``records`` hold, see :func:`evidenced_duties`; the 903 ones before any data is loaded)
+    plus every local standard of the --pledge whose own trigger or tightened duty is
+    reported."""
+    patterns = tuple(_patterns(args.duties))
+    if not patterns:
+        patterns = SSDA903_DUTIES if records is None else evidenced_duties(_overlaid(args), records)
     if patterns == ("*",):
         return patterns
     local = tuple(
@@ -213,11 +240,12 @@ def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
     return patterns + local
 
 
-def rules_for(args: argparse.Namespace) -> RuleSet:
-    """The rule set (with the --pledge overlay), cut down to the duties reported: schedules
-    then compute nothing else, which makes a 903-only run several times faster."""
+def rules_for(args: argparse.Namespace, records: Iterable[CaseRecord] | None = None) -> RuleSet:
+    """The rule set (with the --pledge overlay), cut down to the duties reported (and the
+    chains they depend on): schedules then compute nothing else, which makes a 903-only run
+    several times faster."""
     rules = _overlaid(args)
-    patterns = duty_patterns(args)
+    patterns = duty_patterns(args, records)
     if patterns == ("*",):
         return rules
     wanted = [d.id for d in rules if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
@@ -349,11 +377,11 @@ def run(args: argparse.Namespace) -> int:
     requested = tuple(_patterns(args.duties))
     if requested != ("*",):
         check_patterns("--duties", requested, _overlaid(args).ids())
-    checks = select_checks(args)
     if args.list_checks:
-        for spec in checks:
+        for spec in select_checks(args):
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
+    select_checks(args)  # a broken plugin or a --checks typo stops before the data is read
     from corparent.io.ssda903 import load  # imported on use: --help works without it
 
     loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
@@ -362,8 +390,8 @@ def run(args: argparse.Namespace) -> int:
     result = run_checks(
         loaded.caseload,
         args.as_of,
-        checks=checks,
-        rules=rules_for(args),
+        checks=select_checks(args, loaded.caseload),
+        rules=rules_for(args, loaded.caseload),
         workers=args.workers,
         progress=progress_for(),
         raise_on_crash=args.strict,

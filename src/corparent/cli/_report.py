@@ -45,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
     add_output(parser, "the report")
-    add_duties(parser, "the duties an SSDA903 return can show, 'review_*'")
+    add_duties(parser, "every duty whose evidence the data holds (for a 903 return, the reviews)")
     parser.set_defaults(handler=run)
 
 
@@ -54,15 +54,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "html":
         require_extra("corparent report", "jinja2")
     import corparent.pledges as pledges
+    from corparent.cli._check import evidenced_duties
     from corparent.io.ssda903 import load
     from corparent.law import ENGLAND
     from corparent.reports import build_report, render_html, to_csv, to_json
 
-    patterns = duty_patterns(args.duties) or ("review_*",)
-    if patterns != ("*",):
+    patterns = duty_patterns(args.duties)
+    if patterns and patterns != ("*",):
         check_patterns("--duties", patterns, ENGLAND.ids())
     loaded = load(args.path)
     check_load(loaded, args.as_of, str(args.path))
+    patterns = patterns or evidenced_duties(ENGLAND, loaded.caseload)
     report = build_report(
         loaded.caseload,
         args.as_of,

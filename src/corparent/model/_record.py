@@ -139,7 +139,10 @@ class CaseRecord:
         placement_plans: Placement plans, each for one placement.
         pathway_plans: Pathway plans prepared or reviewed.
         needs_assessments: Leaving-care needs assessments.
-        pa_appointments: Personal adviser appointments.
+        pa_appointments: Personal adviser appointments. Informational: the law sets no
+            timescale for appointing a personal adviser, so no duty is discharged by one and
+            they never change a schedule; they are kept, validated and exported so a council's
+            own checks can use them.
         pa_contacts: Personal adviser contacts.
         iro_appointments: IRO appointments.
         placement_notifications: Placement notices (CPPCR reg 13).
