@@ -62,7 +62,7 @@ class Fault:
 
     @property
     def key(self) -> tuple[str, str, D]:
-        """What a finding must name to match it: child, kind, day."""
+        """What a finding must name to match it (child, kind and day)."""
         return (self.child_id, self.kind, self.on)
 
 
