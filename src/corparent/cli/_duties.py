@@ -16,8 +16,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "duties",
         help="list every duty corparent applies, with its rule and citation",
         description=(
-            "List every duty in the England rule set: its id (used in findings), legal force,\n"
-            "each dated version's rule and the provision it comes from."
+            "List every duty in the England rule set: its id (used in findings and --duties),\n"
+            "legal force, the record field whose events discharge it, and each dated version's\n"
+            "rule and the provision it comes from."
         ),
         epilog="examples:\n  corparent duties\n  corparent duties -o duties.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     with output_stream(args.output) as out:
         for duty in ENGLAND:
             out.write(f"{duty.id}  [{duty.force.value}]  {duty.title}\n")
+            if duty.evidence:
+                out.write(f"    discharged by: {duty.evidence} ({duty.discharged_by})\n")
             for v in duty.versions:
                 until = f" until {v.until}" if v.until is not None else ""
                 out.write(

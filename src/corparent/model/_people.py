@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from corparent.codes import Ethnicity, Sex
-from corparent.model._base import check_date, check_optional_date, to_optional_code
+from corparent.model._base import check_date, check_optional_date, to_code, to_optional_code
 
 __all__ = ["Carer", "CarerKind", "Child"]
 
@@ -74,6 +74,10 @@ class CarerKind(enum.Enum):
     """An approved prospective adopter."""
 
 
+def _carer_kind(value: CarerKind | str) -> CarerKind:
+    return to_code(CarerKind, value, "Carer.kind")
+
+
 @attrs.frozen(kw_only=True)
 class Carer:
     """A foster carer (or other approved carer) the council supervises.
@@ -88,7 +92,7 @@ class Carer:
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: CarerKind = CarerKind.FOSTER
+    kind: CarerKind = attrs.field(default=CarerKind.FOSTER, converter=_carer_kind)
     approved_on: dt.date = attrs.field(validator=check_date)
     reviews: tuple[dt.date, ...] = attrs.field(default=(), converter=_sorted_dates)
     unannounced_visits: tuple[dt.date, ...] = attrs.field(default=(), converter=_sorted_dates)

@@ -53,6 +53,22 @@ def _missing_type(value: MissingType | str) -> MissingType:
     return to_code(MissingType, value, "MissingEpisode.kind")
 
 
+def _sdq_reason(value: SdqReason | str | None) -> SdqReason | None:
+    return to_optional_code(SdqReason, value, "HealthOutcome.sdq_reason")
+
+
+def _adopter_sex(value: AdopterSex | str | None) -> AdopterSex | None:
+    return to_optional_code(AdopterSex, value, "AdoptionDecision.adopter_sex")
+
+
+def _adopter_legal_status(value: AdopterLegalStatus | str | None) -> AdopterLegalStatus | None:
+    return to_optional_code(AdopterLegalStatus, value, "AdoptionDecision.adopter_legal_status")
+
+
+def _placed_ceased(value: ReasonPlacedCeased | str | None) -> ReasonPlacedCeased | None:
+    return to_optional_code(ReasonPlacedCeased, value, "PlacedForAdoption.reason_ceased")
+
+
 @attrs.frozen(kw_only=True)
 class HealthOutcome:
     """One OC2 row: health and offending outcomes in a collection year.
@@ -73,7 +89,7 @@ class HealthOutcome:
 
     year_ending: dt.date = attrs.field(validator=check_date)
     sdq_score: int | None = None
-    sdq_reason: SdqReason | None = None
+    sdq_reason: SdqReason | None = attrs.field(default=None, converter=_sdq_reason)
     convicted: bool | None = None
     health_check: bool | None = None
     immunisations: bool | None = None
@@ -129,8 +145,10 @@ class AdoptionDecision:
     matched_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
     foster_care: bool | None = None
     number_of_adopters: int | None = None
-    adopter_sex: AdopterSex | None = None
-    adopter_legal_status: AdopterLegalStatus | None = None
+    adopter_sex: AdopterSex | None = attrs.field(default=None, converter=_adopter_sex)
+    adopter_legal_status: AdopterLegalStatus | None = attrs.field(
+        default=None, converter=_adopter_legal_status
+    )
 
     @property
     def sort_date(self) -> dt.date:
@@ -148,7 +166,7 @@ class PlacedForAdoption(DatedEvent):
     """
 
     ceased_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
-    reason_ceased: ReasonPlacedCeased | None = None
+    reason_ceased: ReasonPlacedCeased | None = attrs.field(default=None, converter=_placed_ceased)
 
 
 @attrs.frozen(kw_only=True)
