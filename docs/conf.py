@@ -26,6 +26,7 @@ extensions = [
     "evidence_table",
     "cli_help",
     "public_paths",
+    "nations_table",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

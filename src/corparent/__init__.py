@@ -46,6 +46,7 @@ from corparent.errors import (
     Problem,
     RecordError,
 )
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
 from corparent.leaving_care import care_leaver_status
 from corparent.model import (
@@ -61,6 +62,7 @@ from corparent.model import (
     ContactRequest,
     DentalCheck,
     DeprivationOfLiberty,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     Episode,
     HealthAssessment,
@@ -129,6 +131,7 @@ __all__ = [
     "DentalCheck",
     "DeprivationOfLiberty",
     "Duty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
@@ -140,6 +143,7 @@ __all__ = [
     "HealthOutcome",
     "IROAppointment",
     "InTouch",
+    "Jurisdiction",
     "LeaverOutcome",
     "LeaverStatus",
     "LegalStatus",

@@ -134,6 +134,8 @@ class Equivalent:
         covers: Who it covers.
         duties: Its duties or principles, in short.
         maps_to: The English principles each corresponds to (empty where there is no match).
+        statutory: False for a voluntary, non-statutory commitment (Wales's charter).
+        in_force_from: The day it came into force, or ``None`` (prospective, or not law).
     """
 
     nation: str
@@ -142,6 +144,8 @@ class Equivalent:
     covers: str
     duties: tuple[str, ...]
     maps_to: tuple[tuple[Principle, ...], ...]
+    statutory: bool = True
+    in_force_from: dt.date | None = None
 
 
 UK_EQUIVALENTS: tuple[Equivalent, ...] = (
@@ -158,6 +162,7 @@ UK_EQUIVALENTS: tuple[Equivalent, ...] = (
         nation="Scotland",
         instrument="Children and Young People (Scotland) Act 2014 Part 9 (s.58)",
         in_force="In force from 1 April 2015",
+        in_force_from=dt.date(2015, 4, 1),
         covers="Looked-after children and care leavers under 26; duties on the corporate "
         "parents listed in Schedule 4",
         duties=(
@@ -184,6 +189,7 @@ UK_EQUIVALENTS: tuple[Equivalent, ...] = (
         covers="Care-experienced children and young people",
         duties=("a voluntary charter; no statutory corporate parenting principles",),
         maps_to=((),),
+        statutory=False,
     ),
 )
 """The devolved nations' counterparts (reference/duties.md §14.2-14.4)."""

@@ -18,7 +18,7 @@ from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
-from corparent.law import ENGLAND, Conventions, RuleSet
+from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import CaseRecord
 
 __all__ = ["CheckCrashed", "CheckInfo", "Progress", "RunMetadata", "RunResult", "run_checks"]
@@ -160,14 +160,16 @@ def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
     checks: tuple[CheckSpec, ...],
-    rules: RuleSet,
-    conventions: Conventions,
+    rules: RuleSet | None,
+    conventions: Conventions | None,
     raise_on_crash: bool,
 ) -> tuple[list[Finding], list[Crash]]:
     findings: list[Finding] = []
     crashes: list[Crash] = []
     for record in records:
-        base = CheckContext(as_of=as_of, rules=rules, conventions=conventions, record=record)
+        # The record's own nation's law when the run names none (corparent.law.resolve).
+        law, conv = resolve(record.id, record.jurisdiction, rules, conventions)
+        base = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
         for spec in checks:
             found, crash = _run_one(record, base, spec, raise_on_crash)
             findings.extend(found)
@@ -180,7 +182,15 @@ def _check_chunk(
 # worker rather than with every chunk (under the fork start method, inherited, not pickled);
 # chunks are then just index ranges.
 _WORKER_RUN: (
-    tuple[tuple[CaseRecord, ...], dt.date, tuple[CheckSpec, ...], RuleSet, Conventions, bool] | None
+    tuple[
+        tuple[CaseRecord, ...],
+        dt.date,
+        tuple[CheckSpec, ...],
+        RuleSet | None,
+        Conventions | None,
+        bool,
+    ]
+    | None
 ) = None
 
 
@@ -188,8 +198,8 @@ def _init_worker(
     records: tuple[CaseRecord, ...],
     as_of: dt.date,
     checks: tuple[CheckSpec, ...],
-    rules: RuleSet,
-    conventions: Conventions,
+    rules: RuleSet | None,
+    conventions: Conventions | None,
     raise_on_crash: bool,
 ) -> None:
     global _WORKER_RUN
@@ -234,12 +244,13 @@ def run_checks(
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
         as_of: The date to look from (usually the last day of the collection year).
         checks: The checks to run; :func:`~corparent.checks.default` when None.
-        rules: The rule set; ``corparent.law.ENGLAND`` when None: every duty. An obligation
-            whose evidence the records do not hold (visits in an SSDA903 return) is not
-            assessable and never a finding, so this gives the same findings as
-            ``corparent check``, which for speed schedules only the duties whose evidence the
-            data holds.
-        conventions: Counting conventions; ``Conventions()`` when None.
+        rules: The rule set; when None, each record's own nation's law
+            (``CaseRecord.jurisdiction``; ``corparent.law.ENGLAND`` if it states none), every
+            duty of it. An obligation whose evidence the records do not hold (visits in an
+            SSDA903 return) is not assessable and never a finding, so this gives the same
+            findings as ``corparent check``, which for speed schedules only the duties whose
+            evidence the data holds.
+        conventions: Counting conventions; the rule set's own when None.
         workers: Processes to use (1: run in this process).
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
@@ -261,8 +272,6 @@ def run_checks(
     t0 = time.perf_counter()
     check_set = default() if checks is None else checks
     specs = tuple(check_set)
-    rules = ENGLAND if rules is None else rules
-    conventions = Conventions() if conventions is None else conventions
     records = tuple(caseload)
     total = len(records)
     size = chunk_size or max(1, min(2000, -(-total // (workers * 4)) if total else 1))

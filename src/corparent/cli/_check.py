@@ -24,10 +24,11 @@ from corparent.cli._common import (
     severity,
 )
 from corparent.cli._gate import check_load, check_patterns
+from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.cli._progress import progress_for
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
-from corparent.law import ENGLAND, Force, RuleSet
+from corparent.law import Force, RuleSet
 from corparent.model import CaseRecord
 from corparent.schedule import rules_for_duties
 
@@ -183,6 +184,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="overlay a council pledge's local standards (a bundled name such as "
         "bath-and-north-east-somerset, or a TOML file); findings say which are local promises",
     )
+    add_law_arguments(parser, conventions=True)
     parser.set_defaults(handler=run)
 
 
@@ -211,12 +213,13 @@ def select_checks(
 
 
 def _overlaid(args: argparse.Namespace) -> RuleSet:
-    """ENGLAND, with the --pledge's local standards when one is given."""
+    """The --law's rule set (England by default), with the --pledge's local standards."""
+    law = law_of(args)
     if not getattr(args, "pledge", None):
-        return ENGLAND
+        return law
     from corparent.pledges import load as load_pledge  # imported on use
 
-    return ENGLAND.with_standards(load_pledge(args.pledge))
+    return law.with_standards(load_pledge(args.pledge))
 
 
 def duty_patterns(
@@ -382,16 +385,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
     select_checks(args)  # a broken plugin or a --checks typo stops before the data is read
+    conventions_for(args, rules_for(args))  # a convention the law leaves open: stop now
     from corparent.io.ssda903 import load  # imported on use: --help works without it
 
     loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, str(args.path))
+    rules = rules_for(args, loaded.caseload)
     show = args.show_values
     result = run_checks(
         loaded.caseload,
         args.as_of,
         checks=select_checks(args, loaded.caseload),
-        rules=rules_for(args, loaded.caseload),
+        rules=rules,
+        conventions=conventions_for(args, rules),
         workers=args.workers,
         progress=progress_for(),
         raise_on_crash=args.strict,

@@ -15,6 +15,7 @@ from corparent.cli._common import (
     output_stream,
 )
 from corparent.cli._gate import check_load, check_patterns
+from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.errors import CorparentError, LoadError, Problem
 
 __all__ = ["register", "run"]
@@ -49,17 +50,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(parser, "'*', every duty")
     add_output(parser, "the schedule")
+    add_law_arguments(parser, conventions=True)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent schedule``."""
     from corparent.io.ssda903 import load  # imported on use: --help works without them
-    from corparent.law import ENGLAND
     from corparent.schedule import schedule
 
+    rules = law_of(args)
+    conventions = conventions_for(args, rules)
     patterns = duty_patterns(args.duties) or ("*",)
-    check_patterns("--duties", patterns, ENGLAND.ids())
+    check_patterns("--duties", patterns, rules.ids())
     loaded = load(args.path)
     check_load(loaded, args.as_of, str(args.path))
     try:
@@ -78,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     obligations = [
         ob
-        for ob in schedule(record, args.as_of)
+        for ob in schedule(record, args.as_of, rules=rules, conventions=conventions)
         if any(fnmatch.fnmatchcase(ob.duty.id, p) for p in patterns)
     ]
     with output_stream(args.output) as out:

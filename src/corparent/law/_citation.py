@@ -80,6 +80,23 @@ _SHORT = {
     EDUCATION_GUIDANCE: "Education of LAC guidance 2018",
     IRO_HANDBOOK: "IRO Handbook 2010",
     NMS: "Fostering NMS 2011",
+    # The other UK nations (corparent.law.wales, .scotland, .northern_ireland)
+    "Care Planning, Placement and Case Review (Wales) Regulations 2015": "CPPCR(W) 2015",
+    "Care Leavers (Wales) Regulations 2015": "CL(W) 2015",
+    "Social Services and Well-being (Wales) Act 2014": "SSWBA 2014",
+    "Looked After Children (Scotland) Regulations 2009": "LAC(S) 2009",
+    "Children (Scotland) Act 1995": "C(S)A 1995",
+    "Continuing Care (Scotland) Order 2015": "Continuing Care (S) Order 2015",
+    "Children (Care, Care Experience and Services Planning) (Scotland) Act 2026": (
+        "CCCESP(S)A 2026"
+    ),
+    "Review of Children's Cases Regulations (Northern Ireland) 1996": "RCC(NI) 1996",
+    "Arrangements for Placement of Children (General) Regulations (Northern Ireland) 1996": (
+        "APC(NI) 1996"
+    ),
+    "Foster Placement (Children) Regulations (Northern Ireland) 1996": "FP(NI) 1996",
+    "Children (Leaving Care) Regulations (Northern Ireland) 2005": "CLC(NI) 2005",
+    "Children (Northern Ireland) Order 1995": "C(NI)O 1995",
 }
 
 URLS = {

@@ -56,6 +56,15 @@ ENGLISH_TERMS = (
 )
 
 
+def _optional_weeks(
+    instance: object, attribute: attrs.Attribute[int | None], value: object
+) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise ValueError(
+            f"Conventions.{attribute.name} must be None or a whole number of weeks >= 1"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Conventions:
     """How corparent reads the law where the law leaves a choice. Change one with
@@ -94,6 +103,14 @@ class Conventions:
             E4B, E13) stops being relevant after 6 months at home (CLR 2010 reg 3(3)); default
             ``True``.
         leap_day: The birthday of someone born on 29 February in other years (§20.12).
+        placement_restarts_reviews: Scotland only: whether each new placement starts a new
+            "first review within 6 weeks of the placement" (LAC(S) 2009 reg 45(2)(a), the
+            literal reading and the default, which can only make reviews due sooner); ``False``
+            runs one review chain from the first placement of each period of care.
+        ni_first_review_weeks: Northern Ireland only: the weeks within which the first review
+            is due (Review of Children's Cases Regulations (NI) 1996 reg 3). The period could
+            not be confirmed (2 or 4 weeks), so there is no default: scheduling a Northern
+            Irish first review without it raises :class:`~corparent.errors.ConfigError`.
     """
 
     count_trigger_day: bool = False
@@ -112,3 +129,5 @@ class Conventions:
     leaver_count_remand: bool = True
     relevant_ends_after_six_months_home: bool = True
     leap_day: LeapDay = LeapDay.MARCH_1
+    placement_restarts_reviews: bool = True
+    ni_first_review_weeks: int | None = attrs.field(default=None, validator=_optional_weeks)

@@ -40,6 +40,12 @@ class Trigger(enum.Enum):
     CONTACT_REQUESTED = "the child or young person asked to be contacted"
     CARE_ORDER_AT_HOME = "a care order was made while the child lives with a parent"
     PLACEMENT_MOVED = "the child moved to a new placement"
+    PLACED_IN_EMERGENCY = "a child was placed in an emergency"
+    REMANDED = "the child was remanded to local authority accommodation"
+    CEASED_LOOKED_AFTER = "the young person ceased to be looked after"
+    CONTINUING_CARE_STARTED = "continuing care began, or the last welfare assessment"
+    PANEL_RECOMMENDATION = "the fostering panel made its recommendation"
+    EDUCATION_NOTIFIED = "the authority was told the young person is in education or training"
 
 
 class Recurrence(enum.Enum):

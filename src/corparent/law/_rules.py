@@ -190,7 +190,8 @@ class UntilAge(DeadlineRule):
         return birthday(trigger, self.age, conventions.leap_day) - _ONE_DAY
 
     def describe(self) -> str:
-        return f"until the {self.age}th birthday"
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(self.age % 10 if self.age // 10 % 10 != 1 else 0)
+        return f"until the {self.age}{suffix or 'th'} birthday"
 
 
 @attrs.frozen(kw_only=True)

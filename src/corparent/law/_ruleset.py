@@ -9,12 +9,16 @@ from typing import Any
 import attrs
 
 from corparent.errors import ConfigError, Problem
+from corparent.jurisdiction import Jurisdiction
+from corparent.law._conventions import Conventions
 from corparent.law._duty import Duty
 
 __all__ = ["RuleSet"]
 
 
-def _index(duties: Iterable[Duty]) -> Mapping[str, Duty]:
+def _index(duties: Iterable[Duty] | Mapping[str, Duty]) -> Mapping[str, Duty]:
+    if isinstance(duties, Mapping):
+        duties = duties.values()
     index: dict[str, Duty] = {}
     for duty in duties:
         if duty.id in index:
@@ -32,10 +36,15 @@ class RuleSet:
     Attributes:
         name: E.g. ``"England"``.
         duties: The duties, by id.
+        jurisdiction: The nation whose law this is (every copy keeps it).
+        conventions: How the nation's law is read by default (its calendar, its choices);
+            ``schedule`` uses them when it is given none.
     """
 
     name: str
     duties: Mapping[str, Duty] = attrs.field(converter=_index)
+    jurisdiction: Jurisdiction = attrs.field(default=Jurisdiction.ENGLAND, kw_only=True)
+    conventions: Conventions = attrs.field(factory=Conventions, kw_only=True)
     _tightened: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     @_tightened.default
@@ -68,7 +77,11 @@ class RuleSet:
 
     def at(self, day: dt.date) -> RuleSet:
         """The duties with a version in force for a trigger on ``day``."""
-        return RuleSet(f"{self.name} at {day.isoformat()}", [d for d in self if d.version_at(day)])
+        return attrs.evolve(
+            self,
+            name=f"{self.name} at {day.isoformat()}",
+            duties=[d for d in self if d.version_at(day)],
+        )
 
     def without(self, *duty_ids: str) -> RuleSet:
         """A copy without the given duties (unknown ids are an error)."""
@@ -80,17 +93,17 @@ class RuleSet:
                     for i in unknown
                 ]
             )
-        return RuleSet(self.name, [d for d in self if d.id not in duty_ids])
+        return attrs.evolve(self, duties=[d for d in self if d.id not in duty_ids])
 
     def replace(self, duty: Duty) -> RuleSet:
         """A copy with ``duty`` in place of the duty with the same id (or added)."""
         duties = dict(self.duties)
         duties[duty.id] = duty
-        return RuleSet(self.name, duties.values())
+        return attrs.evolve(self, duties=duties.values())
 
     def with_duties(self, *duties: Duty) -> RuleSet:
         """A copy with extra duties (an id already present is an error)."""
-        return RuleSet(self.name, [*self, *duties])
+        return attrs.evolve(self, duties=[*self, *duties])
 
     @property
     def has_local_standards(self) -> bool:

@@ -136,7 +136,7 @@ def apply_standards(ruleset: RuleSet, source: Any) -> RuleSet:
                 )
             )
             continue
-        later = never_later(standard.rule, statutory)
+        later = never_later(standard.rule, statutory, ruleset.conventions)
         if later is not None:
             problems.append(
                 Problem(

@@ -30,6 +30,7 @@ from corparent.model._evidence import SSDA903_KINDS, Evidence, EvidenceWindow
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     LongTermFosterPlacement,
     PlacementUntil18,
@@ -69,6 +70,7 @@ __all__ = [
     "DatedEvent",
     "DentalCheck",
     "DeprivationOfLiberty",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Evidence",

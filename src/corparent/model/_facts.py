@@ -11,6 +11,7 @@ from corparent.model._base import Period, check_optional_date
 __all__ = [
     "AccommodationProvided",
     "ConnectedPersonApproval",
+    "EmergencyPlacement",
     "EmergencyPlacementOutsideApproval",
     "LongTermFosterPlacement",
     "PlacementUntil18",
@@ -91,3 +92,16 @@ class EmergencyPlacementOutsideApproval(Period):
     """
 
     approval_amended_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class EmergencyPlacement(Period):
+    """A placement made in an emergency under the Looked After Children (Scotland) Regulations
+    2009 reg 36 (at most 3 working days, reviewed within 3 working days under reg 38).
+
+    Attributes:
+        continued_on: The day the placement was continued or replaced after the reg 38 review
+            (e.g. under reg 39), if it was.
+    """
+
+    continued_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)

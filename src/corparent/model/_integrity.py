@@ -85,6 +85,7 @@ _PERIOD_FIELDS = (
     "short_breaks",
     "parent_placements_pending_assessment",
     "emergency_placements_outside_approval",
+    "emergency_placements",
     "missing",
     "social_worker_episodes",
     "deprivations_of_liberty",

@@ -12,6 +12,7 @@ import attrs
 
 from corparent.dates import LeapDay, age_on
 from corparent.errors import FieldTypeError, Problem, RecordError
+from corparent.jurisdiction import Jurisdiction
 from corparent.model._base import check_type
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
@@ -34,6 +35,7 @@ from corparent.model._evidence import COMPLETE, Evidence
 from corparent.model._facts import (
     AccommodationProvided,
     ConnectedPersonApproval,
+    EmergencyPlacement,
     EmergencyPlacementOutsideApproval,
     LongTermFosterPlacement,
     PlacementUntil18,
@@ -164,9 +166,12 @@ class CaseRecord:
         previous_permanence: 903 PrevPerm rows.
         social_worker_episodes: 903 SWEpisodes rows.
         deprivations_of_liberty: 903 DoLo rows.
+        emergency_placements: Emergency placements (Scotland: LAC(S) 2009 reg 36).
         evidence: From when, and until when, each kind of evidence is known (see
             :class:`~corparent.model.Evidence`); complete by default. Loaders set it, so that
             what the data cannot show is never taken for a breach.
+        jurisdiction: The nation whose law the responsible authority works under, or ``None``
+            (not stated: the run's law applies, England unless told otherwise).
     """
 
     child: Child = attrs.field(validator=check_type(Child))
@@ -268,8 +273,15 @@ class CaseRecord:
     deprivations_of_liberty: tuple[DeprivationOfLiberty, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(DeprivationOfLiberty)
     )
+    emergency_placements: tuple[EmergencyPlacement, ...] = attrs.field(
+        default=(), converter=_by_start, validator=_each(EmergencyPlacement)
+    )
     evidence: Evidence = attrs.field(
         default=COMPLETE, validator=attrs.validators.instance_of(Evidence)
+    )
+    jurisdiction: Jurisdiction | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Jurisdiction)),
     )
     _views: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 

@@ -18,7 +18,7 @@ from corparent.model._record import CaseRecord
 
 __all__ = ["restrict"]
 
-_NOT_EVENTS = frozenset({"child", "evidence", "episodes", "_views"})
+_NOT_EVENTS = frozenset({"child", "evidence", "episodes", "jurisdiction", "_views"})
 
 
 def restrict(record: CaseRecord, evidence: Evidence) -> CaseRecord:
@@ -43,7 +43,11 @@ def restrict(record: CaseRecord, evidence: Evidence) -> CaseRecord:
     >>> [r.date.isoformat() for r in seen.reviews], seen.visits
     (['2023-07-20'], ())
     """
-    fields: dict[str, Any] = {"child": record.child, "evidence": evidence}
+    fields: dict[str, Any] = {
+        "child": record.child,
+        "evidence": evidence,
+        "jurisdiction": record.jurisdiction,
+    }
     fields["episodes"] = _episodes(record.episodes, evidence.window("episodes"))
     for attribute in attrs.fields(CaseRecord):
         name = attribute.name

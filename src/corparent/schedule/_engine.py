@@ -20,15 +20,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from corparent.law import ENGLAND, Conventions, RuleSet
+import attrs
+
+from corparent.jurisdiction import Jurisdiction
+from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import Carer, CaseRecord, Child
 from corparent.schedule._approvals import plan_approvals
 from corparent.schedule._care_planning import plan_care_planning
 from corparent.schedule._leaving_care import plan_leaving_care
 from corparent.schedule._local import plan_local
+from corparent.schedule._nations import plan_nation_additions
 from corparent.schedule._obligation import Schedule
 from corparent.schedule._reviews import plan_reviews
 from corparent.schedule._run import Run, is_short_break_period, merged_periods
+from corparent.schedule._scotland import plan_scotland
 from corparent.schedule._visits import plan_visits
 
 __all__ = ["carer_schedule", "rules_for_duties", "schedule"]
@@ -56,7 +61,7 @@ def rules_for_duties(rules: RuleSet, duty_ids: Iterable[str]) -> RuleSet:
     ]
     kept = {d.id for d in keep}
     keep += [d for d in rules if d.tightens is not None and d.tightens in kept and d not in keep]
-    return RuleSet(rules.name, keep)
+    return attrs.evolve(rules, duties=keep)  # keeps the jurisdiction and conventions
 
 
 # -- the entry point ------------------------------------------------------------------------
@@ -66,10 +71,14 @@ def schedule(
     record: CaseRecord,
     as_of: dt.date,
     *,
-    rules: RuleSet = ENGLAND,
+    rules: RuleSet | None = None,
     conventions: Conventions | None = None,
 ) -> Schedule:
     """Every obligation ``record`` creates under ``rules``, as at ``as_of``.
+
+    ``rules`` defaults to the law of the record's jurisdiction (England unless the record
+    states another nation); ``conventions`` to the rule set's own. A record whose stated
+    jurisdiction differs from ``rules`` raises :class:`~corparent.errors.ConfigError`.
 
     For every applicable duty, each obligation from its first trigger up to ``as_of``, plus
     the next obligation of each recurring chain. Statuses are judged on ``as_of``; events dated
@@ -90,7 +99,12 @@ def schedule(
     """
     if as_of.__class__ is not dt.date:
         raise TypeError("as_of must be a datetime.date")
-    run = Run(record, as_of, rules, conventions or Conventions())
+    rules, conventions = resolve(record.id, record.jurisdiction, rules, conventions)
+    run = Run(record, as_of, rules, conventions)
+    if rules.jurisdiction is Jurisdiction.SCOTLAND:  # reviews and visits run from placements
+        plan_scotland(run)
+        plan_local(run)
+        return Schedule(child_id=record.id, as_of=as_of, obligations=run.out)
     previous_end: dt.date | None = None
     for period in merged_periods(run):
         if period.start > as_of:
@@ -102,6 +116,7 @@ def schedule(
         previous_end = period.end
     plan_approvals(run)
     plan_leaving_care(run)
+    plan_nation_additions(run)
     plan_local(run)
     return Schedule(child_id=record.id, as_of=as_of, obligations=run.out)
 
@@ -110,21 +125,29 @@ def carer_schedule(
     carer: Carer,
     as_of: dt.date,
     *,
-    rules: RuleSet = ENGLAND,
+    rules: RuleSet | None = None,
     conventions: Conventions | None = None,
 ) -> Schedule:
     """The foster carer's approval reviews (FSR 2011 reg 28), as at ``as_of``.
 
     The first review is due within a year of approval, each later one within a year of the
     previous review actually completed (W25). Obligations carry the carer's id as ``child_id``.
+    Under a rule set with ``foster_approval_review_subsequent`` (Scotland: 3 years, LAC(S) 2009
+    reg 25(2)), the later reviews follow that duty instead.
     """
     if as_of.__class__ is not dt.date:
         raise TypeError("as_of must be a datetime.date")
     placeholder = CaseRecord.unchecked(child=Child(id=carer.id, date_of_birth=carer.approved_on))
-    run = Run(placeholder, as_of, rules, conventions or Conventions(), subject_id=carer.id)
+    rules, conventions = resolve(carer.id, None, rules, conventions)
+    run = Run(placeholder, as_of, rules, conventions, subject_id=carer.id)
+    later = (
+        "foster_approval_review_subsequent"
+        if "foster_approval_review_subsequent" in rules
+        else "foster_approval_review"
+    )
     run.chain(
         carer.approved_on,
-        lambda k, _: "foster_approval_review",
+        lambda k, _: "foster_approval_review" if k == 0 else later,
         [d for d in carer.reviews if d >= carer.approved_on],
         None,
         f"carer approved on {carer.approved_on.isoformat()}",
