@@ -132,7 +132,7 @@ def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
         gap = top * 0.09
         placed: list[float] = []
         for label, values in sorted(series, key=lambda s: s[1][-1]):
-            y = values[-1]
+            y: float = values[-1]
             if placed and y < placed[-1] + gap:
                 y = placed[-1] + gap
             placed.append(y)
