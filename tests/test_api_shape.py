@@ -48,6 +48,7 @@ def test_cp_schedule_is_still_the_function() -> None:
     assert cp.schedule(record(), as_of=as_of, rules=cp.ENGLAND) == schedule(record(), as_of)
     assert inspect.signature(cp.schedule) == inspect.signature(schedule)
     assert pickle.loads(pickle.dumps(schedule)) is schedule
+    assert pickle.loads(pickle.dumps(cp.schedule)) is cp.schedule
     with pytest.raises(TypeError):
         cp.schedule(record())  # type: ignore[call-arg]
 

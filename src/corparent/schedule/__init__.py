@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from typing import Any
@@ -38,6 +39,10 @@ class _CallableModule(types.ModuleType):
 
     def __call__(self, *args: Any, **kwargs: Any) -> Schedule:
         return schedule(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Picklable by name, like the function it stands for (e.g. to a worker process).
+        return (importlib.import_module, (self.__name__,))
 
 
 sys.modules[__name__].__class__ = _CallableModule
