@@ -275,3 +275,16 @@ def test_the_cli_reference_page_renders_every_commands_help() -> None:
     for command in sub.choices:
         assert f"```{{cli-help}} {command}\n```" in page, command
     assert "```{cli-version}\n```" in page
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_check_and_report_refuse_a_loosening_pledge_naming_the_file(
+    capsys: pytest.CaptureFixture[str], loose_pledge: Path, command: str
+) -> None:
+    argv = [command, str(SAMPLE), "--as-of", AS_OF, "--pledge", str(loose_pledge)]
+    argv += ["--fail-on", "never"] if command == "check" else ["--format", "json"]
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert str(loose_pledge) in err
+    assert "x.reviews_yearly" in err
+    assert out == ""

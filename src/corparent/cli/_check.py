@@ -217,9 +217,9 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
     law = law_of(args)
     if not getattr(args, "pledge", None):
         return law
-    from corparent.pledges import load as load_pledge  # imported on use
+    from corparent.cli._pledge import overlay  # imported on use
 
-    return law.with_standards(load_pledge(args.pledge))
+    return overlay(args.pledge, law)[1]
 
 
 def duty_patterns(

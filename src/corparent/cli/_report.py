@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``corparent report``."""
     if args.format == "html":
         require_extra("corparent report", "jinja2")
-    import corparent.pledges as pledges
     from corparent.cli._check import evidenced_duties
+    from corparent.cli._pledge import validated
     from corparent.io.ssda903 import load
     from corparent.law import ENGLAND
     from corparent.reports import build_report, render_html, to_csv, to_json
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         loaded.caseload,
         args.as_of,
         duties=None if patterns == ("*",) else patterns,
-        pledge=pledges.load(args.pledge) if args.pledge else None,
+        pledge=validated(args.pledge) if args.pledge else None,
         load_summary=(
             f"{sum(t.read for t in loaded.stats.tables.values()):,} rows read, "
             f"{len(loaded.problems)} reported as unreadable; nothing dropped"
