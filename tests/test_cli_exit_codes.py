@@ -64,6 +64,7 @@ def test_check_exits_1_on_findings_and_0_when_told_never(
         ["duties"],
         ["pledge", "list"],
         ["pledge", "validate", "harrow"],
+        ["ambiguities", str(SAMPLE), "--as-of", AS_OF, "--child", "C0001"],
     ],
 )
 def test_commands_exit_0_when_clean(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -81,6 +82,7 @@ def test_commands_exit_0_when_clean(capsys: pytest.CaptureFixture[str], argv: li
         ["report", str(SAMPLE), "--as-of", AS_OF, "--format", "json"],
         ["duties"],
         ["pledge", "coverage", "harrow"],
+        ["ambiguities", str(SAMPLE), "--as-of", AS_OF, "--child", "C0001"],
     ],
 )
 @pytest.mark.parametrize("flag", ["-o", "--output"])
@@ -94,7 +96,7 @@ def test_output_flag_is_the_same_everywhere(
     assert out == ""
 
 
-@pytest.mark.parametrize("command", ["check", "schedule", "report"])
+@pytest.mark.parametrize("command", ["check", "schedule", "report", "ambiguities"])
 def test_duties_is_repeatable_and_comma_separated_everywhere(command: str) -> None:
     parser = build_parser()
     extra = ["--child", "C0001"] if command == "schedule" else []
@@ -137,7 +139,7 @@ def test_a_pattern_that_matches_nothing_exits_2(
     assert "matches no" in err or "nosuch.check" in err
 
 
-@pytest.mark.parametrize("command", ["check", "schedule", "report"])
+@pytest.mark.parametrize("command", ["check", "schedule", "report", "ambiguities"])
 @pytest.mark.parametrize("as_of", ["2031-01-01", "1990-01-01"])
 def test_as_of_outside_the_data_exits_2(
     capsys: pytest.CaptureFixture[str], command: str, as_of: str
@@ -271,7 +273,7 @@ def test_the_cli_reference_page_renders_every_commands_help() -> None:
     page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert set(sub.choices) == {"check", "schedule", "report", "pledge", "duties"}
+    assert set(sub.choices) == {"check", "schedule", "report", "pledge", "duties", "ambiguities"}
     for command in sub.choices:
         assert f"```{{cli-help}} {command}\n```" in page, command
     assert "```{cli-version}\n```" in page

@@ -293,7 +293,10 @@ def test_panel_measures_leave_out_what_the_data_cannot_show() -> None:
 def test_every_duty_names_the_record_field_that_discharges_it() -> None:
     from corparent.law import ENGLAND
 
-    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {"carer_reviews"}
+    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {
+        "carer_reviews",
+        "carer_unannounced_visits",
+    }
     for duty in ENGLAND:
         assert duty.evidence in fields or not duty.evidence, duty.id
     assert {d.id for d in ENGLAND if not d.evidence} == {"pa_to_25", "staying_put"}

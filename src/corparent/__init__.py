@@ -48,7 +48,7 @@ from corparent.errors import (
 )
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
-from corparent.leaving_care import care_leaver_status
+from corparent.leaving_care import care_leaver_determination, care_leaver_status
 from corparent.model import (
     AccommodationProvided,
     AdoptionDecision,
@@ -57,6 +57,7 @@ from corparent.model import (
     CarerKind,
     Caseload,
     CaseRecord,
+    CeaseToLookAfterApproval,
     Child,
     ConnectedPersonApproval,
     ContactRequest,
@@ -75,6 +76,7 @@ from corparent.model import (
     NeedsAssessment,
     PathwayPlan,
     PeriodOfCare,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
@@ -82,6 +84,7 @@ from corparent.model import (
     Placement,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     PlacementUntil18,
     PlacementWithParentPendingAssessment,
     PlanKind,
@@ -94,7 +97,14 @@ from corparent.model import (
     Visit,
 )
 from corparent.principles import Principle
-from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
+from corparent.schedule import (
+    Obligation,
+    Schedule,
+    Status,
+    ambiguities,
+    carer_schedule,
+    schedule,
+)
 
 # `corparent.schedule` is the package, made callable (see its docstring): `cp.schedule(record,
 # as_of)` runs the engine and `import corparent.schedule` gives the module. Type checkers read
@@ -118,6 +128,7 @@ __all__ = [
     "CaseRecord",
     "Caseload",
     "CategoryOfNeed",
+    "CeaseToLookAfterApproval",
     "CheckContext",
     "CheckSet",
     "CheckSpec",
@@ -155,6 +166,7 @@ __all__ = [
     "Obligation",
     "PathwayPlan",
     "PeriodOfCare",
+    "PermanencePlan",
     "PersonalAdviserAppointment",
     "PersonalAdviserContact",
     "PersonalEducationPlan",
@@ -163,6 +175,7 @@ __all__ = [
     "PlacementNotification",
     "PlacementPlan",
     "PlacementProvider",
+    "PlacementTerminationNotice",
     "PlacementType",
     "PlacementUntil18",
     "PlacementWithParentPendingAssessment",
@@ -189,6 +202,8 @@ __all__ = [
     "StayingPut",
     "Visit",
     "__version__",
+    "ambiguities",
+    "care_leaver_determination",
     "care_leaver_status",
     "carer_schedule",
     "check",

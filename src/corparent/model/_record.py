@@ -17,17 +17,20 @@ from corparent.model._base import check_type
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
+    CeaseToLookAfterApproval,
     ContactRequest,
     DentalCheck,
     HealthAssessment,
     IROAppointment,
     NeedsAssessment,
     PathwayPlan,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     Review,
     Visit,
 )
@@ -149,6 +152,9 @@ class CaseRecord:
         iro_appointments: IRO appointments.
         placement_notifications: Placement notices (CPPCR reg 13).
         contact_requests: Requests for contact (for pledge standards).
+        termination_notices: Written notices that the authority ended a placement (reg 14).
+        cease_approvals: Nominated officer approvals of ceasing to look after (reg 39).
+        permanence_plans: Permanence plans recorded.
         long_term_foster: Long-term foster placement designations.
         reduced_visit_consents: The child's consent to reduced visits (reg 28(3A)).
         placements_until_18: Placements intended to last until 18 (reg 28(2)(c)).
@@ -217,6 +223,15 @@ class CaseRecord:
     )
     contact_requests: tuple[ContactRequest, ...] = attrs.field(
         default=(), converter=_by_date, validator=_each(ContactRequest)
+    )
+    termination_notices: tuple[PlacementTerminationNotice, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PlacementTerminationNotice)
+    )
+    cease_approvals: tuple[CeaseToLookAfterApproval, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(CeaseToLookAfterApproval)
+    )
+    permanence_plans: tuple[PermanencePlan, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PermanencePlan)
     )
     long_term_foster: tuple[LongTermFosterPlacement, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(LongTermFosterPlacement)

@@ -16,13 +16,18 @@ import sys
 import types
 from typing import Any
 
+from corparent.schedule._ambiguity import ALTERNATIVES, Ambiguity, Reading, ambiguities
 from corparent.schedule._engine import carer_schedule, rules_for_duties, schedule
 from corparent.schedule._obligation import Obligation, Schedule, Status
 
 __all__ = [
+    "ALTERNATIVES",
+    "Ambiguity",
     "Obligation",
+    "Reading",
     "Schedule",
     "Status",
+    "ambiguities",
     "carer_schedule",
     "rules_for_duties",
     "schedule",

@@ -62,7 +62,7 @@ class Fault:
 
     @property
     def key(self) -> tuple[str, str, D]:
-        """What a finding must name to match it (child, kind and day)."""
+        """The child, the kind and the day a finding must name to match this fault."""
         return (self.child_id, self.kind, self.on)
 
 
