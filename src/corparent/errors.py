@@ -163,7 +163,7 @@ class _ProblemsError(CorparentError):
 
 
 class RecordError(_ProblemsError, ValueError):
-    """A case record contradicts itself (design.md §5).
+    """A case record contradicts itself.
 
     ``problems`` lists every inconsistency found, each with its field path.
     """
