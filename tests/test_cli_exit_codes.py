@@ -290,3 +290,13 @@ def test_check_and_report_refuse_a_loosening_pledge_naming_the_file(
     assert str(loose_pledge) in err
     assert "x.reviews_yearly" in err
     assert out == ""
+
+
+def test_duties_name_the_record_field_that_discharges_each(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "duties")
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("review_first ")))
+    assert lines[first + 1].strip().startswith("discharged by: reviews (")
