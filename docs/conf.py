@@ -45,6 +45,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"typing\..*"),
     (r"py:class", r"argparse\._SubParsersAction.*"),
     (r"py:class", r"(os\.)?PathLike.*|StrPath"),
+    # SQLAlchemy and pathlib types in signatures (no inventory bundled for SQLAlchemy).
+    (r"py:class", r"(sa\.|sqlalchemy\..*)?Engine|(pathlib\.)?Path"),
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist"]

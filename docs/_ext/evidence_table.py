@@ -35,12 +35,12 @@ def _sources() -> list[tuple[str, frozenset[str] | None]]:
         ("SSDA903 return", frozenset(SSDA903_KINDS)),
     ]
     try:  # the Standard Safeguarding Dataset loader, where installed
-        from corparent.io.ssd import SSD_KINDS  # type: ignore[attr-defined]
+        from corparent.io.ssd import SSD_KINDS
     except ImportError:
         pass
     else:
         sources.append(("SSD tables", frozenset(SSD_KINDS)))
-    sources.append(("records built in code", None))
+    sources.append(("events format, records built in code", None))
     return sources
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "RecordError",
+    "RecordTypeError",
     "redact",
     "shape",
 ]
@@ -171,6 +172,24 @@ class RecordError(_ProblemsError, ValueError):
     headline = "case record is inconsistent"
 
 
+class FieldTypeError(CorparentError, TypeError):
+    """A model object was given a value of the wrong type for a field (e.g. a ``dict`` where a
+    ``Review`` belongs); the message names the class, the field and what was expected.
+
+    .. versionadded:: 0.1
+    """
+
+
+class RecordTypeError(RecordError, FieldTypeError):
+    """A case record was given a value of the wrong type (e.g. ``episodes="abc"``, or a ``dict``
+    where a ``Review`` belongs), with the field path in its problems.
+
+    Also a :class:`FieldTypeError` and so a :class:`TypeError`, as attrs' own type checks are.
+    """
+
+    headline = "case record has a value of the wrong type"
+
+
 class LoadError(_ProblemsError):
     """Input files could not be read as asked; each problem names file, row, column and value."""
 
@@ -181,14 +200,6 @@ class ConfigError(_ProblemsError, ValueError):
     """A pledge, policy or configuration is invalid; each problem names the file and key path."""
 
     headline = "invalid configuration"
-
-
-class FieldTypeError(CorparentError, TypeError):
-    """A model object was given a value of the wrong type for a field (e.g. a ``dict`` where a
-    ``Review`` belongs); the message names the class, the field and what was expected.
-
-    .. versionadded:: 0.1
-    """
 
 
 class OutputError(CorparentError, OSError):

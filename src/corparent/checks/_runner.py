@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 import attrs
 
@@ -82,6 +83,21 @@ class RunMetadata:
     seconds: float = attrs.field(eq=False)
 
 
+FINDING_COLUMNS = (
+    "child_id",
+    "severity",
+    "check_id",
+    "duty_id",
+    "due",
+    "days_overdue",
+    "citation",
+    "force",
+    "code",
+    "message",
+)
+"""The columns of :meth:`RunResult.to_pandas`."""
+
+
 def _count(values: Iterable[str]) -> dict[str, int]:
     return dict(sorted(collections.Counter(values).items()))
 
@@ -128,6 +144,31 @@ class RunResult:
     def at_least(self, severity: Severity) -> tuple[Finding, ...]:
         """The findings at ``severity`` or above."""
         return tuple(f for f in self.findings if f.severity >= severity)
+
+    def to_pandas(self) -> Any:
+        """The findings as a pandas ``DataFrame``, one row each (needs the ``pandas`` extra,
+        imported only when this is called).
+
+        .. versionadded:: 0.1
+        """
+        from corparent._extras import data_frame
+
+        rows = (
+            {
+                "child_id": f.child_id,
+                "severity": f.severity.value,
+                "check_id": f.check_id,
+                "duty_id": f.duty_id,
+                "due": f.due,
+                "days_overdue": f.days_overdue,
+                "citation": f.citation,
+                "force": f.force.value if f.force is not None else None,
+                "code": f.code,
+                "message": f.message,
+            }
+            for f in self.findings
+        )
+        return data_frame(rows, FINDING_COLUMNS)
 
     def worst(self) -> Severity | None:
         """The highest severity found (a crash counts as ``ERROR``); None if nothing was found."""

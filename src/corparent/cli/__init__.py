@@ -36,6 +36,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._pledge",
     "corparent.cli._report",
     "corparent.cli._ambiguities",
+    "corparent.cli._worklist",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
 

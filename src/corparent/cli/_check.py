@@ -26,10 +26,20 @@ from corparent.cli._common import (
 from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.cli._progress import progress_for
+from corparent.cli._source import (
+    SOURCE_HELP,
+    adjust_checks,
+    default_duties,
+    extra_checks,
+    label,
+    load_source,
+    require_xlsx,
+    source_arg,
+)
 from corparent.errors import Problem
 from corparent.io.findings import to_csv, to_json
+from corparent.io.xlsx import write_findings
 from corparent.law import Force, RuleSet
-from corparent.model import CaseRecord
 from corparent.schedule import rules_for_duties
 
 if TYPE_CHECKING:
@@ -40,26 +50,11 @@ __all__ = ["register", "run"]
 _PROBLEMS_SHOWN = 50
 
 SSDA903_DUTIES = ("review_*",)
-"""The duties whose discharging events an SSDA903 return holds: only reviews. Used before any
-data is loaded (``--list-checks``); once loaded, the default is :func:`evidenced_duties`."""
-
-
-def evidenced_duties(rules: RuleSet, records: Iterable[CaseRecord]) -> tuple[str, ...]:
-    """The ids of the duties in ``rules`` whose evidence at least one record holds: the
-    default of ``--duties``. For an SSDA903 return that is the review duties (it holds no
-    visits, plans or assessments); for records that hold everything, every duty.
-
-    :func:`~corparent.checks.run_checks` checks every duty; on the same records it gives the
-    same findings, because an obligation whose evidence the data does not hold is not
-    assessable and never a finding. The command line leaves those duties out only for speed.
-    """
-    evidences = {id(r.evidence): r.evidence for r in records}.values()
-    return tuple(
-        d.id
-        for d in rules
-        if d.force is not Force.LOCAL and any(e.window(d.evidence).held for e in evidences)
-    )
-
+"""The duties whose discharging events an SSDA903 return holds: only reviews. Visits, plans,
+assessments and PEPs live in a council's own tables: a 903-only run leaves them out (they would
+only be not assessable). The default of ``--duties`` is every duty whose evidence the data
+holds (see :func:`corparent.cli._source.default_duties`), which gives the same findings as
+:func:`~corparent.checks.run_checks` with its default of every duty."""
 
 _EPILOG = """\
 examples:
@@ -92,9 +87,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
-    )
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument(
         "--as-of",
         type=iso_date,
@@ -125,9 +118,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "json", "csv", "xlsx"),
         default="table",
-        help="output format (default: table)",
+        help="output format (default: table; xlsx needs --output and the 'xlsx' extra)",
     )
     add_output(parser, "the findings")
     parser.add_argument(
@@ -146,8 +139,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(
         parser,
-        "every duty whose evidence the data holds (for an SSDA903 return, the reviews: it "
-        "records no visits, plans or assessments)",
+        "every duty whose evidence the data holds: 'review_*' for an SSDA903 return (it records "
+        "reviews, not visits or plans), '*' for a council's own data",
     )
     parser.add_argument(
         "--fail-on",
@@ -192,19 +185,18 @@ def _patterns(values: Iterable[str]) -> list[str]:
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
-def select_checks(
-    args: argparse.Namespace, records: Iterable[CaseRecord] | None = None
-) -> CheckSet:
-    """The check set the options ask for (``records``: the loaded data, for the default
-    duties)."""
-    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block))
+def select_checks(args: argparse.Namespace) -> CheckSet:
+    """The check set the options ask for."""
+    checks = default(plugins_enabled=not args.no_plugins, block=_patterns(args.block)).with_(
+        *getattr(args, "extra_checks", ())
+    )
     selected = _patterns(args.checks)
     if selected:
         checks = checks.select(*selected)
     excluded = _patterns(args.exclude)
     if excluded:
         checks = checks.without(*excluded)
-    duties = duty_patterns(args, records)
+    duties = duty_patterns(args)
     if duties != ("*",):
         for spec in checks:
             if "duties" in spec.defaults:
@@ -222,16 +214,10 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
     return overlay(args.pledge, law)[1]
 
 
-def duty_patterns(
-    args: argparse.Namespace, records: Iterable[CaseRecord] | None = None
-) -> tuple[str, ...]:
-    """The duty-id patterns to report: --duties (default: the duties whose evidence the
-    ``records`` hold, see :func:`evidenced_duties`; the 903 ones before any data is loaded)
-    plus every local standard of the --pledge whose own trigger or tightened duty is
-    reported."""
-    patterns = tuple(_patterns(args.duties))
-    if not patterns:
-        patterns = SSDA903_DUTIES if records is None else evidenced_duties(_overlaid(args), records)
+def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
+    """The duty-id patterns to report: --duties (default the 903 ones) plus every local
+    standard of the --pledge whose own trigger or tightened duty is reported."""
+    patterns = tuple(_patterns(args.duties)) or getattr(args, "source_duties", SSDA903_DUTIES)
     if patterns == ("*",):
         return patterns
     local = tuple(
@@ -243,12 +229,11 @@ def duty_patterns(
     return patterns + local
 
 
-def rules_for(args: argparse.Namespace, records: Iterable[CaseRecord] | None = None) -> RuleSet:
-    """The rule set (with the --pledge overlay), cut down to the duties reported (and the
-    chains they depend on): schedules then compute nothing else, which makes a 903-only run
-    several times faster."""
+def rules_for(args: argparse.Namespace) -> RuleSet:
+    """The rule set (with the --pledge overlay), cut down to the duties reported: schedules
+    then compute nothing else, which makes a 903-only run several times faster."""
     rules = _overlaid(args)
-    patterns = duty_patterns(args, records)
+    patterns = duty_patterns(args)
     if patterns == ("*",):
         return rules
     wanted = [d.id for d in rules if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
@@ -294,7 +279,7 @@ def _summary(result: RunResult) -> str:
 
 
 def _table(
-    result: RunResult, loaded: LoadResult, path: Path, out: TextIO, show_values: bool = False
+    result: RunResult, loaded: LoadResult, path: Path | str, out: TextIO, show_values: bool = False
 ) -> None:
     meta = result.metadata
     out.write(
@@ -380,32 +365,38 @@ def run(args: argparse.Namespace) -> int:
     requested = tuple(_patterns(args.duties))
     if requested != ("*",):
         check_patterns("--duties", requested, _overlaid(args).ids())
+    if args.format == "xlsx":
+        require_xlsx(args, "corparent check --format xlsx")
+    checks = select_checks(args)
     if args.list_checks:
-        for spec in select_checks(args):
+        for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
         return EXIT_OK
-    select_checks(args)  # a broken plugin or a --checks typo stops before the data is read
     conventions_for(args, rules_for(args))  # a convention the law leaves open: stop now
-    from corparent.io.ssda903 import load  # imported on use: --help works without it
-
-    loaded = load(args.path, strict=args.strict, previous=args.previous, year=args.year)
-    check_load(loaded, args.as_of, str(args.path))
-    rules = rules_for(args, loaded.caseload)
+    loaded = load_source(args.path, strict=args.strict, previous=args.previous, year=args.year)
+    check_load(loaded, args.as_of, label(args.path))
+    # The source decides the default duties and adds its own checks (the SSD's due dates).
+    args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
+    checks = adjust_checks(select_checks(args), loaded)
+    rules = rules_for(args)
+    conventions = conventions_for(args, rules)
     show = args.show_values
     result = run_checks(
         loaded.caseload,
         args.as_of,
-        checks=select_checks(args, loaded.caseload),
+        checks=checks,
         rules=rules,
-        conventions=conventions_for(args, rules),
+        conventions=conventions,
         workers=args.workers,
         progress=progress_for(),
         raise_on_crash=args.strict,
     )
     try:
-        with output_stream(args.output) as out:
-            if args.format == "table":
-                _table(result, loaded, args.path, out, show)
+        with output_stream(None if args.format == "xlsx" else args.output) as out:
+            if args.format == "xlsx":
+                write_findings(result, args.output)
+            elif args.format == "table":
+                _table(result, loaded, label(args.path), out, show)
             elif args.format == "json":
                 out.write(to_json(result, load=_load_section(loaded, show)))
             else:

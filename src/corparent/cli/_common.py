@@ -49,6 +49,8 @@ EXTRAS: dict[str, str] = {
     "jinja2": "report",
     "matplotlib": "report",
     "hypothesis": "testing",
+    "openpyxl": "xlsx",
+    "pandas": "pandas",
 }
 """Optional third-party modules and the corparent extra that installs each."""
 

@@ -31,14 +31,14 @@ def check_load(loaded: LoadResult, as_of: dt.date, source: str) -> None:
         as_of: The date the command judges as at.
         source: The folder or file named in messages.
     """
+    from corparent.io._loaded import SourceLoadResult
+
     problems: list[Problem] = []
     tables = loaded.stats.tables
-    # Required tables apply to an SSDA903 load (its statistics name every 903 table); another
-    # source reports its own tables and is judged by the rules below.
-    required = REQUIRED_TABLES if all(name in tables for name in REQUIRED_TABLES) else ()
-    for name in required:
-        stats = tables[name]
-        if stats.files == 0:
+    # A council's own data: its loader refuses a source without people and episodes itself.
+    for name in () if isinstance(loaded, SourceLoadResult) else REQUIRED_TABLES:
+        stats = tables.get(name)
+        if stats is None or stats.files == 0:
             problems.append(
                 Problem(
                     code="missing_table",

@@ -10,12 +10,12 @@ from corparent.cli._common import (
     add_duties,
     add_output,
     duty_patterns,
-    existing_folder,
     iso_date,
     output_stream,
     require_extra,
 )
 from corparent.cli._gate import check_load, check_patterns
+from corparent.cli._source import SOURCE_HELP, default_duties, label, load_source, source_arg
 
 __all__ = ["register", "run"]
 
@@ -40,12 +40,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", type=existing_folder, metavar="PATH")
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument("--as-of", type=iso_date, required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
     add_output(parser, "the report")
-    add_duties(parser, "every duty whose evidence the data holds (for a 903 return, the reviews)")
+    add_duties(
+        parser,
+        "every duty whose evidence the data holds ('review_*' for an SSDA903 return, '*' for a "
+        "council's own data)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -53,18 +57,16 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``corparent report``."""
     if args.format == "html":
         require_extra("corparent report", "jinja2")
-    from corparent.cli._check import evidenced_duties
     from corparent.cli._pledge import validated
-    from corparent.io.ssda903 import load
     from corparent.law import ENGLAND
     from corparent.reports import build_report, render_html, to_csv, to_json
 
-    patterns = duty_patterns(args.duties)
-    if patterns and patterns != ("*",):
-        check_patterns("--duties", patterns, ENGLAND.ids())
-    loaded = load(args.path)
-    check_load(loaded, args.as_of, str(args.path))
-    patterns = patterns or evidenced_duties(ENGLAND, loaded.caseload)
+    given = duty_patterns(args.duties)
+    if given and given != ("*",):
+        check_patterns("--duties", given, ENGLAND.ids())
+    loaded = load_source(args.path)
+    check_load(loaded, args.as_of, label(args.path))
+    patterns = given or default_duties(loaded)
     report = build_report(
         loaded.caseload,
         args.as_of,

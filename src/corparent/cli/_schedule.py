@@ -11,12 +11,12 @@ from corparent.cli._common import (
     add_duties,
     add_output,
     duty_patterns,
-    existing_folder,
     iso_date,
     output_stream,
 )
 from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._law import add_law_arguments, conventions_for, law_of
+from corparent.cli._source import SOURCE_HELP, label, load_source, source_arg
 from corparent.errors import CorparentError, LoadError, Problem
 
 if TYPE_CHECKING:
@@ -47,9 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "path", type=existing_folder, metavar="PATH", help="folder of SSDA903 CSV files"
-    )
+    parser.add_argument("path", type=source_arg, metavar="PATH", help=SOURCE_HELP)
     parser.add_argument("--child", required=True, metavar="ID", help="the child's record id")
     parser.add_argument(
         "--as-of", type=iso_date, required=True, metavar="DATE", help="date, YYYY-MM-DD"
@@ -62,15 +60,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``corparent schedule``."""
-    from corparent.io.ssda903 import load  # imported on use: --help works without them
     from corparent.schedule import schedule
 
     rules = law_of(args)
     conventions = conventions_for(args, rules)
     patterns = duty_patterns(args.duties) or ("*",)
     check_patterns("--duties", patterns, rules.ids())
-    loaded = load(args.path)
-    check_load(loaded, args.as_of, str(args.path))
+    loaded = load_source(args.path)
+    check_load(loaded, args.as_of, label(args.path))
     try:
         record = loaded.caseload[args.child]
     except (KeyError, CorparentError):
@@ -79,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                 Problem(
                     code="unknown_child",
                     message=f"no child with id {args.child!r}",
-                    file=str(args.path),
+                    file=label(args.path),
                     expected="a CHILD id of the return's header table",
                 )
             ],

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from corparent.dates import LeapDay, age_on
-from corparent.errors import FieldTypeError, Problem, RecordError
+from corparent.errors import Problem, RecordError, RecordTypeError
 from corparent.jurisdiction import Jurisdiction
 from corparent.model._base import check_type
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
@@ -68,12 +68,24 @@ _SORT_DATE = attrgetter("sort_date")
 
 
 def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]:
-    items = tuple(values) if not isinstance(values, str | bytes | dict) else (values,)
+    """``values`` sorted by ``key``; a value that is not a collection of events is a
+    :class:`~corparent.errors.RecordTypeError` (an item of the wrong kind is left for the
+    field's validator, which names its position)."""
+    if values.__class__ is tuple and len(values) < 2:  # the default () and single events
+        return values
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        raise RecordTypeError(
+            [
+                Problem(
+                    code="bad_type",
+                    message=f"expected a list of events, got a {type(values).__name__}",
+                )
+            ]
+        )
+    items = tuple(values)
     try:
         return tuple(sorted(items, key=key))
     except (AttributeError, TypeError):
-        # An item of the wrong kind (a dict, a date...): keep it so the field's validator
-        # names the field, the index and what was expected.
         return items
 
 
@@ -104,9 +116,15 @@ def _each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, .
             if not isinstance(item, kind):
                 hint = f"; build one with {kind.__name__}(**item)" if isinstance(item, dict) else ""
                 article = "an" if kind.__name__[0] in "AEIOU" else "a"
-                raise FieldTypeError(
-                    f"CaseRecord.{attribute.name}[{index}] must be {article} {kind.__name__}, "
-                    f"not {type(item).__name__}{hint}"
+                raise RecordTypeError(
+                    [
+                        Problem(
+                            code="bad_type",
+                            message=f"CaseRecord.{attribute.name}[{index}] must be "
+                            f"{article} {kind.__name__}, not {type(item).__name__}{hint}",
+                            path=f"{attribute.name}[{index}]",
+                        )
+                    ]
                 )
 
     return validate

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -48,6 +49,22 @@ class Status(enum.Enum):
 
 
 _BREACHES = frozenset({Status.MET_LATE, Status.OVERDUE, Status.MISSED})
+
+
+OBLIGATION_COLUMNS = (
+    "child_id",
+    "duty_id",
+    "trigger",
+    "due",
+    "met_on",
+    "status",
+    "days_late",
+    "force",
+    "citation",
+    "about",
+    "reason",
+)
+"""The columns of :meth:`Schedule.to_pandas`."""
 
 
 def _duty_id(duty: Duty) -> str:
@@ -208,3 +225,29 @@ class Schedule:
         for o in self.obligations:
             out.setdefault(o.duty.id, []).append(o)
         return {k: tuple(v) for k, v in out.items()}
+
+    def to_pandas(self) -> Any:
+        """The obligations as a pandas ``DataFrame``, one row each (needs the ``pandas`` extra,
+        imported only when this is called).
+
+        .. versionadded:: 0.1
+        """
+        from corparent._extras import data_frame
+
+        rows = (
+            {
+                "child_id": o.child_id,
+                "duty_id": o.duty.id,
+                "trigger": o.trigger,
+                "due": o.due,
+                "met_on": o.met_on,
+                "status": o.status.value,
+                "days_late": o.days_late(self.as_of),
+                "force": o.force.value,
+                "citation": o.version.citation.short,
+                "about": o.about,
+                "reason": o.reason,
+            }
+            for o in self.obligations
+        )
+        return data_frame(rows, OBLIGATION_COLUMNS)

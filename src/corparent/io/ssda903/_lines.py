@@ -123,11 +123,11 @@ def physical_lines(
             except UnicodeDecodeError:
                 pass
             else:
-                for line in text.split("\n"):
-                    number += 1
-                    if codec is not None and "\ufffd" in line:
-                        decoding.replaced_lines += 1
-                    yield number, line
+                lines = text.split("\n")
+                if codec is not None:
+                    decoding.replaced_lines += sum("\ufffd" in line for line in lines)
+                yield from enumerate(lines, number + 1)
+                number += len(lines)
                 continue
         for raw in batch:
             number += 1

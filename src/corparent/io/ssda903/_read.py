@@ -47,7 +47,11 @@ UNRECOGNISED = "unrecognised"
 """The stats entry for files that are not a table of the return (their lines are reported)."""
 
 _MAX_FIELD = MAX_LINE
-_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_ ]{0,39}")
+# A field may be as long as a line (1 MiB) and no longer: raised deliberately from the csv
+# module's 128 KiB default so that a long field is reported by its column, and bounded.
+if csv.field_size_limit() < _MAX_FIELD:
+    csv.field_size_limit(_MAX_FIELD)
+_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 _FIELDS = table_fields()
 _SPECS = {t.name: t for t in TABLES}
 _YEAR_COLUMNS = {"episodes": ("start", "end"), "reviews": ("date",)}
@@ -281,6 +285,17 @@ def _files(load: _Load, source: Source) -> list[tuple[Path, str | None]]:
                 if _is_csv_name(entry):
                     found.append((entry, None))
             return found
+        if not path.exists() and not path.is_symlink():
+            raise LoadError(
+                [
+                    Problem(
+                        code="no_files",
+                        message="no such file or folder",
+                        file=str(path),
+                        expected="a folder of SSDA903 CSV files",
+                    )
+                ]
+            )
         return [(path, None)]
     if isinstance(source, bytes):
         raise LoadError([Problem(code="no_files", message="a path must be text, not bytes")])
@@ -337,8 +352,11 @@ def _split(text: str) -> list[str]:
 
 def _column_names(columns: Sequence[str]) -> str:
     """Column names as a message may show them: a name that does not look like one (a date,
-    a value from a header-less row) is given by shape."""
-    return ", ".join(c if _COLUMN_NAME.fullmatch(c) else shape(c) for c in columns)
+    a UPN or postcode from a row merged into the header) is given by shape."""
+    return ", ".join(
+        c if _COLUMN_NAME.fullmatch(c) and sum(ch.isdigit() for ch in c) <= 1 else shape(c)
+        for c in columns
+    )
 
 
 def _read_file(load: _Load, path: Path, named: str | None, ret_index: int) -> None:
@@ -562,7 +580,6 @@ def _map_rows(
     valid_ids = load.valid_ids
     dates = _FIELDS["header"][0].kind
     sexes = _FIELDS["header"][1].kind
-    first_cells = columns[0]
     table_name = table.name
     read = mapped = reported = blank = count = 0
     for number, text in lines:
@@ -600,7 +617,7 @@ def _map_rows(
                 blank += 1
                 continue
         else:
-            if not text.strip(" \t,\ufeff"):
+            if (not text or text[0] in " \t,\ufeff") and not text.strip(" \t,\ufeff"):
                 blank += 1
                 continue
             cells = text.split(",")
@@ -619,12 +636,14 @@ def _map_rows(
                 expected=f"{width} fields",
             )
             continue
-        if cells[0].upper() == first_cells and [c.upper() for c in cells[:width]] == columns:
-            reported += 1
-            _problem(load, "repeated_header", "the header row is repeated", file=name, row=number)
-            continue
         child = cells[child_at]
         if child not in valid_ids:
+            if child.upper() == "CHILD" and [c.upper() for c in cells[:width]] == columns:
+                reported += 1
+                _problem(
+                    load, "repeated_header", "the header row is repeated", file=name, row=number
+                )
+                continue
             wrong = child_id_problem(child)
             if wrong is not None:
                 reported += 1
@@ -639,7 +658,8 @@ def _map_rows(
                     expected="the child's record id",
                 )
                 continue
-            valid_ids.add(child)
+            if child.upper() != "CHILD":
+                valid_ids.add(child)
         if copies and not _copies_agree(load, copies, cells, columns, name, number, child):
             reported += 1
             continue
@@ -921,8 +941,7 @@ def load(
             for path, named in ordered:
                 _read_file(state, path, named, index)
         years = _settle_years(state, len(plans) - 1)
-        label = years[0].label + (f" to {years[-1].label}" if len(years) > 1 else "")
-        evidence = Evidence.ssda903(years[0].start, years[-1].year_end, source=f"SSDA903 {label}")
+        evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
         built = build_records(state, evidence)
     finally:
         if enabled:

@@ -1,0 +1,80 @@
+"""Read SSD tables from a folder of CSV exports, one ``ssd_<table>.csv`` per table."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from corparent.io.ssd._raw import RawTable
+from corparent.io.ssd._tables import TABLES
+
+__all__ = ["csv_files", "read_tables"]
+
+_BATCH = 20_000
+
+
+def csv_files(folder: Path) -> dict[str, Path]:
+    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case)."""
+    return {
+        p.stem.lower(): p
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_")
+    }
+
+
+def _batches(
+    path: Path, positions: tuple[int, ...], counts: dict[str, int], bad: list[int]
+) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
+    lines: list[int | None] = []
+    rows: list[tuple[Any, ...]] = []
+    counts["headers"] = counts["blank"] = 0
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+        reader = csv.reader(stream)
+        if next(reader, None) is not None:
+            counts["headers"] = 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error:  # a NUL byte, an over-long field: the row is reported
+                bad.append(reader.line_num)
+                continue
+            if not any(c.strip() for c in cells):
+                counts["blank"] += 1
+                continue
+            lines.append(reader.line_num)
+            rows.append(tuple((cells[i] if i < len(cells) else None) for i in positions))
+            if len(rows) >= _BATCH:
+                yield lines, rows
+                lines, rows = [], []
+    if rows:
+        yield lines, rows
+
+
+def read_tables(folder: Path) -> Iterator[RawTable]:
+    """Every SSD table corparent reads, from ``folder``'s CSV files (headers matched
+    case-insensitively; columns in any order; extra columns ignored and never read)."""
+    files = csv_files(folder)
+    for spec in TABLES:
+        path = files.get(spec.name)
+        if path is None:
+            yield RawTable(name=spec.name, where=str(folder / f"{spec.name}.csv"), found=False)
+            continue
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+            header = next(csv.reader(stream), [])
+        index = {h.strip().lower(): i for i, h in enumerate(header)}
+        present = tuple(c for c in spec.names if c in index)
+        counts: dict[str, int] = {}
+        bad: list[int] = []
+        yield RawTable(
+            name=spec.name,
+            where=str(path),
+            found=True,
+            columns=present,
+            batches=_batches(path, tuple(index[c] for c in present), counts, bad),
+            counts=counts,
+            bad_lines=bad,
+        )
