@@ -17,7 +17,8 @@ from corparent.codes import (
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
-from corparent.law import ENGLAND, LeaverStatus
+from corparent.jurisdiction import Jurisdiction
+from corparent.law import ENGLAND, SHORT_BREAK_LIMITS, LeaverStatus
 from corparent.leaving_care import care_leaver_determination, care_leaver_status, short_breaks
 from corparent.model import (
     AccommodationProvided,
@@ -35,6 +36,7 @@ from corparent.model import (
     PersonalAdviserContact,
     PlacementTerminationNotice,
     Review,
+    ShortBreakArrangement,
     StayingPut,
     Visit,
 )
@@ -89,6 +91,20 @@ def test_short_breaks_form_one_series_with_reviews_between_breaks() -> None:
     assert not obs(r, "care_plan_prepare", D(2025, 3, 1))
 
 
+def test_breaks_recorded_one_by_one_form_one_series_under_a_recorded_arrangement() -> None:
+    """A recorded short-break arrangement does not turn each break into its own series. The
+    same two weekend breaks, with the council's record of the agreed arrangement from Fri 1
+    Nov 2024, still have one first review, due by Fri 28 Feb 2025."""
+    r = record(
+        brk(D(2024, 11, 30), D(2024, 12, 2)),
+        brk(D(2025, 1, 10), D(2025, 1, 12)),
+        short_breaks=[ShortBreakArrangement(start=D(2024, 11, 1))],
+    )
+    first = obs(r, "review_short_breaks", D(2025, 3, 1))
+    assert [o.due for o in first] == [D(2025, 2, 28)]
+    assert len(short_breaks(r).series) == 1
+
+
 def test_short_break_visits_count_only_on_break_days() -> None:
     """Visits to a short-break child are made on days the child is placed. The series from
     Sat 30 Nov 2024 needs a first visit within 3 months; a visit at the carer's on Sun 1 Dec
@@ -128,6 +144,15 @@ def test_a_break_over_17_days_brings_the_full_regulations() -> None:
     assert [(o.due, o.status) for o in plan] == [(D(2024, 7, 15), Status.MISSED)]
     assert obs(r, "visit_first", D(2024, 8, 1))
     assert not obs(r, "review_short_breaks", D(2024, 8, 1))
+
+
+def test_each_nation_tests_breaks_against_its_own_limits() -> None:
+    """The limits are the responsible authority's nation's. A 20-day break is too long for
+    England's 17 days but within Wales's 4 weeks."""
+    r = record(brk(D(2024, 7, 1), D(2024, 7, 20)))
+    assert not short_breaks(r).series
+    welsh = short_breaks(r, limits=SHORT_BREAK_LIMITS[Jurisdiction.WALES])
+    assert [len(s.periods) for s in welsh.series] == [1]
 
 
 def test_breaks_over_75_days_in_12_months_end_the_series() -> None:
@@ -332,7 +357,8 @@ def test_review_after_28_days_of_accommodation() -> None:
 def test_personal_adviser_visits_again_before_that_review() -> None:
     """The personal adviser visits within 7 days and again before that review. With visits
     on Tue 8 Apr and Wed 30 Apr 2025 and the review on Fri 2 May, both are met; with the
-    second visit only on Mon 5 May, the second is late."""
+    second visit only on Mon 5 May, the second is late; with no visit at all, it is overdue
+    from Fri 2 May."""
 
     def contacts(*days: dt.date) -> list[PersonalAdviserContact]:
         return [PersonalAdviserContact(date=d, visit_at_accommodation=True) for d in days]
@@ -344,6 +370,8 @@ def test_personal_adviser_visits_again_before_that_review() -> None:
     late = _accommodated(pa_contacts=contacts(D(2025, 4, 8), D(2025, 5, 5)), pathway_plans=review)
     (ob,) = obs(late, "pa_visit_before_accommodation_review", D(2025, 5, 10))
     assert ob.status is Status.MET_LATE
+    (none,) = obs(_accommodated(), "pa_visit_before_accommodation_review", D(2025, 5, 10))
+    assert (none.due, none.status) == (D(2025, 5, 2), Status.OVERDUE)
 
 
 def _former_relevant(**fields: object) -> CaseRecord:
@@ -371,13 +399,17 @@ def test_pathway_plans_continue_past_21_with_a_personal_adviser() -> None:
     as_of = D(2021, 12, 1)
     assert not obs(_former_relevant(), "pathway_plan_review", as_of)[-1].due > D(2021, 1, 1)
     pa = _former_relevant(pa_appointments=[PersonalAdviserAppointment(date=D(2021, 3, 1))])
-    assert obs(pa, "pathway_plan_review", as_of)[-1].due == D(2021, 6, 16)
+    (after,) = obs(pa, "pathway_plan_review_after_21_with_adviser", as_of)
+    assert after.due == D(2021, 6, 16)
+    assert not after.version.citation.provisional
     study = _former_relevant(
         leaver_outcomes=[
             LeaverOutcome(year_ending=D(2021, 3, 31), in_touch=InTouch.YES, activity=Activity.F1)
         ]
     )
-    assert obs(study, "pathway_plan_review", as_of)[-1].due == D(2021, 6, 16)
+    (after,) = obs(study, "pathway_plan_review_after_21_in_education", as_of)
+    assert after.due == D(2021, 6, 16)
+    assert "provisional" in after.explain()
 
 
 def test_visit_to_a_child_detained_after_leaving_care() -> None:

@@ -469,3 +469,34 @@ def test_problem_describe_escapes_values_when_shown() -> None:
     problem = Problem(code="x", message="bad", value="\x1b[2J", record_id="C\n1")
     assert "\x1b" not in problem.describe(show_values=True)
     assert "\n" not in problem.describe()
+
+
+def test_one_mistyped_date_does_not_move_the_collection_year(tmp_path: Path) -> None:
+    folder = _return(tmp_path / "r")
+    plain = load(folder)
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    cells = lines[1].split(",")
+    cells[2] = "01/01/2030"
+    lines[1] = ",".join(cells)
+    _write_lines(reviews, lines)
+    result = load(folder)
+    assert result.collection_year_end == plain.collection_year_end == dt.date(2024, 3, 31)
+    assert [n.code for n in result.notes] == ["dates_after_year"]
+
+
+def test_a_stray_nul_byte_spoils_one_value_not_the_file(tmp_path: Path) -> None:
+    folder = _return(tmp_path / "r")
+    plain = load(folder)
+    header = folder / "header.csv"
+    data = header.read_bytes()
+    second = data.index(b"\n") + 1
+    header.write_bytes(data[:second] + b"C\x00" + data[second + 1 :])  # the first child's id
+    result = load(folder)
+    stats = result.stats.tables["header"]
+    assert result.stats.accounted
+    assert (stats.mapped, stats.reported) == (plain.stats.tables["header"].mapped - 1, 1)
+    [bad] = [p for p in result.problems if p.code == "bad_child_id"]
+    assert (bad.file, bad.row, bad.column) == (str(header), 2, "CHILD")
+    (folder / "oc2.csv").write_bytes(bytes(range(256)) * 8)  # a binary file is refused whole
+    assert any(p.code == "not_csv" for p in load(folder).problems)

@@ -136,6 +136,11 @@ def run(args: argparse.Namespace) -> int:
                 f"{len(found)} obligations of {children} of {len(records)} children depend on "
                 f"how unclear law is read (as of {args.as_of}):\n"
             )
+            by_reading: dict[str, int] = {}
+            for a in found:
+                by_reading[a.reading] = by_reading.get(a.reading, 0) + 1
+            for reading, count in sorted(by_reading.items(), key=lambda kv: -kv[1]):
+                out.write(f"  {count:>6}  {reading}\n")
             for a in found:
                 out.write(f"  {a.explain()}\n")
     return EXIT_OK

@@ -81,7 +81,7 @@ def _row(duty: Duty, version: DutyVersion) -> dict[str, str]:
         "applies_to": duty.applies_to,
         "trigger": duty.trigger.value,
         "rule": version.rule.describe(),
-        "in_force_from": version.in_force_from.isoformat(),
+        "in_force_from": _start(version),
         "until": version.until.isoformat() if version.until else "",
         "instrument": c.instrument,
         "provision": c.provision,
@@ -102,6 +102,12 @@ def rows(rules: RuleSet = ENGLAND) -> Iterator[dict[str, str]]:
 
 def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _start(version: DutyVersion) -> str:
+    if version.in_force_from == PROSPECTIVE:
+        return "prospective"
+    return version.in_force_from.isoformat()
 
 
 def _write(out: TextIO, fmt: str, rules: RuleSet) -> None:
@@ -126,9 +132,7 @@ def _write(out: TextIO, fmt: str, rules: RuleSet) -> None:
                 out.write(f"    discharged by: {duty.evidence} ({duty.discharged_by})\n")
             for v in duty.versions:
                 until = f" until {v.until}" if v.until is not None else ""
-                start = (
-                    "prospective" if v.in_force_from == PROSPECTIVE else f"from {v.in_force_from}"
-                )
+                start = "prospective" if v.in_force_from == PROSPECTIVE else f"from {_start(v)}"
                 out.write(
                     f"    {start}{until}: {v.rule.describe()} ({v.citation}) {v.citation.tag}\n"
                 )

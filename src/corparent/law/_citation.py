@@ -51,6 +51,8 @@ class Verification(enum.Enum):
         return f"[{self.value}]"
 
 
+_BY_LETTER = {v.value: v for v in Verification}
+
 REFERENCE_EDITION = dt.date(2026, 11, 30)
 """The edition of corparent's legal research that the England citations were checked against
 (its last corrections: CPPCR regs 14, 33(3) and 48, staying put, CLR reg 3)."""
@@ -81,21 +83,35 @@ class Citation:
     checked_on: dt.date | None = None
 
     @property
+    def level(self) -> Verification | None:
+        """The ``verification``, else the ``[V]``/``[S]``/``[R]`` that ``checked`` begins with
+        (``None`` when neither says how far the wording was checked)."""
+        if self.verification is not None:
+            return self.verification
+        text = self.checked.lstrip()
+        if len(text) > 2 and text[0] == "[" and text[2] == "]":
+            return _BY_LETTER.get(text[1])
+        return None
+
+    @property
     def provisional(self) -> bool:
         """True when the wording was recalled and never checked; findings then say so."""
-        return self.verification is Verification.RECALLED
+        return self.level is Verification.RECALLED
 
     @property
     def tag(self) -> str:
         """``"[V]"``, ``"[S]"``, ``"[R]"``, or ``""`` for a local standard."""
-        return self.verification.tag if self.verification is not None else ""
+        level = self.level
+        return level.tag if level is not None else ""
 
     @property
     def short(self) -> str:
         """A short form for messages, e.g. ``"CPPCR 2010 reg 33(1)"``; a provisional citation
         says so: ``"CPPCR 2010 reg 23 (provisional: wording not yet checked)"``."""
         text = f"{_SHORT.get(self.instrument, self.instrument)} {self.provision}".strip()
-        return f"{text} (provisional: wording not yet checked)" if self.provisional else text
+        if self.provisional and "provisional" not in text:
+            return f"{text} (provisional: wording not yet checked)"
+        return text
 
     def __str__(self) -> str:
         return self.short

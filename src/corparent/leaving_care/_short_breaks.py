@@ -8,9 +8,10 @@ one placement: the first break starts the series and its review and visit clocks
 between breaks. A break that fails a condition is an ordinary period of care under the full
 regulations, and ends the series.
 
-Breaks recorded one by one (903 legal status V3) are tested here; an agreement recorded as one
-episode (V4), or a period a :class:`~corparent.model.ShortBreakArrangement` covers, is taken as
-reg 48 as recorded: its breaks are not in the data to test.
+Breaks recorded one by one (903 legal status V3) are tested here, whether or not a
+:class:`~corparent.model.ShortBreakArrangement` covers them; an agreement recorded as one
+episode (V4), or another period such an arrangement covers, is taken as reg 48 as recorded:
+its breaks are not in the data to test.
 
 Being a reg 48 child matters to leaving care too: such a child is not an eligible child
 (CPPCR 2010 reg 40(2)), which is why this lives beside the care-leaver status.
@@ -25,7 +26,7 @@ import attrs
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
-from corparent.law import Conventions
+from corparent.law import Conventions, ShortBreakLimits
 from corparent.model import CaseRecord, PeriodOfCare
 
 __all__ = [
@@ -125,20 +126,29 @@ def _overlap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
 
 
 def _candidate(record: CaseRecord, period: PeriodOfCare) -> bool:
-    return all(e.legal_status.is_short_break for e in period.episodes)
+    """A break recorded on its own (V3): its dates can be tested against reg 48(2)."""
+    return all(e.legal_status is LegalStatus.V3 for e in period.episodes)
 
 
 def _agreement(record: CaseRecord, period: PeriodOfCare) -> bool:
-    if any(f.covers(period.start) for f in record.short_breaks):
+    """An agreement recorded as one episode (V4), or a period the council records as reg 48
+    short breaks, whose breaks are not in the data one by one."""
+    if _candidate(record, period):
+        return False
+    if all(e.legal_status.is_short_break for e in period.episodes):
         return True
-    return all(e.legal_status is LegalStatus.V4 for e in period.episodes)
+    return any(f.covers(period.start) for f in record.short_breaks)
 
 
 _memo = threading.local()
 
 
 def short_breaks(
-    record: CaseRecord, conventions: Conventions | None = None, as_of: dt.date | None = None
+    record: CaseRecord,
+    conventions: Conventions | None = None,
+    as_of: dt.date | None = None,
+    *,
+    limits: ShortBreakLimits | None = None,
 ) -> ShortBreaks:
     """Test every short break of ``record`` against CPPCR 2010 reg 48(2) and group the breaks
     to which reg 48 applies into series.
@@ -147,19 +157,30 @@ def short_breaks(
         record: The case record.
         conventions: How to count a break's days and when a series lapses.
         as_of: The day an unfinished break is measured to (default: its start).
+        limits: Another nation's limits on one break and on the days in 12 months (default
+            England's 17 and 75 days; ``corparent.law.SHORT_BREAK_LIMITS`` has each
+            nation's).
     """
     conventions = conventions or Conventions()
-    key = (id(record), conventions, as_of)
+    single = limits.max_single_days if limits is not None else MAX_BREAK_DAYS
+    total = limits.max_total_days if limits is not None else MAX_DAYS_IN_12_MONTHS
+    key = (id(record), conventions, as_of, single, total)
     cached = getattr(_memo, "value", None)
     if cached is not None and cached[0] == key and cached[1] is record:
         result: ShortBreaks = cached[2]
         return result
-    result = _compute(record, conventions, as_of)
+    result = _compute(record, conventions, as_of, single, total)
     _memo.value = (key, record, result)
     return result
 
 
-def _compute(record: CaseRecord, conventions: Conventions, as_of: dt.date | None) -> ShortBreaks:
+def _compute(
+    record: CaseRecord,
+    conventions: Conventions,
+    as_of: dt.date | None,
+    max_single: int,
+    max_total: int,
+) -> ShortBreaks:
     periods = record.periods_of_care()
     if not any(_candidate(record, p) or _agreement(record, p) for p in periods):
         return ShortBreaks()
@@ -209,8 +230,8 @@ def _compute(record: CaseRecord, conventions: Conventions, as_of: dt.date | None
             if last >= window_start
         )
         reasons = []
-        if days > MAX_BREAK_DAYS:
-            reasons.append(f"a break of {days} days (more than {MAX_BREAK_DAYS})")
+        if days > max_single:
+            reasons.append(f"a break of {days} days (more than {max_single})")
         reason_ceased = period.reason_ceased
         if period.end is not None and (reason_ceased is None or reason_ceased.code not in _HOME):
             code = reason_ceased.code if reason_ceased is not None else "none"
@@ -218,10 +239,8 @@ def _compute(record: CaseRecord, conventions: Conventions, as_of: dt.date | None
                 "did not return to a parent or person with parental responsibility "
                 f"(reason care ended: {code})"
             )
-        if in_window > MAX_DAYS_IN_12_MONTHS:
-            reasons.append(
-                f"{in_window} days of breaks in 12 months (more than {MAX_DAYS_IN_12_MONTHS})"
-            )
+        if in_window > max_total:
+            reasons.append(f"{in_window} days of breaks in 12 months (more than {max_total})")
         test = ShortBreak(
             start=period.start,
             end=period.end,

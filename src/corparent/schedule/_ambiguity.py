@@ -16,13 +16,13 @@ import attrs
 
 from corparent.dates import ANY_PART_OF_THE_UK, LeapDay
 from corparent.law import (
-    ENGLAND,
     Conventions,
     HealthTransition,
     LeaverEpisodeRule,
     RuleSet,
     UnannouncedVisitYear,
     VisitStraddle,
+    resolve,
 )
 from corparent.model import CaseRecord
 from corparent.schedule._engine import schedule
@@ -181,10 +181,11 @@ def _relevant(reading: Reading, record: CaseRecord, as_of: dt.date) -> bool:
 def _record_ambiguities(
     record: CaseRecord,
     as_of: dt.date,
-    rules: RuleSet,
-    base: Conventions,
+    rules: RuleSet | None,
+    conventions: Conventions | None,
     readings: tuple[Reading, ...],
 ) -> Iterator[Ambiguity]:
+    rules, base = resolve(record.id, record.jurisdiction, rules, conventions)
     default = _keyed(schedule(record, as_of, rules=rules, conventions=base))
     for reading in readings:
         if not _relevant(reading, record, as_of):
@@ -211,12 +212,15 @@ def ambiguities(
     records: CaseRecord | Iterable[CaseRecord],
     as_of: dt.date,
     *,
-    rules: RuleSet = ENGLAND,
+    rules: RuleSet | None = None,
     conventions: Conventions | None = None,
     readings: Iterable[Reading] = ALTERNATIVES,
 ) -> tuple[Ambiguity, ...]:
     """Every obligation of ``records`` (one record or a caseload) whose due date or status
     changes under another reading of unclear law, with both answers.
+
+    ``rules`` and ``conventions`` default, record by record, to the law of the record's
+    jurisdiction and that law's own conventions, as in :func:`~corparent.schedule.schedule`.
 
     >>> import datetime as dt
     >>> from corparent.codes import LegalStatus, PlacementType
@@ -231,10 +235,9 @@ def ambiguities(
     >>> first.reading, first.default_due, first.alternative_due
     ('trigger day counted', datetime.date(2024, 1, 24), datetime.date(2024, 1, 23))
     """
-    base = conventions or Conventions()
     chosen = tuple(readings)
     items = [records] if isinstance(records, CaseRecord) else list(records)
     out: list[Ambiguity] = []
     for record in items:
-        out.extend(_record_ambiguities(record, as_of, rules, base, chosen))
+        out.extend(_record_ambiguities(record, as_of, rules, conventions, chosen))
     return tuple(out)

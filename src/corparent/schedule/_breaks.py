@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from corparent.law import SHORT_BREAK_LIMITS
 from corparent.leaving_care import ShortBreakSeries, short_breaks
 from corparent.model import PeriodOfCare
 from corparent.schedule._run import Run
@@ -30,7 +31,8 @@ def regime(run: Run, period: PeriodOfCare) -> tuple[Regime, ShortBreakSeries | N
     )
     if not candidate:
         return Regime.FULL, None
-    found = short_breaks(record, run.conventions, run.as_of)
+    limits = SHORT_BREAK_LIMITS.get(run.rules.jurisdiction)
+    found = short_breaks(record, run.conventions, run.as_of, limits=limits)
     series = found.series_starting(period)
     if series is not None:
         return Regime.SERIES, series

@@ -22,9 +22,9 @@ SECONDARY = Verification.SECONDARY
 RECALLED = Verification.RECALLED
 
 _NOTES = {
-    VERIFIED: "wording checked against the text of the instrument",
-    SECONDARY: "from statutory-guidance summaries and procedure manuals; primary text not read",
-    RECALLED: "recalled, not checked against the text of the instrument: provisional",
+    VERIFIED: "[V] wording checked against the text of the instrument",
+    SECONDARY: "[S] from statutory-guidance summaries and procedure manuals; primary text not read",
+    RECALLED: "[R] recalled, not checked against the text of the instrument: provisional",
 }
 
 

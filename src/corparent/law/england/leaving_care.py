@@ -15,7 +15,7 @@ from corparent.law._rules import (
     UntilAge,
     WithinDays,
 )
-from corparent.law.england._build import SECONDARY, VERIFIED, F, P, R, T, cite, duty
+from corparent.law.england._build import RECALLED, SECONDARY, VERIFIED, F, P, R, T, cite, duty
 
 _ADULT = (P.PREPARE_FOR_ADULTHOOD, P.ACCESS_TO_SERVICES)
 
@@ -37,9 +37,7 @@ DUTIES = (
         "Pathway plan reviewed",
         force=F.REGULATION,
         principles=_ADULT,
-        applies_to="a relevant or former relevant child: to 21, and to 25 while in the "
-        "education or training the pathway plan sets out or while a personal adviser is "
-        "provided on request",
+        applies_to="a relevant or former relevant child, to 21",
         trigger=T.PREVIOUS_EVENT,
         recurrence=R.REPEATING,
         discharged_by="a pathway plan prepared or reviewed",
@@ -47,10 +45,40 @@ DUTIES = (
         citation=cite(CLR, "reg 7", SECONDARY),
         notes="Chained from the last pathway plan once the young person is relevant or former "
         "relevant; eligible children's plans are reviewed with their looked-after reviews. "
-        "Past 21 the duties continue for a young person in agreed education or training "
-        "(CA 1989 s.23C(7), s.23CA) or with a personal adviser on request (s.23CZB): corparent "
-        "takes a personal adviser appointment on or after the 21st birthday, or a leaver "
-        "outcome around the 21st birthday showing education or training, as the evidence.",
+        "Past 21 the review continues as pathway_plan_review_after_21_with_adviser or "
+        "pathway_plan_review_after_21_in_education.",
+    ),
+    duty(
+        "pathway_plan_review_after_21_with_adviser",
+        "Pathway plan reviewed after 21, with a personal adviser on request",
+        force=F.STATUTE,
+        principles=_ADULT,
+        applies_to="a former relevant child aged 21 to 24 who asked for a personal adviser",
+        trigger=T.PREVIOUS_EVENT,
+        recurrence=R.REPEATING,
+        discharged_by="a pathway plan prepared or reviewed",
+        rule=IntervalMaxMonths(months=6),
+        citation=cite(CA1989, "s.23CZB (CSWA 2017 s.3); CLR 2010 reg 7", VERIFIED),
+        in_force_from=PA_TO_25_FROM,
+        notes="The personal adviser provided on request after 21 comes with a needs "
+        "assessment and a pathway plan, kept under review as before 21; corparent takes a "
+        "personal adviser appointment on or after the 21st birthday as the request.",
+    ),
+    duty(
+        "pathway_plan_review_after_21_in_education",
+        "Pathway plan reviewed after 21, in education or training",
+        force=F.STATUTE,
+        principles=(*_ADULT, P.HIGH_ASPIRATIONS),
+        applies_to="a former relevant child aged 21 to 24 still in the education or training "
+        "their pathway plan sets out, or helped back into it",
+        trigger=T.PREVIOUS_EVENT,
+        recurrence=R.REPEATING,
+        discharged_by="a pathway plan prepared or reviewed",
+        rule=IntervalMaxMonths(months=6),
+        citation=cite(CA1989, "s.23C(7), s.23CA; CLR 2010 reg 7", RECALLED),
+        notes="The s.23C duties continue while the programme does; corparent takes a leaving-"
+        "care return around the 21st birthday showing education or an apprenticeship as the "
+        "evidence, to the 25th birthday.",
     ),
     duty(
         "pathway_plan_review_new_accommodation",
