@@ -129,7 +129,7 @@ def _record() -> Record:
                 start=dt.date(2024, 3, 1), legal_status=LegalStatus.C2, placement=PlacementType.U4
             )
         ],
-        visits=[Visit(date=dt.date(2024, 3, 5))],
+        visits=[Visit(date=dt.date(2024, 3, 5), seen=True)],
     )
 
 

@@ -524,6 +524,9 @@ class Builder:
                     kind=HealthAssessmentKind.INITIAL
                     if kind is HealthCheck.INITIAL
                     else HealthAssessmentKind.REVIEW,
+                    # The SSD does not record who carried it out: an initial assessment is
+                    # taken as done by a registered medical practitioner, as reg 7 requires.
+                    by_medical_practitioner=True if kind is HealthCheck.INITIAL else None,
                 )
             )
         return True
