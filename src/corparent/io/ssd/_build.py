@@ -106,6 +106,8 @@ class Builder:
         self.not_assessments: dict[str, int] = defaultdict(int)
         self.latest_day = dt.date(2000, 1, 1)
         self.codes: dict[tuple[type[CodeList], str], Any] = {}
+        self.types: dict[str, HealthCheck | None] = {}
+        self.statuses: dict[str | None, bool | None] = {}
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -492,7 +494,10 @@ class Builder:
         if person is None:
             return False
         values = row.values
-        kind = self.health.classify(values["clah_health_check_type"])
+        text, status = values["clah_health_check_type"], values["clah_health_check_status"]
+        if text not in self.types:
+            self.types[text] = self.health.classify(text)
+        kind = self.types[text]
         if kind is None:
             self.report(
                 spec, row, "clah_health_check_type", "unknown_health_check_type",
@@ -502,7 +507,9 @@ class Builder:
                 "HEALTH_CHECKS.with_types)",
             )  # fmt: skip
             return False
-        took_place = self.health.took_place(values["clah_health_check_status"])
+        if status not in self.statuses:
+            self.statuses[status] = self.health.took_place(status)
+        took_place = self.statuses[status]
         if took_place is None:
             self.report(
                 spec, row, "clah_health_check_status", "unknown_health_check_status",
