@@ -8,7 +8,7 @@ times loading, computing the figures and rendering the HTML. Prints figures; ass
 
 from __future__ import annotations
 
-import sys
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -45,4 +45,6 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=100_000, help="children (default 100000)")
+    main(parser.parse_args().n)

@@ -8,7 +8,7 @@ Prints figures; asserts nothing.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 
 from corparent import synth
@@ -46,4 +46,8 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument(
+        "sizes", type=int, nargs="*", default=[10_000, 100_000], help="children per run"
+    )
+    main(parser.parse_args().sizes)

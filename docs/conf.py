@@ -23,6 +23,7 @@ extensions = [
     "myst_parser",
     "duty_table",
     "pledge_table",
+    "legal_cases",
     "evidence_table",
     "cli_help",
     "public_paths",

@@ -62,7 +62,7 @@ for record in (amira, ben):
     status = cp.care_leaver_status(record, AS_OF)
     print(
         f"\n== {record.id}: {len(schedule)} obligations as at {AS_OF}; "
-        f"leaving-care status: {status.status.value}"
+        f"leaving-care status: {status.value}"
     )
     for obligation in schedule:
         if obligation.trigger >= dt.date(2023, 6, 1):

@@ -271,7 +271,15 @@ def test_the_cli_reference_page_renders_every_commands_help() -> None:
     page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert set(sub.choices) == {"check", "schedule", "report", "pledge", "duties", "worklist"}
+    assert set(sub.choices) == {
+        "check",
+        "schedule",
+        "report",
+        "pledge",
+        "duties",
+        "ambiguities",
+        "worklist",
+    }
     for command in sub.choices:
         assert f"```{{cli-help}} {command}\n```" in page, command
     assert "```{cli-version}\n```" in page

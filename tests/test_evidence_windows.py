@@ -293,7 +293,26 @@ def test_panel_measures_leave_out_what_the_data_cannot_show() -> None:
 def test_every_duty_names_the_record_field_that_discharges_it() -> None:
     from corparent.law import ENGLAND
 
-    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {"carer_reviews"}
+    fields = {a.name for a in CaseRecord.__attrs_attrs__} | {
+        "carer_reviews",
+        "carer_unannounced_visits",
+    }
     for duty in ENGLAND:
         assert duty.evidence in fields or not duty.evidence, duty.id
     assert {d.id for d in ENGLAND if not d.evidence} == {"pa_to_25", "staying_put"}
+
+
+def test_a_review_met_late_on_the_first_day_of_a_leap_collection_year_is_reported() -> None:
+    """The look-back is the 12 calendar months to ``as_of``: 365 days back from 31 March 2024
+    is 1 April 2023 itself, which a day count would leave out."""
+    from corparent.checks.builtin import compliance
+    from corparent.testing import run_check
+
+    reviews = [dt.date(2020, 1, 30), dt.date(2020, 4, 20), dt.date(2020, 10, 15)]
+    reviews += [dt.date(2021, 4, 10), dt.date(2021, 10, 1), dt.date(2022, 3, 25)]
+    reviews += [dt.date(2022, 9, 20), dt.date(2023, 4, 1)]  # due 20 March 2023
+    record = _record([_since_2020()], reviews, evidence=Evidence.complete())
+    ob = next(o for o in _reviews(record) if o.met_on == dt.date(2023, 4, 1))
+    assert ob.status is Status.MET_LATE
+    (finding,) = run_check(compliance.met_late, record, YEAR_END, duties=("review_*",))
+    assert "2023-04-01" in finding.message

@@ -371,7 +371,7 @@ def test_csv_lines_that_are_not_csv_are_reported(caseload: Caseload, tmp_path: P
     write_ssd(caseload, folder, as_of=AS_OF)
     visits = folder / "ssd_cla_visits.csv"
     lines = visits.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines.insert(2, 'V-BAD,P,C0001,2024-01-01,"' + "Y" * 200_000 + '",\n')  # over the field limit
+    lines.insert(2, 'V-BAD,P,C0001,2024-01-01,"' + "Y" * 1_100_000 + '",\n')  # over the field limit
     lines.insert(3, "\n")
     visits.write_text("".join(lines), encoding="utf-8")
     loaded = ssd.load(folder)

@@ -19,6 +19,7 @@ from corparent.io.ssda903 import load, parse_date, write
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SAMPLE = EXAMPLES / "data" / "ssda903"
 MESSY = EXAMPLES / "data" / "ssda903-messy"
+PREVIOUS = EXAMPLES / "data" / "ssda903-previous"
 
 
 def test_round_trip_of_a_synthetic_return(tmp_path: Path) -> None:
@@ -51,7 +52,10 @@ def test_round_trip_property(tmp_path: Path, seed: int, n: int) -> None:
 
 def test_bundled_sample_loads_cleanly_and_is_reproducible(tmp_path: Path) -> None:
     result = load(SAMPLE, strict=True)
-    assert len(result.caseload) == 200
+    assert len(result.caseload) == 240
+    for year in ("2023", "2022"):
+        previous = load(PREVIOUS / year, strict=True)
+        assert previous.collection_year_end == dt.date(int(year), 3, 31)
     spec = importlib.util.spec_from_file_location(
         "generate_sample", EXAMPLES / "generate_sample.py"
     )
@@ -60,8 +64,11 @@ def test_bundled_sample_loads_cleanly_and_is_reproducible(tmp_path: Path) -> Non
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(tmp_path)
-    for path in sorted(SAMPLE.glob("*.csv")):
-        assert path.read_text() == (tmp_path / path.name).read_text(), path.name
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.csv"))
+    bundled = EXAMPLES / "data"
+    assert written == sorted(p.relative_to(bundled) for p in bundled.rglob("ssda903*/**/*.csv"))
+    for path in written:
+        assert (bundled / path).read_bytes() == (tmp_path / path).read_bytes(), path
 
 
 def test_messy_return_reports_every_bad_row_and_keeps_the_rest() -> None:
@@ -95,7 +102,7 @@ def test_review_participation_survives_mixed_case_and_bom(tmp_path: Path) -> Non
     path.write_bytes(
         b"\xef\xbb\xbf" + path.read_text().replace("REVIEW_CODE", "review_code").encode()
     )
-    assert len(load(tmp_path / "x", strict=True).caseload) == 200
+    assert len(load(tmp_path / "x", strict=True).caseload) == 240
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corparent import synth
 from corparent.checks import Finding, Severity, run_checks
@@ -58,11 +60,11 @@ def test_a_false_finding_lowers_precision_and_a_lost_one_recall() -> None:
     worse = synth.score([*run.findings, invented], h, YEAR_END, known_from=LONG_AGO)
     assert worse.false_findings == (invented,)
     assert worse.precision < 1.0
-    child = reviews[0].child_id
+    child = synth.faults(h, YEAR_END, known_from=LONG_AGO)[0].child_id
     kept = [f for f in run.findings if f.child_id != child]
     fewer = synth.score(kept, h, YEAR_END, known_from=LONG_AGO)
     assert fewer.recall < 1.0
-    assert {f.child_id for f in fewer.missed_faults} == {child}
+    assert {f.child_id for f in fewer.faults_not_found} == {child}
 
 
 def test_what_one_year_can_show() -> None:
@@ -124,3 +126,18 @@ def test_previous_returns_never_make_the_figures_worse(council: synth.History) -
         assert more.precision >= fewer.precision, (fewer.describe(), more.describe())
         assert more.recall >= fewer.recall, (fewer.describe(), more.describe())
     assert scores[2].faults > scores[0].faults
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32), previous=st.integers(0, 2))
+def test_findings_on_cut_returns_are_faults_of_the_truth(seed: int, previous: int) -> None:
+    """Whatever the history, a cut return never shows a review fault the truth does not have,
+    and finds every fault in the year that the loaded years can show (the met-late check looks
+    back over the collection year's 12 calendar months, so 1 April counts in a leap year)."""
+    h = synth.history(60, seed=seed, review_on_time=0.8)
+    records = synth.cut_return(h, YEAR_END, previous=previous)
+    run = run_checks(records, YEAR_END)
+    known_from = synth.collection_year(D(YEAR_END.year - previous, 3, 31))[0]
+    result = synth.score(run.findings, h, YEAR_END, known_from=known_from)
+    assert result.false_findings == ()
+    assert result.faults_not_found == ()

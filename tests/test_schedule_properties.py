@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from corparent.codes import ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.errors import RecordError
+from corparent.law import BeforeEvent
 from corparent.model import CaseRecord, IntegrityProblem, Review, Visit
 from corparent.schedule import Obligation, Status, schedule
 from corparent.testing import case_records, faulty_case_records
@@ -110,9 +111,15 @@ def test_adding_an_event_never_adds_an_overdue_obligation(
     if any(e.date == day for e in existing):
         return
     more = attrs.evolve(record, **{field: [*existing, kind(date=day)]})
-    before = len(schedule(record, AS_OF).overdue())
-    after = len(schedule(more, AS_OF).overdue())
-    assert after <= before
+
+    def overdue(r: CaseRecord) -> int:
+        # A review held early legitimately brings forward what is due "before the first
+        # review" (the IRO, the initial health assessment) or "by the second review".
+        return sum(
+            not isinstance(o.version.rule, BeforeEvent) for o in schedule(r, AS_OF).overdue()
+        )
+
+    assert overdue(more) <= overdue(record)
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,4 +1,8 @@
-"""The worked examples W1-W32 of reference/duties.md §17, through the public API."""
+"""Worked examples of the law, through the public API.
+
+Each test's docstring says the case in plain words; the Legal cases page of the docs is built
+from these docstrings and those of test_law_audit.py.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,14 @@ import pytest
 
 from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.dates import ANY_PART_OF_THE_UK
-from corparent.law import Conventions, HealthTransition, LeaverEpisodeRule, VisitStraddle
-from corparent.leaving_care import care_leaver_status, eligible_from
+from corparent.law import (
+    Conventions,
+    HealthTransition,
+    LeaverEpisodeRule,
+    UnannouncedVisitYear,
+    VisitStraddle,
+)
+from corparent.leaving_care import care_leaver_determination, eligible_from
 from corparent.model import (
     AccommodationProvided,
     Carer,
@@ -76,24 +86,37 @@ AS_OF = D(2026, 1, 1)
 
 
 def test_w1_first_review_over_christmas() -> None:
+    """First review over Christmas. A child looked after from Fri 22 Dec 2023 has a first
+    review due within 20 working days, by Wed 24 Jan 2024: Christmas Day, Boxing Day and New
+    Year's Day are not working days, and the day the child became looked after is not
+    counted. If that day counted as day 1, the review would be due on Tue 23 Jan 2024."""
     r = rec(D(2023, 12, 22))
     assert due(r, "review_first", AS_OF) == D(2024, 1, 24)
     assert due(r, "review_first", AS_OF, conventions=B) == D(2024, 1, 23)
 
 
 def test_w2_care_plan_and_pep_ten_working_days() -> None:
+    """Care plan and education plan in 10 working days. The same child, placed in an
+    emergency that day, needs a care plan and a Personal Education Plan within 10 working
+    days: by Wed 10 Jan 2024."""
     r = rec(D(2023, 12, 22))
     assert due(r, "care_plan_prepare", AS_OF) == D(2024, 1, 10)
     assert due(r, "pep_initiate", AS_OF) == D(2024, 1, 10)
 
 
 def test_w3_iro_appointment() -> None:
+    """Independent reviewing officer. Good practice is to appoint the IRO within 5 working
+    days (by Wed 3 Jan 2024 for the same child); the law requires the appointment before the
+    first review, so at the latest by Wed 24 Jan 2024."""
     r = rec(D(2023, 12, 22))
     assert due(r, "iro_appoint_good_practice", AS_OF) == D(2024, 1, 3)
     assert due(r, "iro_appoint", AS_OF) == D(2024, 1, 24)
 
 
 def test_w4_reviews_chain_from_actual_dates() -> None:
+    """Reviews run from the actual date of the previous review. A first review held on its
+    due date, Wed 24 Jan 2024, makes the second due within 3 months (Wed 24 Apr 2024); a
+    second held that day makes the third due within 6 months (Thu 24 Oct 2024)."""
     r = rec(D(2023, 12, 22), reviews=[Review(date=D(2024, 1, 24)), Review(date=D(2024, 4, 24))])
     assert obligation(r, "review_first", AS_OF).status is Status.MET
     assert due(r, "review_second", AS_OF) == D(2024, 4, 24)
@@ -115,14 +138,31 @@ def test_w4_reviews_chain_from_actual_dates() -> None:
     ],
 )
 def test_working_day_examples(name: str, start: dt.date, duty: str, expected: dt.date) -> None:
+    """Moved and one-off bank holidays. Working days follow the real calendar of England
+    and Wales: a placement from Wed 1 Jun 2022 needs its plan within 5 working days by Fri 10
+    Jun 2022 (the moved spring holiday and the Platinum Jubilee); notice of a placement from
+    Thu 15 Sep 2022 is due by Fri 23 Sep 2022 (the State Funeral); a placement from Mon 4 May
+    2020 by Tue 12 May 2020 (the VE Day holiday on Fri 8 May); notice of a placement from Thu
+    22 Dec 2022 by Tue 3 Jan 2023 (substitute holidays on 27 Dec and 2 Jan). First reviews:
+    looked after from Mon 24 Apr 2023, due Wed 24 May 2023 (the Coronation holiday); from Sat
+    23 Dec 2023, due Wed 24 Jan 2024; from Thu 6 Apr 2023, due Wed 10 May 2023 (Easter, early
+    May and the Coronation); from Fri 20 Dec 2024, due Wed 22 Jan 2025."""
     assert due(rec(start), duty, AS_OF) == expected, name
 
 
 def test_w10_saturday_trigger_same_under_both_conventions() -> None:
+    """A Saturday start. When the day that starts the count is not a working day, counting
+    it or not makes no difference: a child looked after on Sat 23 Dec 2023 has a first review
+    due on Wed 24 Jan 2024 either way."""
     assert due(rec(D(2023, 12, 23)), "review_first", AS_OF, conventions=B) == D(2024, 1, 24)
 
 
 def test_w11_w12_month_end_clamping_and_drift() -> None:
+    """Months end on the last day of a shorter month. A first review on Thu 30 Nov 2023 makes
+    the second due by Thu 29 Feb 2024 (there is no 30 February). Reviews on Tue 20 Aug 2024,
+    Sat 31 Aug 2024 and Fri 28 Feb 2025 make the next due by 20 Feb 2025, 28 Feb 2025 and Thu
+    28 Aug 2025: each interval runs from the review actually held, so the date drifts and is
+    never computed as the first date plus a multiple of 6 months."""
     r = rec(D(2023, 10, 30), reviews=[Review(date=D(2023, 11, 30))])
     assert due(r, "review_second", AS_OF) == D(2024, 2, 29)
     r = rec(
@@ -160,6 +200,12 @@ W13_CHAIN = [
 
 
 def test_w13_visits_in_the_first_year_and_the_straddle() -> None:
+    """Visits in a placement's first year. A placement meant to last until 18 begins Mon 8
+    Jan 2024: the first visit is due within a week (Mon 15 Jan 2024), then visits at most 6
+    weeks apart in the first year. Visiting on each last permitted day gives 23 Feb, 5 Apr,
+    17 May, 28 Jun, 9 Aug, 20 Sep, 1 Nov and 13 Dec 2024. The first year ends on Tue 7 Jan
+    2025; the interval that began inside it keeps the 6-week limit, so the next visit is due
+    by Fri 24 Jan 2025 (under the 3-month reading of the year's end, by Thu 13 Mar 2025)."""
     r = _w13(W13_CHAIN)
     s = schedule(r, D(2024, 12, 20))
     assert s.by_duty()["visit_first"][0].due == D(2024, 1, 15)
@@ -174,6 +220,9 @@ def test_w13_visits_in_the_first_year_and_the_straddle() -> None:
 
 
 def test_w14_a_move_restarts_visits_but_not_reviews() -> None:
+    """A move restarts visits, not reviews. The same child moves on Wed 20 Mar 2024: a new
+    first visit is due within a week (Wed 27 Mar 2024), but the review dates do not change,
+    because reviews run from becoming looked after and from the previous review."""
     base = rec(
         D(2024, 1, 8),
         visits=[Visit(date=D(2024, 1, 12)), Visit(date=D(2024, 2, 23))],
@@ -197,6 +246,12 @@ def test_w14_a_move_restarts_visits_but_not_reviews() -> None:
 
 
 def test_w15_connected_person_visits_and_temporary_approval() -> None:
+    """Placement with a relative not yet approved. A child looked after and placed with an
+    aunt on Fri 1 Mar 2024 is visited weekly until the first review (due Tue 2 Apr 2024 after
+    Good Friday and Easter Monday), then at most every 4 weeks: after visits on 8, 15 and 22
+    Mar and a review on 28 Mar, the next visit is due by Fri 19 Apr 2024. The temporary
+    approval lasts at most 16 weeks, to Thu 20 Jun 2024, and an extension at most 8 more,
+    to Thu 15 Aug 2024 (Fri 21 Jun and Fri 16 Aug if the first day is not counted)."""
     r = rec(
         D(2024, 3, 1),
         episodes=[ep(D(2024, 3, 1), placement=PlacementType.U3)],
@@ -222,6 +277,10 @@ def test_w15_connected_person_visits_and_temporary_approval() -> None:
 
 
 def test_w16_health_reviews_across_the_fifth_birthday() -> None:
+    """Health reviews across the 5th birthday. A child born Tue 10 Mar 2020 with assessments
+    on 25 Jan 2024, 25 Jul 2024 and 25 Jan 2025 has reviews every 6 months under 5 and every
+    12 months from 5. The assessment before the 5th birthday is followed within 6 months, by
+    Fri 25 Jul 2025 (under the 12-month reading, by Sun 25 Jan 2026)."""
     assessments = [
         HealthAssessment(date=D(2024, 1, 25)),
         HealthAssessment(date=D(2024, 7, 25), kind=HealthAssessmentKind.REVIEW),
@@ -251,6 +310,12 @@ def _w17() -> CaseRecord:
 
 
 def test_w17_thirteen_weeks_three_ways() -> None:
+    """Thirteen weeks of care since the 14th birthday. A young person born 15 Mar 2008 was
+    looked after from 1 Dec 2021 to 10 Apr 2022, from 1 to 30 Jun 2023 and from 20 Feb 2024.
+    Counting days from the 14th birthday and not the day an episode ended, they become an
+    eligible child on Wed 27 Mar 2024; counting that day too, on Sun 24 Mar 2024; counting
+    only episodes begun after the 14th birthday, on Mon 22 Apr 2024. Nobody is eligible
+    before their 16th birthday."""
     r = _w17()
     assert eligible_from(r) == D(2024, 3, 27)
     assert eligible_from(r, Conventions(leaver_count_end_day=True)) == D(2024, 3, 24)
@@ -261,10 +326,14 @@ def test_w17_thirteen_weeks_three_ways() -> None:
 
 
 def test_w18_needs_assessment_three_months_after_becoming_eligible() -> None:
+    """Needs assessment after becoming eligible. The same young person, eligible from Wed 27
+    Mar 2024, needs a leaving-care needs assessment within 3 months: by Thu 27 Jun 2024."""
     assert due(_w17(), "needs_assessment_eligible", D(2024, 7, 1)) == D(2024, 6, 27)
 
 
 def test_w19_needs_assessment_after_sixteenth_birthday() -> None:
+    """Needs assessment after the 16th birthday. A child looked after since 13 and 16 on Sat
+    30 Nov 2024 needs the assessment by Fri 28 Feb 2025 (there is no 30 February)."""
     r = CaseRecord(
         child=Child(id="W19", date_of_birth=D(2008, 11, 30)), episodes=[ep(D(2022, 1, 5))]
     )
@@ -272,6 +341,8 @@ def test_w19_needs_assessment_after_sixteenth_birthday() -> None:
 
 
 def test_w20_pathway_plan_review() -> None:
+    """Pathway plan reviews. A care leaver's pathway plan reviewed on Mon 31 Mar 2025 is
+    reviewed again within 6 months, by Tue 30 Sep 2025 (there is no 31 September)."""
     r = CaseRecord(
         child=Child(id="W20", date_of_birth=D(2008, 1, 10)),
         episodes=[ep(D(2022, 1, 5), D(2025, 1, 20))],
@@ -281,6 +352,11 @@ def test_w20_pathway_plan_review() -> None:
 
 
 def test_w21_pa_visits_when_accommodated() -> None:
+    """Personal adviser visits to accommodation. The council provides accommodation to a
+    care leaver from Fri 4 Apr 2025: the personal adviser visits within 7 days (by Fri 11 Apr
+    2025), again before the pathway plan review that follows the 28 days beginning that day
+    (the 28 days end Thu 1 May 2025), then at most every two months: after a visit on Wed 30
+    Apr 2025 the next is due by Mon 30 Jun 2025. Two months is not 8 weeks."""
     r = CaseRecord(
         child=Child(id="W21", date_of_birth=D(2008, 1, 10)),
         episodes=[ep(D(2022, 1, 5), D(2025, 4, 4))],
@@ -294,9 +370,17 @@ def test_w21_pa_visits_when_accommodated() -> None:
     assert s["pa_visit_when_accommodated"][0].due == D(2025, 4, 11)
     assert s["pa_visit_interval"][-1].due == D(2025, 6, 30)
     assert s["pathway_plan_review_new_accommodation"][0].due == D(2025, 5, 2)
+    again = s["pa_visit_before_accommodation_review"][0]
+    assert (again.due, again.met_on) == (D(2025, 5, 2), D(2025, 4, 30))
 
 
 def test_w23_w24_entitlement_windows() -> None:
+    """Entitlements that end at an age. A former relevant young person born 15 Jun 2001 may
+    ask for a personal adviser until the day before their 25th birthday, 14 Jun 2026; someone
+    born 10 Jan 1995 could ask only from 1 Apr 2018, when the right began, to 9 Jan 2020.
+    Staying put support for a young person born 1 Sep 2006 and fostered at 18 lasts until
+    31 Aug 2027, the day before their 21st birthday."""
+
     def leaver(dob: dt.date, **kw: object) -> CaseRecord:
         eighteen = D(dob.year + 18, dob.month, dob.day)
         return CaseRecord(
@@ -305,28 +389,51 @@ def test_w23_w24_entitlement_windows() -> None:
             **kw,
         )  # type: ignore[arg-type]
 
-    ents = {
-        e.name: e for e in care_leaver_status(leaver(D(2001, 6, 15)), D(2024, 1, 1)).entitlements
-    }
+    determination = care_leaver_determination(leaver(D(2001, 6, 15)), D(2024, 1, 1))
+    ents = {e.name: e for e in determination.entitlements}
     assert ents["personal adviser on request until 25"].end == D(2026, 6, 14)
-    older = care_leaver_status(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
+    older = care_leaver_determination(leaver(D(1995, 1, 10)), D(2019, 1, 1)).entitlements
     pa = next(e for e in older if e.name.startswith("personal adviser on request"))
     assert (pa.start, pa.end) == (D(2018, 4, 1), D(2020, 1, 9))
     sp = leaver(D(2006, 9, 1), staying_put=[StayingPut(start=D(2024, 9, 1))])
-    ents = {e.name: e for e in care_leaver_status(sp, D(2025, 1, 1)).entitlements}
+    ents = {e.name: e for e in care_leaver_determination(sp, D(2025, 1, 1)).entitlements}
     assert ents["staying put support"].end == D(2027, 8, 31)
 
 
 def test_w25_foster_carer_reviews() -> None:
-    carer = Carer(id="F1", approved_on=D(2024, 2, 29), reviews=[D(2025, 2, 20)])
-    obs = carer_schedule(carer, D(2025, 6, 1)).obligations
-    assert [(o.due, o.status) for o in obs] == [
+    """A foster carer approved on Thu 29 Feb 2024 has the first review of their approval due
+    within a year, by Fri 28 Feb 2025 (there is no 29 Feb 2025); a review completed on Thu
+    20 Feb 2025 moves the next to Fri 20 Feb 2026. At least one unannounced visit to the home
+    is due each year: with one on Tue 1 Oct 2024, the next is due by Wed 1 Oct 2025, or, if
+    each year of approval is judged on its own, by its last day."""
+    carer = Carer(
+        id="F1",
+        approved_on=D(2024, 2, 29),
+        reviews=[D(2025, 2, 20)],
+        unannounced_visits=[D(2024, 10, 1)],
+    )
+    obs = carer_schedule(carer, D(2025, 6, 1)).by_duty()
+    assert [(o.due, o.status) for o in obs["foster_approval_review"]] == [
         (D(2025, 2, 28), Status.MET),
         (D(2026, 2, 20), Status.DUE),
+    ]
+    assert [(o.due, o.status) for o in obs["foster_unannounced_visit"]] == [
+        (D(2025, 2, 28), Status.MET),
+        (D(2025, 10, 1), Status.DUE),
+    ]
+    yearly = Conventions(unannounced_visit_year=UnannouncedVisitYear.APPROVAL_YEAR)
+    by_year = carer_schedule(carer, D(2025, 6, 1), conventions=yearly).by_duty()
+    assert [o.due for o in by_year["foster_unannounced_visit"]] == [
+        D(2025, 2, 27),
+        D(2026, 2, 27),
     ]
 
 
 def test_w27_any_part_of_the_uk_calendar() -> None:
+    """Whose bank holidays. Notice of an emergency placement on Thu 14 Mar 2024 is due by Thu
+    21 Mar 2024 on the England and Wales calendar, or Fri 22 Mar 2024 if a bank holiday in
+    any part of the UK counts (St Patrick's Day was observed on Mon 18 Mar in Northern
+    Ireland)."""
     r = rec(D(2024, 3, 14))
     uk = Conventions(calendar=ANY_PART_OF_THE_UK)
     assert due(r, "placement_notify", AS_OF) == D(2024, 3, 21)
@@ -334,6 +441,10 @@ def test_w27_any_part_of_the_uk_calendar() -> None:
 
 
 def test_w28_short_break_reviews() -> None:
+    """Short-break reviews. A child whose agreed short breaks began on Sat 30 Nov 2024 has a
+    first review within 3 months, by Fri 28 Feb 2025, then at most 6-monthly: held on 28 Feb,
+    the next is due by Thu 28 Aug 2025. The full regulations' 20-working-day review and
+    placement plan do not apply."""
     r = rec(
         D(2024, 11, 30),
         episodes=[ep(D(2024, 11, 30), legal_status=LegalStatus.V4)],
@@ -342,12 +453,15 @@ def test_w28_short_break_reviews() -> None:
     )
     s = schedule(r, D(2025, 3, 10)).by_duty()
     assert s["review_short_breaks"][0].due == D(2025, 2, 28)
-    assert s["review_subsequent"][0].due == D(2025, 8, 28)
+    assert s["review_short_breaks_subsequent"][0].due == D(2025, 8, 28)
     assert "review_first" not in s
     assert "placement_plan_prepare" not in s
 
 
 def test_w29_long_term_foster_reduced_visits() -> None:
+    """Fewer visits in a long-term foster placement. A child settled for over a year in a
+    long-term foster placement who agrees to fewer visits is visited at most 6-monthly: after
+    a visit on Sun 31 Mar 2024, by Mon 30 Sep 2024."""
     r = rec(
         D(2023, 3, 1),
         long_term_foster=[LongTermFosterPlacement(start=D(2023, 3, 1))],
@@ -362,6 +476,9 @@ def test_w29_long_term_foster_reduced_visits() -> None:
 
 
 def test_w30_emergency_placement_outside_approval() -> None:
+    """An emergency placement outside a carer's approval may last no longer than 6 working
+    days. From Thu 19 Dec 2024 the last permitted day is Tue 31 Dec 2024, skipping Christmas
+    and Boxing Day (Mon 30 Dec 2024 if the first day counts)."""
     r = rec(
         D(2024, 12, 19),
         emergency_placements_outside_approval=[
@@ -373,6 +490,10 @@ def test_w30_emergency_placement_outside_approval() -> None:
 
 
 def test_w31_placement_with_parent_before_assessment() -> None:
+    """Placed with a parent before the assessment. A child in care placed with a parent on
+    Mon 3 Jun 2024 before the assessment needs the assessment and a review within 10 working
+    days (by Mon 17 Jun 2024) and, once it is done on 17 Jun, the decision approved within
+    10 working days more (by Mon 1 Jul 2024); visits are weekly until the first review."""
     r = rec(
         D(2024, 6, 3),
         episodes=[ep(D(2024, 6, 3), placement=PlacementType.P1)],
@@ -391,6 +512,10 @@ def test_w31_placement_with_parent_before_assessment() -> None:
 
 
 def test_care_order_at_home_visits_reg_28_5() -> None:
+    """Care order at home. A child on an interim care order living with a parent from Mon 8
+    Jan 2024 gets a full care order on Thu 1 Feb 2024: a visit is due within a week of the
+    order (by Thu 8 Feb 2024), then at most every 6 weeks (after a visit on Tue 6 Feb, by
+    Tue 19 Mar 2024)."""
     r = rec(
         D(2024, 1, 8),
         episodes=[

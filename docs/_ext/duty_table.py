@@ -50,7 +50,7 @@ class DutyTable(Directive):
                     duty.title,
                     duty.rule.describe(),
                     duty.trigger.value,
-                    f"{duty.citation.instrument} {duty.citation.provision}",
+                    f"{duty.citation.instrument} {duty.citation.provision} {duty.citation.tag}",
                     duty.force.value,
                     ", ".join(p.letter for p in duty.principles),
                     duty.in_force_from.isoformat(),

@@ -39,7 +39,7 @@ from corparent.codes import (
 from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
-from corparent.leaving_care import care_leaver_status
+from corparent.leaving_care import care_leaver_determination, care_leaver_status
 from corparent.model import (
     AccommodationProvided,
     AdoptionDecision,
@@ -48,6 +48,7 @@ from corparent.model import (
     CarerKind,
     Caseload,
     CaseRecord,
+    CeaseToLookAfterApproval,
     Child,
     ConnectedPersonApproval,
     ContactRequest,
@@ -66,6 +67,7 @@ from corparent.model import (
     NeedsAssessment,
     PathwayPlan,
     PeriodOfCare,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
@@ -73,6 +75,7 @@ from corparent.model import (
     Placement,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     PlacementUntil18,
     PlacementWithParentPendingAssessment,
     PlanKind,
@@ -85,7 +88,14 @@ from corparent.model import (
     Visit,
 )
 from corparent.principles import Principle
-from corparent.schedule import Obligation, Schedule, Status, carer_schedule, schedule
+from corparent.schedule import (
+    Obligation,
+    Schedule,
+    Status,
+    ambiguities,
+    carer_schedule,
+    schedule,
+)
 
 try:
     __version__ = version("corparent")
@@ -104,6 +114,7 @@ __all__ = [
     "CaseRecord",
     "Caseload",
     "CategoryOfNeed",
+    "CeaseToLookAfterApproval",
     "CheckContext",
     "CheckSet",
     "CheckSpec",
@@ -140,6 +151,7 @@ __all__ = [
     "Obligation",
     "PathwayPlan",
     "PeriodOfCare",
+    "PermanencePlan",
     "PersonalAdviserAppointment",
     "PersonalAdviserContact",
     "PersonalEducationPlan",
@@ -148,6 +160,7 @@ __all__ = [
     "PlacementNotification",
     "PlacementPlan",
     "PlacementProvider",
+    "PlacementTerminationNotice",
     "PlacementType",
     "PlacementUntil18",
     "PlacementWithParentPendingAssessment",
@@ -174,6 +187,8 @@ __all__ = [
     "StayingPut",
     "Visit",
     "__version__",
+    "ambiguities",
+    "care_leaver_determination",
     "care_leaver_status",
     "carer_schedule",
     "check",

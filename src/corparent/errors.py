@@ -29,6 +29,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "RecordError",
+    "RecordTypeError",
     "redact",
     "shape",
 ]
@@ -164,6 +165,15 @@ class RecordError(_ProblemsError, ValueError):
     """
 
     headline = "case record is inconsistent"
+
+
+class RecordTypeError(RecordError, TypeError):
+    """A case record was given a value of the wrong type (e.g. ``episodes="abc"``).
+
+    Also a :class:`TypeError`, as attrs' own type checks are.
+    """
+
+    headline = "case record has a value of the wrong type"
 
 
 class LoadError(_ProblemsError):

@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "corparent.cli._duties",
     "corparent.cli._pledge",
     "corparent.cli._report",
+    "corparent.cli._ambiguities",
     "corparent.cli._worklist",
 )
 """Command modules, in ``--help`` order; each has ``register(subparsers)``."""
@@ -56,6 +57,7 @@ examples:
   corparent report ./903 --as-of 2024-03-31 -o panel-report.html
   corparent pledge validate ./our-pledge.toml
   corparent duties
+  corparent ambiguities examples/data/ssda903 --as-of 2024-03-31
 
 exit codes (every command):
   0  success (no finding at or above --fail-on)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from corparent.dates._arith import require_date
+from corparent.errors import DateRangeError
 
 __all__ = ["WorkingDayCalendar"]
 
@@ -29,6 +30,10 @@ HolidaySource = Callable[[range], Iterable[dt.date]]
 _DEFAULT_FIRST_YEAR = 1900
 _DEFAULT_LAST_YEAR = 2100
 _GROW_YEARS = 10
+
+MAX_WORKING_DAYS = 100 * 366
+"""The most working days :meth:`WorkingDayCalendar.add_working_days` adds (a century): beyond it
+the answer is an input error, refused at once instead of after minutes of calendar building."""
 
 
 class _Index:
@@ -178,6 +183,7 @@ class WorkingDayCalendar:
 
         Raises:
             ValueError: ``n`` is negative.
+            DateRangeError: ``n`` is more than a century of working days.
         """
         if d.__class__ is not dt.date:
             require_date(d)
@@ -185,6 +191,8 @@ class WorkingDayCalendar:
             if n == 0:
                 return d
             raise ValueError(f"n must be >= 0, got {n}")
+        if n > MAX_WORKING_DAYS:
+            raise DateRangeError(f"{n} working days is more than a century; no duty runs that long")
         o = d.toordinal()
         index = self._index
         idx = index[0] if index else None

@@ -8,14 +8,20 @@ and ``NORTHERN_IRELAND`` those of the other UK nations (``LAWS`` by jurisdiction
 
 from __future__ import annotations
 
-from corparent.law._citation import Citation, Force
+from corparent.law._citation import REFERENCE_EDITION, Citation, Force, Verification
 from corparent.law._compare import (
     SHORT_BREAK_LIMITS,
     RuleSetSummary,
     comparison_rows,
     summarise,
 )
-from corparent.law._conventions import Conventions, HealthTransition, SchoolTerm, VisitStraddle
+from corparent.law._conventions import (
+    Conventions,
+    HealthTransition,
+    SchoolTerm,
+    UnannouncedVisitYear,
+    VisitStraddle,
+)
 from corparent.law._duty import Duty, DutyVersion, Recurrence, Trigger
 from corparent.law._laws import LAWS, law_for, law_named, resolve
 from corparent.law._leaver import LeaverEpisodeRule, LeaverStatus
@@ -30,7 +36,9 @@ from corparent.law._nation import (
     tag,
 )
 from corparent.law._rules import (
+    AfterPeriodBeginningWith,
     Asap,
+    BeforeEvent,
     DeadlineRule,
     EndOfSchoolTerm,
     IntervalMaxMonths,
@@ -55,10 +63,13 @@ __all__ = [
     "LAWS",
     "NORTHERN_IRELAND",
     "PROSPECTIVE",
+    "REFERENCE_EDITION",
     "SCOTLAND",
     "SHORT_BREAK_LIMITS",
     "WALES",
+    "AfterPeriodBeginningWith",
     "Asap",
+    "BeforeEvent",
     "Citation",
     "Conventions",
     "DeadlineRule",
@@ -82,7 +93,9 @@ __all__ = [
     "ShortBreakLimits",
     "SupportsStandards",
     "Trigger",
+    "UnannouncedVisitYear",
     "UntilAge",
+    "Verification",
     "VisitStraddle",
     "WithinDays",
     "WithinWeeks",

@@ -42,10 +42,12 @@ class Trigger(enum.Enum):
     PLACEMENT_MOVED = "the child moved to a new placement"
     PLACED_IN_EMERGENCY = "a child was placed in an emergency"
     REMANDED = "the child was remanded to local authority accommodation"
-    CEASED_LOOKED_AFTER = "the young person ceased to be looked after"
     CONTINUING_CARE_STARTED = "continuing care began, or the last welfare assessment"
     PANEL_RECOMMENDATION = "the fostering panel made its recommendation"
     EDUCATION_NOTIFIED = "the authority was told the young person is in education or training"
+    PLACEMENT_ENDED = "the authority ended a placement"
+    CEASED_LOOKED_AFTER = "the child or young person ceased to be looked after"
+    DETAINED = "a child who ceased to be looked after on being sentenced was detained"
 
 
 class Recurrence(enum.Enum):
@@ -101,7 +103,7 @@ class Duty:
     """A duty of the corporate parent with a computable timescale.
 
     Attributes:
-        id: The stable id of reference/duties.md (never changes once released).
+        id: A stable id (never changes once released), used in findings and reports.
         title: A short title.
         force: Statute, regulation, statutory guidance, practice or local.
         principles: The corporate parenting principles (CSWA 2017 s.1) it serves.

@@ -70,7 +70,7 @@ class LeaverStatus(enum.Enum):
 
 
 class LeaverEpisodeRule(enum.Enum):
-    """Which looked-after days count towards the 13 weeks (reference §20.11, W17)."""
+    """Which looked-after days count towards the 13 weeks (a reading of unclear law)."""
 
     DAYS_AFTER_14TH_BIRTHDAY = "days_after_14th_birthday"
     """Count every day on or after the 14th birthday, clipping episodes that began earlier

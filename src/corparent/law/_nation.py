@@ -16,7 +16,7 @@ import attrs
 
 from corparent.dates import add_months, add_weeks
 from corparent.errors import ConfigError, Problem
-from corparent.law._citation import Citation, Force
+from corparent.law._citation import Citation, Force, Verification
 from corparent.law._conventions import Conventions
 from corparent.law._duty import Duty, DutyVersion, Recurrence, Trigger
 from corparent.law._rules import DeadlineRule
@@ -47,8 +47,6 @@ VERIFIED = "[V] wording read in the instrument"
 SECONDARY = "[S] from an official secondary source (explanatory notes, guidance); primary not read"
 RECALLED = "[R] not read in the instrument: provisional until checked against the current text"
 PARTIAL = "[R] partial: the provision was read, the number used was not: provisional"
-
-_PROVISIONAL_MARK = " (provisional)"
 
 
 @attrs.frozen(kw_only=True)
@@ -101,9 +99,15 @@ def require_conventions(rules: RuleSet, conventions: Conventions) -> None:
 
 def cite(instrument: str, provision: str, checked: str, url: str = "") -> Citation:
     """A citation; an ``[R]`` one says "(provisional)" wherever it is shown."""
-    if checked.startswith("[R]") and not provision.endswith(_PROVISIONAL_MARK):
-        provision += _PROVISIONAL_MARK
-    return Citation(instrument=instrument, provision=provision, url=url, checked=checked)
+    letter = checked[1] if checked.startswith("[") and checked[2:3] == "]" else ""
+    verification = Verification(letter) if letter in {"V", "S", "R"} else None
+    return Citation(
+        instrument=instrument,
+        provision=provision,
+        url=url,
+        checked=checked,
+        verification=verification,
+    )
 
 
 _EVIDENCE = (

@@ -1,4 +1,4 @@
-"""The deadline vocabulary of the law (reference/duties.md §0.4) as small typed rules.
+"""The deadline vocabulary of the law as small typed rules.
 
 Each rule turns a trigger date into the date by which the duty must be done, under the
 :class:`~corparent.law.Conventions` in force, and says in words what it does. Rules are values:
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from corparent.law._conventions import Conventions, SchoolTerm
 
 __all__ = [
+    "AfterPeriodBeginningWith",
     "Asap",
+    "BeforeEvent",
     "DeadlineRule",
     "EndOfSchoolTerm",
     "IntervalMaxMonths",
@@ -31,6 +33,7 @@ __all__ = [
     "WithinDays",
     "WithinWeeks",
     "WithinWorkingDays",
+    "ordinal",
     "term_containing",
 ]
 
@@ -66,7 +69,7 @@ def _plural(n: int, unit: str) -> str:
 class WithinWorkingDays(DeadlineRule):
     """The n-th working day after the trigger ("within 10 working days of the placement").
 
-    The trigger day is not counted unless ``Conventions.count_trigger_day`` (reference §20.1);
+    The trigger day is not counted unless ``Conventions.count_trigger_day``;
     bank holidays are those of ``Conventions.calendar``.
     """
 
@@ -147,7 +150,7 @@ class PeriodNotExceedingWeeks(DeadlineRule):
 
     By default the period includes the trigger day, so its last day is trigger + 7n - 1
     (16 weeks from Fri 1 Mar 2024 ends Thu 20 Jun 2024); ``Conventions.period_includes_trigger``
-    ``=False`` gives trigger + 7n (reference §20.10, W15).
+    ``=False`` gives trigger + 7n.
     """
 
     weeks: int = attrs.field(validator=_positive)
@@ -164,7 +167,7 @@ class PeriodNotExceedingWeeks(DeadlineRule):
 class PeriodNotExceedingWorkingDays(DeadlineRule):
     """The last working day of a period "no longer than n working days" from the trigger.
 
-    Counts like :class:`WithinWorkingDays` (W30: 6 working days from Thu 19 Dec 2024 ends
+    Counts like :class:`WithinWorkingDays` (6 working days from Thu 19 Dec 2024 ends
     Tue 31 Dec 2024, or Mon 30 Dec 2024 if the trigger day counts).
     """
 
@@ -190,8 +193,58 @@ class UntilAge(DeadlineRule):
         return birthday(trigger, self.age, conventions.leap_day) - _ONE_DAY
 
     def describe(self) -> str:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(self.age % 10 if self.age // 10 % 10 != 1 else 0)
-        return f"until the {self.age}{suffix or 'th'} birthday"
+        return f"until the {ordinal(self.age)} birthday"
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``11th``, ``21st``, ``25th``.
+
+    >>> " ".join(ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 18, 21, 22, 23, 25, 111))
+    '1st 2nd 3rd 4th 11th 12th 13th 18th 21st 22nd 23rd 25th 111th'
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@attrs.frozen(kw_only=True)
+class BeforeEvent(DeadlineRule):
+    """Due before an event the record shows ("before the child's case is first reviewed"),
+    and in any case by a long-stop date when the event has not happened yet.
+
+    The due date is the earlier of the event's date (the same day allowed) and the long-stop;
+    the rule alone gives the long-stop (the trigger day itself without one), and the engine
+    brings the event's date.
+    """
+
+    event: str
+    long_stop: DeadlineRule | None = None
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return trigger if self.long_stop is None else self.long_stop.due(trigger, conventions)
+
+    def describe(self) -> str:
+        if self.long_stop is None:
+            return f"before {self.event}"
+        return f"before {self.event}, and at the latest {self.long_stop.describe()}"
+
+
+@attrs.frozen(kw_only=True)
+class AfterPeriodBeginningWith(DeadlineRule):
+    """ "As soon as reasonably practicable after the end of the n days beginning with" the
+    trigger: the period includes the trigger day, so it ends on trigger + n - 1, and nothing
+    done inside it counts. The due date is the first day after the period (the strictest
+    reading of "as soon as practicable")."""
+
+    days: int = attrs.field(validator=_positive)
+
+    def due(self, trigger: dt.date, conventions: Conventions) -> dt.date:
+        return trigger + dt.timedelta(days=self.days)
+
+    def describe(self) -> str:
+        return (
+            f"as soon as reasonably practicable after the {_plural(self.days, 'day')} "
+            "beginning with"
+        )
 
 
 @attrs.frozen(kw_only=True)

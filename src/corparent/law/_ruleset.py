@@ -46,6 +46,7 @@ class RuleSet:
     jurisdiction: Jurisdiction = attrs.field(default=Jurisdiction.ENGLAND, kw_only=True)
     conventions: Conventions = attrs.field(factory=Conventions, kw_only=True)
     _tightened: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _has_local: bool = attrs.field(init=False, repr=False, eq=False)
 
     @_tightened.default
     def _local_by_statutory_id(self) -> Mapping[str, tuple[Duty, ...]]:
@@ -54,6 +55,12 @@ class RuleSet:
             if duty.tightens is not None:
                 out.setdefault(duty.tightens, []).append(duty)
         return {k: tuple(v) for k, v in out.items()}
+
+    @_has_local.default
+    def _any_local(self) -> bool:
+        return bool(self._tightened) or any(
+            d.tightens is None and d.force.value == "local" for d in self.duties.values()
+        )
 
     def __iter__(self) -> Iterator[Duty]:
         return iter(self.duties.values())
@@ -108,9 +115,7 @@ class RuleSet:
     @property
     def has_local_standards(self) -> bool:
         """True if any duty is a local standard (a council's own)."""
-        return bool(self._tightened) or any(
-            d.tightens is None and d.force.value == "local" for d in self.duties.values()
-        )
+        return self._has_local
 
     def tightening(self, duty_id: str) -> tuple[Duty, ...]:
         """The local duties that tighten ``duty_id``."""

@@ -16,6 +16,7 @@ from corparent.model._base import DatedEvent, check_date, check_optional_date
 
 __all__ = [
     "CarePlan",
+    "CeaseToLookAfterApproval",
     "ContactRequest",
     "DentalCheck",
     "HealthAssessment",
@@ -23,11 +24,13 @@ __all__ = [
     "IROAppointment",
     "NeedsAssessment",
     "PathwayPlan",
+    "PermanencePlan",
     "PersonalAdviserAppointment",
     "PersonalAdviserContact",
     "PersonalEducationPlan",
     "PlacementNotification",
     "PlacementPlan",
+    "PlacementTerminationNotice",
     "PlanKind",
     "Review",
     "Visit",
@@ -182,3 +185,26 @@ class ContactRequest(DatedEvent):
     """
 
     responded_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class PlacementTerminationNotice(DatedEvent):
+    """Written notice that the authority ended a placement (CPPCR 2010 reg 14(2), (4)).
+
+    Attributes:
+        placement_start: The start date of the placement ended.
+    """
+
+    placement_start: dt.date = attrs.field(validator=check_date)
+
+
+@attrs.frozen(kw_only=True)
+class CeaseToLookAfterApproval(DatedEvent):
+    """The nominated officer approved the decision to stop looking after the child
+    (CPPCR 2010 reg 39)."""
+
+
+@attrs.frozen(kw_only=True)
+class PermanencePlan(DatedEvent):
+    """The plan for permanence recorded in the care plan (CPPCR 2010 Sched 1; confirmed by the
+    second review under the statutory guidance)."""

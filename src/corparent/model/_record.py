@@ -11,22 +11,25 @@ from typing import Any
 import attrs
 
 from corparent.dates import LeapDay, age_on
-from corparent.errors import Problem, RecordError
+from corparent.errors import Problem, RecordError, RecordTypeError
 from corparent.jurisdiction import Jurisdiction
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
+    CeaseToLookAfterApproval,
     ContactRequest,
     DentalCheck,
     HealthAssessment,
     IROAppointment,
     NeedsAssessment,
     PathwayPlan,
+    PermanencePlan,
     PersonalAdviserAppointment,
     PersonalAdviserContact,
     PersonalEducationPlan,
     PlacementNotification,
     PlacementPlan,
+    PlacementTerminationNotice,
     Review,
     Visit,
 )
@@ -63,20 +66,42 @@ _YEAR = attrgetter("year_ending")
 _SORT_DATE = attrgetter("sort_date")
 
 
+def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]:
+    """``values`` sorted by ``key``; a value that is not a collection of events is a
+    :class:`~corparent.errors.RecordTypeError` (an item of the wrong kind is left for the
+    field's validator, which names its position)."""
+    if values.__class__ is tuple and len(values) < 2:  # the default () and single events
+        return values
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        raise RecordTypeError(
+            [
+                Problem(
+                    code="bad_type",
+                    message=f"expected a list of events, got a {type(values).__name__}",
+                )
+            ]
+        )
+    items = tuple(values)
+    try:
+        return tuple(sorted(items, key=key))
+    except (AttributeError, TypeError):
+        return items
+
+
 def _by_date(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_DATE))
+    return _sorted(values, _DATE)
 
 
 def _by_start(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_START))
+    return _sorted(values, _START)
 
 
 def _by_year(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_YEAR))
+    return _sorted(values, _YEAR)
 
 
 def _by_sort_date(values: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(values, key=_SORT_DATE))
+    return _sorted(values, _SORT_DATE)
 
 
 _state = threading.local()
@@ -88,9 +113,15 @@ def _each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, .
     ) -> None:
         for index, item in enumerate(value):
             if not isinstance(item, kind):
-                raise TypeError(
-                    f"CaseRecord.{attribute.name}[{index}] must be a {kind.__name__}, "
-                    f"not {type(item).__name__}"
+                raise RecordTypeError(
+                    [
+                        Problem(
+                            code="bad_type",
+                            message=f"CaseRecord.{attribute.name}[{index}] must be a "
+                            f"{kind.__name__}, not {type(item).__name__}",
+                            path=f"{attribute.name}[{index}]",
+                        )
+                    ]
                 )
 
     return validate
@@ -133,6 +164,9 @@ class CaseRecord:
         iro_appointments: IRO appointments.
         placement_notifications: Placement notices (CPPCR reg 13).
         contact_requests: Requests for contact (for pledge standards).
+        termination_notices: Written notices that the authority ended a placement (reg 14).
+        cease_approvals: Nominated officer approvals of ceasing to look after (reg 39).
+        permanence_plans: Permanence plans recorded.
         long_term_foster: Long-term foster placement designations.
         reduced_visit_consents: The child's consent to reduced visits (reg 28(3A)).
         placements_until_18: Placements intended to last until 18 (reg 28(2)(c)).
@@ -201,6 +235,15 @@ class CaseRecord:
     )
     contact_requests: tuple[ContactRequest, ...] = attrs.field(
         default=(), converter=_by_date, validator=_each(ContactRequest)
+    )
+    termination_notices: tuple[PlacementTerminationNotice, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PlacementTerminationNotice)
+    )
+    cease_approvals: tuple[CeaseToLookAfterApproval, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(CeaseToLookAfterApproval)
+    )
+    permanence_plans: tuple[PermanencePlan, ...] = attrs.field(
+        default=(), converter=_by_date, validator=_each(PermanencePlan)
     )
     long_term_foster: tuple[LongTermFosterPlacement, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(LongTermFosterPlacement)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any, TypeVar
 
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from corparent.errors import LoadError, Problem
+from corparent.errors import CorparentError, LoadError, Problem, shape
 from corparent.model._evidence import Evidence, EvidenceWindow
 from corparent.model._record import Caseload, CaseRecord
 
@@ -116,14 +117,35 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """
     try:
         return converter.structure(data, cls)
+    except CorparentError:
+        raise
     except cattrs.BaseValidationError as exc:
         problems = [
-            Problem(
-                code="bad_json", message=f"{type(e).__name__}: {e}", path=".".join(map(str, path))
-            )
+            Problem(code="bad_json", message=_private(e), path=".".join(map(str, path)))
             for e, path in _leaves(exc, [])
         ]
-        raise LoadError(problems, headline=f"cannot build a {cls.__name__} from the data") from exc
+        raise LoadError(problems, headline=f"cannot build a {cls.__name__} from the data") from None
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+        raise LoadError(
+            [Problem(code="bad_json", message=_private(exc), expected=f"a {cls.__name__} object")],
+            headline=f"cannot build a {cls.__name__} from the data",
+        ) from None
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _private(exc: BaseException) -> str:
+    """The exception as a message that never repeats a value from the data: quoted values
+    become their shape (``'2010-13-45'`` -> a value shaped like a date)."""
+    if isinstance(exc, CorparentError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "a required key is missing"
+    if isinstance(exc, AttributeError | TypeError):
+        return "a value of the wrong kind (e.g. text or a list where an object belongs)"
+    text = _QUOTED.sub(lambda m: shape(m.group(0)[1:-1]), str(exc))
+    return f"{type(exc).__name__}: {text}"
 
 
 def _leaves(exc: BaseException, path: list[Any]) -> list[tuple[BaseException, list[Any]]]:
@@ -146,8 +168,8 @@ def from_json(text: str, cls: type[T]) -> T:
     """Build a ``cls`` from :func:`to_json` text."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            [Problem(code="bad_json", message=f"not JSON: {exc.msg}", row=exc.lineno)]
-        ) from exc
+    except (json.JSONDecodeError, TypeError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+        row = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
+        raise LoadError([Problem(code="bad_json", message=f"not JSON: {msg}", row=row)]) from None
     return from_dict(data, cls)

@@ -238,7 +238,7 @@ def build_report(
         for review in record.reviews:
             if year_start < review.date <= as_of:
                 participation[review.participation.code if review.participation else "none"] += 1
-        status = care_leaver_status(record, as_of, conventions=conventions).status
+        status = care_leaver_status(record, as_of, conventions=conventions)
         if status is not LeaverStatus.NONE:
             statuses[status.value] += 1
         for o in schedule(record, as_of, rules=rules, conventions=conventions):

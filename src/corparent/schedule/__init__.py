@@ -8,13 +8,18 @@
 
 from __future__ import annotations
 
+from corparent.schedule._ambiguity import ALTERNATIVES, Ambiguity, Reading, ambiguities
 from corparent.schedule._engine import carer_schedule, rules_for_duties, schedule
 from corparent.schedule._obligation import Obligation, Schedule, Status
 
 __all__ = [
+    "ALTERNATIVES",
+    "Ambiguity",
     "Obligation",
+    "Reading",
     "Schedule",
     "Status",
+    "ambiguities",
     "carer_schedule",
     "rules_for_duties",
     "schedule",

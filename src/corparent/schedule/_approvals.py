@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from corparent.dates import add_months
+from corparent.law import UnannouncedVisitYear
+from corparent.model import Carer
 from corparent.schedule._run import ONE_DAY, Run
 
-__all__ = ["plan_approvals"]
+__all__ = ["plan_approvals", "plan_unannounced_visits"]
 
 _CONNECTED = "connected_person_approvals"
 _PENDING = "parent_placements_pending_assessment"
@@ -66,3 +69,40 @@ def plan_approvals(run: Run) -> None:
                 about,
                 kind=_PENDING,
             )
+
+
+def plan_unannounced_visits(run: Run, carer: Carer) -> None:
+    """Fostering NMS 2011 standard 21.8: at least one unannounced visit to the foster home a
+    year, read as a rolling year (from approval, then from each visit) or, by convention,
+    each year counted from the approval date."""
+    visits = [d for d in carer.unannounced_visits if d >= carer.approved_on]
+    about = f"carer approved on {carer.approved_on.isoformat()}"
+    if run.conventions.unannounced_visit_year is UnannouncedVisitYear.ROLLING:
+        run.chain(
+            carer.approved_on,
+            lambda k, _: "foster_unannounced_visit",
+            visits,
+            None,
+            about,
+            kind="carer_unannounced_visits",
+        )
+        return
+    duty = run.duty("foster_unannounced_visit")
+    if duty is None:
+        return
+    year = 0
+    while True:
+        start = add_months(carer.approved_on, 12 * year)
+        if start > run.as_of:
+            return
+        last = add_months(carer.approved_on, 12 * (year + 1)) - ONE_DAY
+        met = next((d for d in visits if start <= d <= last), None)
+        run.emit(
+            duty,
+            start,
+            met,
+            f"approval year from {start.isoformat()}",
+            due=last,
+            kind="carer_unannounced_visits",
+        )
+        year += 1

@@ -25,7 +25,7 @@ import attrs
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import Carer, CaseRecord, Child
-from corparent.schedule._approvals import plan_approvals
+from corparent.schedule._approvals import plan_approvals, plan_unannounced_visits
 from corparent.schedule._care_planning import plan_care_planning
 from corparent.schedule._leaving_care import plan_leaving_care
 from corparent.schedule._local import plan_local
@@ -131,9 +131,10 @@ def carer_schedule(
     """The foster carer's approval reviews (FSR 2011 reg 28), as at ``as_of``.
 
     The first review is due within a year of approval, each later one within a year of the
-    previous review actually completed (W25). Obligations carry the carer's id as ``child_id``.
-    Under a rule set with ``foster_approval_review_subsequent`` (Scotland: 3 years, LAC(S) 2009
-    reg 25(2)), the later reviews follow that duty instead.
+    previous review actually completed; at least one unannounced visit a year (Fostering NMS
+    2011 standard 21.8). Obligations carry the carer's id as ``child_id``. Under a rule set
+    with ``foster_approval_review_subsequent`` (Scotland: 3 years, LAC(S) 2009 reg 25(2)), the
+    later reviews follow that duty instead.
     """
     if as_of.__class__ is not dt.date:
         raise TypeError("as_of must be a datetime.date")
@@ -153,4 +154,5 @@ def carer_schedule(
         f"carer approved on {carer.approved_on.isoformat()}",
         kind="carer_reviews",
     )
+    plan_unannounced_visits(run, carer)
     return Schedule(child_id=carer.id, as_of=as_of, obligations=run.out)

@@ -1,8 +1,11 @@
-"""Reviews of the child's case: CPPCR 2010 Part 6 and AAR 2005 reg 36."""
+"""Reviews of the child's case: CPPCR 2010 Part 6 (reg 48(3) for short breaks) and AAR 2005
+reg 36."""
 
 from __future__ import annotations
 
+from corparent.leaving_care import ShortBreakSeries
 from corparent.model import PeriodOfCare
+from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import Run, StepFn, episode_start_known, event_dates
 
 __all__ = ["plan_reviews"]
@@ -10,7 +13,28 @@ __all__ = ["plan_reviews"]
 # -- reviews (CPPCR Part 6; AAR 2005 reg 36) -------------------------------------------------
 
 
+def _short_break_reviews(run: Run, series: ShortBreakSeries) -> None:
+    """CPPCR reg 48(3): first review within 3 months of the first break, then 6-monthly; the
+    series is one placement, so reviews held between breaks count."""
+    run.chain(
+        series.start,
+        lambda k, _: "review_short_breaks" if k == 0 else "review_short_breaks_subsequent",
+        event_dates(run.record.reviews, series.start, series.end),
+        series.end,
+        f"short breaks from {series.start.isoformat()}",
+        kind="reviews",
+        anchor_known=series.periods[0].start_known,
+    )
+
+
 def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
+    """Reviews of one period of care; ``short_breaks`` is superseded by the reg 48(2) test."""
+    kind_of, series = regime(run, period)
+    if kind_of is Regime.IN_SERIES:
+        return
+    if series is not None:
+        _short_break_reviews(run, series)
+        return
     record = run.record
     about = f"period of care from {period.start.isoformat()}"
     adoption = next(
@@ -24,10 +48,9 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
     cppcr_end = adoption.start if adoption else period.end
     reviews = event_dates(record.reviews, period.start, period.end)
     cppcr_reviews = [d for d in reviews if cppcr_end is None or d < cppcr_end]
-    if short_breaks:
-        steps: StepFn = lambda k, _: "review_short_breaks" if k == 0 else "review_subsequent"  # noqa: E731
-    else:
-        steps = lambda k, _: ("review_first", "review_second")[k] if k < 2 else "review_subsequent"  # noqa: E731
+    steps: StepFn = lambda k, _: (  # noqa: E731
+        ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
+    )
     run.chain(
         period.start,
         steps,

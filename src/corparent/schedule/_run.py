@@ -383,10 +383,12 @@ class Run:
         end: dt.date | None = None,
         earliest: dt.date | None = None,
         trigger_known: bool = True,
+        due: dt.date | None = None,
     ) -> None:
         """A one-off obligation met by the first event on or after ``earliest`` (default:
         the trigger); it lapses if the window ``end`` closes before it falls due, and is
-        missed if the window closes after it fell due, unmet.
+        missed if the window closes after it fell due, unmet. ``due`` overrides the rule's
+        date (a "before the first review" long-stop brought forward by an early review).
 
         It is not assessable when the trigger lies before the data on an unknown day
         (``trigger_known=False``), or when an event that would discharge it may lie before
@@ -398,7 +400,8 @@ class Run:
         version = duty.version_at(trigger)
         if version is None or not version.rule.computable:
             return
-        due = version.rule.due(trigger, self.conventions)
+        if due is None:
+            due = version.rule.due(trigger, self.conventions)
         start = earliest if earliest is not None else trigger
         met = next((d for d in events if d >= start), None)
         window_end = self.window_end(end)
@@ -484,7 +487,7 @@ def is_short_break_period(record: CaseRecord, period: PeriodOfCare) -> bool:
 
 
 def merged_periods(run: Run) -> list[PeriodOfCare]:
-    """Periods of care, joining returns within ``new_period_min_gap_days`` (§20.6)."""
+    """Periods of care, joining returns within ``new_period_min_gap_days``."""
     gap = run.conventions.new_period_min_gap_days
     periods = list(run.record.periods_of_care())
     if gap <= 0 or len(periods) < 2:

@@ -6,7 +6,9 @@ import datetime as dt
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
+from corparent.law import LeaverStatus
 from corparent.model import PeriodOfCare, Placement
+from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import WEEK, Run, StepFn, event_dates
 
 __all__ = ["plan_visits", "visit_placements"]
@@ -63,22 +65,54 @@ def _adoption_visits(first_review: dt.date) -> StepFn:
     return step
 
 
+def _detention_visit(run: Run, period: PeriodOfCare) -> None:
+    """Visits to Former Looked After Children in Detention (England) Regs 2010 reg 4: a child
+    accommodated or remanded (not in care) whose care ended on being sentenced to custody,
+    and who is not a relevant child, is visited within 10 working days."""
+    end = period.end
+    reason = period.reason_ceased
+    if end is None or reason is None or not reason.is_custody or end > run.as_of:
+        return
+    if period.episodes[-1].legal_status.is_in_care:
+        return  # a child in care stays looked after in custody
+    if any(p.status is LeaverStatus.RELEVANT and p.covers(end) for p in run.timeline):
+        return  # a relevant child has a personal adviser instead
+    run.once(
+        "visit_former_lac_in_detention",
+        end,
+        [v.date for v in run.record.visits if v.date >= end],
+        f"detained from {end.isoformat()}",
+        kind="visits",
+    )
+
+
 def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
+    """Visits in one period of care; ``short_breaks`` is superseded by the reg 48(2) test."""
     record = run.record
     conv = run.conventions
     visits_seen = [v for v in record.visits if v.seen]
-    if short_breaks:
-        events = event_dates(visits_seen, period.start, period.end)
+    kind_of, series = regime(run, period)
+    if kind_of is Regime.IN_SERIES:
+        return
+    if series is not None:
+        # CPPCR reg 48(3)(c): visits on days the child is placed, the series being one
+        # placement: within 3 months of the first break, then at most 6-monthly.
+        on_break_days = [
+            d
+            for d in event_dates(visits_seen, series.start, series.end)
+            if any(p.covers(d) or p.end == d for p in series.periods)
+        ]
         run.chain(
-            period.start,
+            series.start,
             lambda k, _: "visit_short_breaks_first" if k == 0 else "visit_short_breaks",
-            events,
-            period.end,
-            f"short breaks from {period.start.isoformat()}",
+            on_break_days,
+            series.end,
+            f"short breaks from {series.start.isoformat()}",
             kind="visits",
-            anchor_known=period.start_known,
+            anchor_known=series.periods[0].start_known,
         )
         return
+    _detention_visit(run, period)
     for placement, end in visit_placements(run, period):
         start = placement.start
         events = event_dates(visits_seen, start, end)

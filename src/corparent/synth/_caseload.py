@@ -1,4 +1,4 @@
-"""Seeded, realistic synthetic caseloads: for examples, tests, benchmarks and demos.
+"""Synthetic caseloads of whole records, with adjustable rates of late and missed duties.
 
 Nothing here describes a real child. The shapes follow the published looked-after children
 statistics in broad strokes (entry ages, legal statuses, placement types, moves, leavers) and
@@ -510,7 +510,12 @@ def generate(
 def write_sample(
     folder: str | Path, n: int, *, seed: int = 0, as_of: D = DEFAULT_AS_OF
 ) -> Caseload:
-    """Generate ``n`` children (SSDA903 data only) and write them as 903 CSV files."""
+    """Generate ``n`` children (SSDA903 data only) and write them as 903 CSV files.
+
+    Each child's whole history goes into the files, which no real return holds (a return
+    covers one collection year): a load fixture for tests and benchmarks. For a real-shaped
+    return, use :func:`~corparent.synth.write_returns`.
+    """
     caseload = generate(n, seed=seed, as_of=as_of, include_non_903_events=False)
     write(caseload, folder)
     return caseload

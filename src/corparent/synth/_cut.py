@@ -182,23 +182,36 @@ def write_return(source: History | Caseload, folder: str | Path, year_ending: D)
 
 
 def write_returns(
-    source: History, folder: str | Path, *, previous: int | None = None
+    source: History,
+    folder: str | Path,
+    *,
+    year_ending: D | None = None,
+    previous: int | None = None,
 ) -> dict[D, Path]:
-    """Write this year's return and ``previous`` earlier ones, one folder per year.
+    """Write the return for ``year_ending`` and ``previous`` earlier ones, one folder per year.
 
     The layout is ``folder/<YYYY>/`` for the collection year ending 31 March YYYY (e.g.
     ``folder/2024`` for 2023/24, ``folder/2023`` for 2022/23), each a complete return of its
-    own: load this year's folder and pass the others as previous returns.
+    own: load this year's folder and pass the others as previous returns
+    (``corparent check folder/2024 --previous folder/2023 --previous folder/2022``).
 
     Args:
         source: The hidden history.
         folder: Where to write (created if needed).
+        year_ending: The 31 March ending "this" year (default: the last year of the history).
         previous: Earlier years to write (default: every earlier year the history fills).
 
     Returns:
         The folder of each year's return, by the 31 March it ends on, latest first.
+
+    Raises:
+        ValueError: the history does not fill the years asked for.
     """
-    endings = source.year_endings[::-1]
+    year_ending = year_ending or source.year_ending
+    filled = source.year_endings
+    if year_ending not in filled:
+        raise ValueError(f"the history does not fill the year ending {year_ending.isoformat()}")
+    endings = filled[: filled.index(year_ending) + 1][::-1]
     if previous is not None:
         if not 0 <= previous < len(endings):
             raise ValueError(f"the history fills {len(endings) - 1} earlier years, not {previous}")

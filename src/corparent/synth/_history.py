@@ -115,6 +115,10 @@ year, and care leavers with an OC3 row who were not looked after in the year."""
 
 _GONE_PER_YEAR = 0.2
 """Children who left care in each earlier year (not care leavers), per child in this year."""
+_SHORT_BREAKS = 0.01
+"""Children looked after only under an agreed series of short breaks (V4), a rare case."""
+_AGED_OUT_PER_YEAR = 0.03
+"""Care leavers followed in an earlier year who are past 21 by this year, per child in it."""
 
 _ENTRY_AGE = [((0, 1), 20), ((1, 5), 14), ((5, 10), 16), ((10, 16), 38), ((16, 18), 12)]
 _BEFORE_YEAR = [
@@ -257,6 +261,7 @@ def _review_dates(
     authority: D | None,
     adoption: D | None,
     on_time: float,
+    short_breaks: bool = False,
 ) -> list[D]:
     """Review dates in one period of care: the CPPCR chain, then AAR reviews once placed for
     adoption. Reviews stop when care ends (a review then due is missed)."""
@@ -267,7 +272,10 @@ def _review_dates(
     k = 0
     authority_pending = authority is not None
     while True:
-        duty = ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
+        if short_breaks:  # CPPCR 2010 reg 48: within 3 months, then every 6 months
+            duty = "review_short_breaks" if k == 0 else "review_subsequent"
+        else:
+            duty = ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
         due = _due(duty, previous)
         if authority_pending and authority is not None and authority <= due:
             due = min(due, _due("review_adoption_authorised_not_placed", authority))
@@ -307,6 +315,7 @@ class _Period:
     start: D
     end: D | None
     ceased: ReasonEpisodeCeased | None = None
+    short_breaks: bool = False
 
 
 def _period_episodes(
@@ -316,6 +325,19 @@ def _period_episodes(
     was placed for adoption (if it did)."""
     start, end = period.start, period.end
     last = end or horizon
+    if period.short_breaks:  # V4: one episode for the agreement, not one per break
+        place = PlacementType.K2 if rng.random() < 0.4 else PlacementType.U6
+        episode = Episode(
+            start=start,
+            end=end,
+            legal_status=LegalStatus.V4,
+            placement=place,
+            reason_new=ReasonNewEpisode.S,
+            reason_ceased=period.ceased,
+            provider=_provider(place, rng),
+            category_of_need=CategoryOfNeed.N2,
+        )
+        return [episode], None, None
     cin = _pick(
         rng,
         [
@@ -354,6 +376,13 @@ def _period_episodes(
             legal = LegalStatus.C1
         changes[authority] = (LegalStatus.E1, None)
         changes[adoption] = (None, PlacementType.A6 if rng.random() < 0.7 else PlacementType.A5)
+    elif legal in (LegalStatus.L1, LegalStatus.L2) and length > 10:
+        # police protection (72 hours) or an emergency protection order (8 days) gives way
+        # to an interim care order or accommodation by agreement
+        changes[start + _days(rng, (1, 9))] = (
+            LegalStatus.C1 if rng.random() < 0.7 else LegalStatus.V2,
+            None,
+        )
     elif legal is LegalStatus.C1 and length > 120:
         changes[start + _days(rng, (100, min(420, length)))] = (LegalStatus.C2, None)
     moves = 0
@@ -424,8 +453,13 @@ def _plan(
 ) -> tuple[D, list[_Period]]:
     """A date of birth and the periods of care for a child of ``kind``."""
     for _ in range(200):
-        if kind == "leaver":
-            age = _pick(rng, _OC3_AGES)
+        if kind in ("leaver", "aged_out"):
+            if kind == "leaver":
+                age = _pick(rng, _OC3_AGES)
+            else:  # followed in an earlier year, too old for an OC3 row this year
+                assert gone_year is not None
+                year_start = collection_year(gone_year)[0]
+                age = rng.randint(22 - (year_end.year - gone_year.year), 21)
             relevant = year_start + dt.timedelta(days=rng.randrange(365))
             dob = D(relevant.year - age, relevant.month, min(relevant.day, 28))
             b16, b18 = birthday(dob, 16), birthday(dob, 18)
@@ -509,7 +543,10 @@ def _looked_after(periods: Sequence[_Period], day: D) -> bool:
 def _oc2_due(periods: Sequence[_Period], year_end: D) -> bool:
     """OC2 is collected for children looked after continuously for 12 months at 31 March."""
     year_start = collection_year(year_end)[0]
-    return any(p.start <= year_start and (p.end is None or p.end > year_end) for p in periods)
+    return any(
+        p.start <= year_start and (p.end is None or p.end > year_end) and not p.short_breaks
+        for p in periods
+    )
 
 
 def _oc2(rng: random.Random, dob: D, year_end: D) -> HealthOutcome:
@@ -548,6 +585,9 @@ def _oc3_due(dob: D, periods: Sequence[_Period], year_end: D) -> bool:
     count: they were looked after until then).
     """
     year_start, _ = collection_year(year_end)
+    periods = [p for p in periods if not p.short_breaks]  # short breaks do not count
+    if not periods:
+        return False
     b14, b16 = birthday(dob, 14), birthday(dob, 16)
     after_14 = sum(max(0, ((p.end or year_end + _DAY) - max(p.start, b14)).days) for p in periods)
     after_16 = any((p.end or year_end + _DAY) > b16 for p in periods)
@@ -577,6 +617,15 @@ def _child(
     uasc = kind != "gone" and age_on(dob, periods[-1].start) >= 14 and rng.random() < 0.12
     if uasc:
         sex = Sex.MALE_1 if rng.random() < 0.9 else Sex.FEMALE_2
+    last = periods[-1]
+    if (
+        kind in ("stay", "leave", "new", "new_leave")
+        and not uasc
+        and age_on(dob, last.start) >= 4
+        and rng.random() < _SHORT_BREAKS
+    ):
+        ceased = None if last.end is None else ReasonEpisodeCeased.E8
+        periods = [attrs.evolve(last, short_breaks=True, ceased=ceased)]
     episodes: list[Episode] = []
     reviews: list[Review] = []
     fields: dict[str, Any] = {}
@@ -584,7 +633,14 @@ def _child(
         eps, authority, adoption = _period_episodes(rng, dob, period, history_end)
         episodes.extend(eps)
         for day in _review_dates(
-            rng, period.start, period.end, history_end, authority, adoption, review_on_time
+            rng,
+            period.start,
+            period.end,
+            history_end,
+            authority,
+            adoption,
+            review_on_time,
+            period.short_breaks,
         ):
             reviews.append(Review(date=day, participation=_participation(rng, dob, day)))
         if casework and index == len(periods) - 1:
@@ -673,7 +729,8 @@ def history(
     The ``n`` children are those a return for that year holds: looked after at any time in
     the year, or care leavers whose 17th to 21st birthday fell in it. For each of ``previous``
     earlier years, about ``0.2 * n`` more children who left care during that year (and are
-    not followed as care leavers) are added, so that earlier returns have their own leavers.
+    not followed as care leavers) are added, and care leavers followed then who are past 21
+    now, so that earlier returns have their own leavers.
 
     Args:
         n: Children in this year's return.
@@ -697,6 +754,8 @@ def history(
     plan: list[tuple[str, D | None]] = [(_pick(rng, _KINDS), None) for _ in range(n)]
     for ending in endings[:-1]:
         plan.extend(("gone", ending) for _ in range(round(n * _GONE_PER_YEAR)))
+        back = year_ending.year - ending.year
+        plan.extend(("aged_out", ending) for _ in range(round(n * _AGED_OUT_PER_YEAR * back)))
     width = max(4, len(str(len(plan))))
     records = [
         _child(

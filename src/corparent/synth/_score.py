@@ -62,7 +62,7 @@ class Fault:
 
     @property
     def key(self) -> tuple[str, str, D]:
-        """What a finding must name to match it (child, kind, day)."""
+        """The child, kind and day a finding must name to match this fault."""
         return (self.child_id, self.kind, self.on)
 
 
@@ -71,7 +71,7 @@ def _shows_on(ob: Obligation, as_of: D) -> tuple[str, D] | None:
         return "late", ob.met_on
     if ob.status is Status.OVERDUE:
         return "unmet", as_of
-    if ob.status.name == "MISSED":
+    if ob.status is Status.MISSED:
         return "unmet", ob.due + dt.timedelta(days=ob.days_late(as_of))
     return None
 
@@ -178,7 +178,7 @@ class Score:
         found: Knowable faults some finding matched.
         all_faults: Faults in the span, knowable or not.
         false_findings: The findings matching no fault (for diagnosis).
-        missed_faults: The knowable faults no finding matched (for diagnosis).
+        faults_not_found: The knowable faults no finding matched (for diagnosis).
     """
 
     findings: int
@@ -187,7 +187,7 @@ class Score:
     found: int
     all_faults: int
     false_findings: tuple[Finding, ...] = attrs.field(repr=False, default=())
-    missed_faults: tuple[Fault, ...] = attrs.field(repr=False, default=())
+    faults_not_found: tuple[Fault, ...] = attrs.field(repr=False, default=())
 
     @property
     def precision(self) -> float:
@@ -267,5 +267,5 @@ def score(
         found=len(found),
         all_faults=len(keys),
         false_findings=tuple(f for f, key in scored if key not in keys),
-        missed_faults=tuple(f for key, f in knowable.items() if key not in found),
+        faults_not_found=tuple(f for key, f in knowable.items() if key not in found),
     )

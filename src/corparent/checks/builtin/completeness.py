@@ -134,7 +134,7 @@ def oc3_missing(
             continue
         if ctx.as_of >= dt.date(2024, 3, 31) and any(e.end == day for e in record.episodes):
             continue
-        status = care_leaver_status(record, day, conventions=ctx.conventions).status
+        status = care_leaver_status(record, day, conventions=ctx.conventions)
         if status not in _OC3_STATUSES:
             continue
         if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):

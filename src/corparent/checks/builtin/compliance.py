@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from corparent.checks._context import CheckContext
 from corparent.checks._finding import Finding, Severity
 from corparent.checks._spec import check
+from corparent.dates import add_months
 from corparent.law import Force
 from corparent.model import CaseRecord
 from corparent.schedule import Obligation, Status
@@ -72,6 +73,15 @@ def _finding(
     )
 
 
+def _since(as_of: dt.date, months: int | None, days: int | None) -> dt.date | None:
+    """The last day before the look-back window (``None``: no window)."""
+    if days is not None:
+        return as_of - dt.timedelta(days=days)
+    if months is not None:
+        return add_months(as_of, -months)
+    return None
+
+
 def _bound(ob: Obligation) -> str:
     """A note for breaches judged against the latest possible due date."""
     return "; at least: earlier history is not in the data" if ob.reason else ""
@@ -114,15 +124,17 @@ def met_late(
     ctx: CheckContext,
     *,
     local_severity: Severity = Severity.WARNING,
-    lookback_days: int | None = 365,
+    lookback_months: int | None = 12,
+    lookback_days: int | None = None,
     duties: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
-    """One finding per MET_LATE obligation met within ``lookback_days`` before ``as_of``.
+    """One finding per MET_LATE obligation met in the look-back window before ``as_of``.
 
-    ``lookback_days=None`` reports every late obligation in the record's history; the default
-    (365) matches a 903 collection year.
+    The window is the ``lookback_months`` calendar months to ``as_of`` (default 12: the 903
+    collection year, 1 April to 31 March, leap years included), or ``lookback_days`` days when
+    that is set; both ``None`` reports every late obligation in the record's history.
     """
-    since = None if lookback_days is None else ctx.as_of - dt.timedelta(days=lookback_days)
+    since = _since(ctx.as_of, lookback_months, lookback_days)
     for ob in ctx.schedule:
         if ob.status is not Status.MET_LATE or ob.met_on is None:
             continue
@@ -152,16 +164,18 @@ def missed(
     ctx: CheckContext,
     *,
     local_severity: Severity = Severity.WARNING,
-    lookback_days: int | None = 365,
+    lookback_months: int | None = 12,
+    lookback_days: int | None = None,
     duties: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
-    """One finding per MISSED obligation whose clock stopped within ``lookback_days``.
+    """One finding per MISSED obligation whose clock stopped in the look-back window (as for
+    :func:`met_late`: the 12 months to ``as_of`` by default).
 
     A requirement that fell due while the child was looked after and was not met before care
     ended is a breach counted to the day care ended, not overdue to ``as_of``: the child is no
     longer in anyone's overdue list.
     """
-    since = None if lookback_days is None else ctx.as_of - dt.timedelta(days=lookback_days)
+    since = _since(ctx.as_of, lookback_months, lookback_days)
     for ob in ctx.schedule:
         if ob.status is not Status.MISSED or ob.closed_on is None:
             continue

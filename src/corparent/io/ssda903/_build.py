@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -71,6 +71,21 @@ date; ``()`` means one row per child (the later return's rows replace all earlie
 Entry = tuple[tuple[Any, ...], int, int]
 
 
+def _maker(table: str, cls: type) -> Callable[[tuple[Any, ...], Any], Any]:
+    """``(row, year_ending) -> object``: the model class called with keywords straight from the
+    row's positions (generated once; no dictionary per row)."""
+    args = [f"{name}=row[{i}]" for i, name in enumerate(_NAMES[table])]
+    if table in ("oc2", "oc3"):
+        args.append("year_ending=year")
+    scope: dict[str, Any] = {"cls": cls}
+    exec(f"def make(row, year):\n    return cls({', '.join(args)})", scope)  # our own names
+    maker: Callable[[tuple[Any, ...], Any], Any] = scope["make"]
+    return maker
+
+
+_MAKERS = {table: _maker(table, cls) for table, (_, cls) in _MODEL.items()}
+
+
 @attrs.frozen(kw_only=True)
 class Built:
     """The records built, and each record's integrity problems (computed once)."""
@@ -93,30 +108,25 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
     extra: dict[str, Any] = {} if evidence is None else {"evidence": evidence}
     with attrs.validators.disabled():
         for child_id in sorted(state.rows):
-            tables = state.rows[child_id]
+            tables = state.rows.pop(child_id)  # free the rows as the record takes their place
             for table, entries in list(tables.items()):
                 if len(entries) < 2:
                     continue
                 entries = _supersede(state, table, entries, file_rank, superseded)
-                tables[table] = _dedupe(state, table, entries)
+                tables[table] = _dedupe(state, table, entries, file_rank)
             child = _child(state, child_id, tables)
             if child is None:
                 continue
             fields: dict[str, Any] = {"child": child}
-            for table, (field, cls) in _MODEL.items():
+            for table, (field, _) in _MODEL.items():
                 kept = tables.get(table)
                 if not kept:
                     continue
-                names = _NAMES[table]
+                make = _MAKERS[table]
                 if table in ("oc2", "oc3"):
-                    fields[field] = [
-                        cls(**dict(zip(names, row, strict=True)), year_ending=file_year[fidx])
-                        for row, fidx, _ in kept
-                    ]
+                    fields[field] = [make(row, file_year[fidx]) for row, fidx, _ in kept]
                 else:
-                    fields[field] = [
-                        cls(**dict(zip(names, row, strict=True))) for row, _, _ in kept
-                    ]
+                    fields[field] = [make(row, None) for row, _, _ in kept]
             record, problems = CaseRecord.build(**fields, **extra)
             state.problems.extend(problems)
             record_problems[child_id] = problems
@@ -172,15 +182,16 @@ def _supersede(
     return kept
 
 
-def _dedupe(state: _Load, table: str, entries: list[Entry]) -> list[Entry]:
-    """Keep once a row repeated identically in another file of the same return."""
+def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]) -> list[Entry]:
+    """Keep once a row repeated identically in another file of the same return (rows of
+    different returns are never duplicates: OC2 and OC3 rows belong to their own year)."""
     if len(entries) < 2 or all(e[1] == entries[0][1] for e in entries):
         return entries
     stats = state.stats[table]
     first_file: dict[tuple[Any, ...], int] = {}
     kept: list[Entry] = []
     for entry in entries:
-        seen = first_file.setdefault(entry[0], entry[1])
+        seen = first_file.setdefault((file_rank[entry[1]], *entry[0]), entry[1])
         if seen != entry[1]:
             stats.duplicates += 1
             stats.mapped -= 1

@@ -211,13 +211,18 @@ def compile_mapper(
     for i, field in enumerate(fields):
         at = position.get(field.column, -1)
         scope[f"F{i}"], scope[f"L{i}"], scope[f"C{i}"] = field, field.kind.lookup, field.kind
-        raw = f"cells[{at}]" if at >= 0 else "''"
         test = "v is MISS or v is None" if field.required else "v is MISS"
+        if at >= 0:
+            body += [
+                f"    r = cells[{at}]",
+                "    try:",
+                f"        v = L{i}[r]",
+                "    except KeyError:",
+                f"        v = C{i}.convert(r)",
+            ]
+        else:
+            body += ["    r = ''", "    v = None"]
         body += [
-            f"    r = {raw}",
-            f"    v = L{i}.get(r, MISS)",
-            "    if v is MISS:",
-            f"        v = C{i}.convert(r)",
             f"    if {test}:",
             f"        v, usable = bad(F{i}, r, line, child)",
             "        ok = ok and usable",

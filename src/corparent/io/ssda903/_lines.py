@@ -7,8 +7,8 @@ more than one chunk and one line: a line longer than :data:`MAX_LINE` bytes is g
 
 Encodings: UTF-8 (with or without a byte-order mark); UTF-16 (Excel's "Unicode Text", found by
 its byte-order mark or by the zero bytes of its ASCII characters), decoded; any line that is not
-UTF-8 is read as Windows-1252 and counted, so the caller can say so. A file with zero bytes that
-is not UTF-16 is binary.
+UTF-8 is read as Windows-1252 and counted, so the caller can say so. A file whose first 4 KiB
+are more than one tenth control characters (and not UTF-16) is binary.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class Decoding:
 
 def sniff(sample: bytes) -> tuple[str, str | None]:
     """The encoding of a file from its first bytes: ``("utf-8", None)``, ``("utf-16",
-    codec)`` or ``("binary", None)``."""
+    codec)`` or ``("binary", None)`` (more than one byte in ten a control character)."""
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "utf-16"
     if b"\x00" not in sample:
@@ -58,7 +58,9 @@ def sniff(sample: bytes) -> tuple[str, str | None]:
         return "utf-16", "utf-16-le"
     if even and even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
         return "utf-16", "utf-16-be"
-    return "binary", None
+    # A stray NUL in a text file is a bad value on its line, not a reason to drop the file.
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    return ("binary" if control > 0.1 * len(sample) else "utf-8"), None
 
 
 def _chunks(stream: BinaryIO, codec: str | None, decoding: Decoding) -> Iterator[bytes]:
@@ -123,11 +125,11 @@ def physical_lines(
             except UnicodeDecodeError:
                 pass
             else:
-                for line in text.split("\n"):
-                    number += 1
-                    if codec is not None and "\ufffd" in line:
-                        decoding.replaced_lines += 1
-                    yield number, line
+                lines = text.split("\n")
+                if codec is not None:
+                    decoding.replaced_lines += sum("\ufffd" in line for line in lines)
+                yield from enumerate(lines, number + 1)
+                number += len(lines)
                 continue
         for raw in batch:
             number += 1

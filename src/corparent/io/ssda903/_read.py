@@ -27,6 +27,7 @@ import attrs
 from corparent.errors import LoadError, Problem, shape
 from corparent.io.ssda903._build import build_records
 from corparent.io.ssda903._fields import (
+    MIN_YEAR,
     MISS,
     Field,
     child_id_problem,
@@ -47,7 +48,11 @@ UNRECOGNISED = "unrecognised"
 """The stats entry for files that are not a table of the return (their lines are reported)."""
 
 _MAX_FIELD = MAX_LINE
-_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_ ]{0,39}")
+# A field may be as long as a line (1 MiB) and no longer: raised deliberately from the csv
+# module's 128 KiB default so that a long field is reported by its column, and bounded.
+if csv.field_size_limit() < _MAX_FIELD:
+    csv.field_size_limit(_MAX_FIELD)
+_COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 _FIELDS = table_fields()
 _SPECS = {t.name: t for t in TABLES}
 _YEAR_COLUMNS = {"episodes": ("start", "end"), "reviews": ("date",)}
@@ -193,21 +198,18 @@ class _Return:
         self.source = source
         self.year_end = year_end
         self.explicit = year_end is not None
-        self.latest = dt.date(MIN_DATE_YEAR, 1, 1)
+        self.latest = dt.date(MIN_YEAR, 1, 1)  # the latest episode or review date
+        self.latest_past = self.latest  # the same, among dates not after today
         self.files = 0
-        # child -> (date of birth, sex) from this return's header, to check the other tables
-        # (date of birth, sex, raw DOB, raw SEX)
+        # child -> (date of birth, sex, raw DOB, raw SEX) from this return's header, to check
+        # the other tables against
         self.header: dict[str, tuple[Any, Any, str, str]] = {}
-
-
-MIN_DATE_YEAR = 1900
 
 
 class _Load:
     """State of one load: problems, notes, stats and the rows gathered per child."""
 
-    def __init__(self, show_values: bool) -> None:
-        self.show_values = show_values
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.notes: list[Problem] = []
         self.stats: dict[str, TableStats] = {t.name: TableStats() for t in TABLES}
@@ -281,6 +283,17 @@ def _files(load: _Load, source: Source) -> list[tuple[Path, str | None]]:
                 if _is_csv_name(entry):
                     found.append((entry, None))
             return found
+        if not path.exists() and not path.is_symlink():
+            raise LoadError(
+                [
+                    Problem(
+                        code="no_files",
+                        message="no such file or folder",
+                        file=str(path),
+                        expected="a folder of SSDA903 CSV files",
+                    )
+                ]
+            )
         return [(path, None)]
     if isinstance(source, bytes):
         raise LoadError([Problem(code="no_files", message="a path must be text, not bytes")])
@@ -337,8 +350,11 @@ def _split(text: str) -> list[str]:
 
 def _column_names(columns: Sequence[str]) -> str:
     """Column names as a message may show them: a name that does not look like one (a date,
-    a value from a header-less row) is given by shape."""
-    return ", ".join(c if _COLUMN_NAME.fullmatch(c) else shape(c) for c in columns)
+    a UPN or postcode from a row merged into the header) is given by shape."""
+    return ", ".join(
+        c if _COLUMN_NAME.fullmatch(c) and sum(ch.isdigit() for ch in c) <= 1 else shape(c)
+        for c in columns
+    )
 
 
 def _read_file(load: _Load, path: Path, named: str | None, ret_index: int) -> None:
@@ -555,14 +571,14 @@ def _map_rows(
     child_at = position["CHILD"]
     dob_at = position.get("DOB", -1) if table.name != "header" else -1
     sex_at = position.get("SEX", -1) if table.name == "uasc" else -1
-    copies = [[i for i, c in enumerate(columns) if c == r] for r in repeated]
+    copies = [[i for i, c in enumerate(columns) if c == r] for r in repeated if r in table.columns]
     year_at = [i for i, f in enumerate(fields) if f.name in _YEAR_COLUMNS.get(table.name, ())]
+    today = dt.date.today()
     is_header = table.name == "header"
     rows = load.rows
     valid_ids = load.valid_ids
     dates = _FIELDS["header"][0].kind
     sexes = _FIELDS["header"][1].kind
-    first_cells = columns[0]
     table_name = table.name
     read = mapped = reported = blank = count = 0
     for number, text in lines:
@@ -600,7 +616,7 @@ def _map_rows(
                 blank += 1
                 continue
         else:
-            if not text.strip(" \t,\ufeff"):
+            if (not text or text[0] in " \t,\ufeff") and not text.strip(" \t,\ufeff"):
                 blank += 1
                 continue
             cells = text.split(",")
@@ -619,12 +635,14 @@ def _map_rows(
                 expected=f"{width} fields",
             )
             continue
-        if cells[0].upper() == first_cells and [c.upper() for c in cells[:width]] == columns:
-            reported += 1
-            _problem(load, "repeated_header", "the header row is repeated", file=name, row=number)
-            continue
         child = cells[child_at]
         if child not in valid_ids:
+            if child.upper() == "CHILD" and [c.upper() for c in cells[:width]] == columns:
+                reported += 1
+                _problem(
+                    load, "repeated_header", "the header row is repeated", file=name, row=number
+                )
+                continue
             wrong = child_id_problem(child)
             if wrong is not None:
                 reported += 1
@@ -639,7 +657,8 @@ def _map_rows(
                     expected="the child's record id",
                 )
                 continue
-            valid_ids.add(child)
+            if child.upper() != "CHILD":
+                valid_ids.add(child)
         if copies and not _copies_agree(load, copies, cells, columns, name, number, child):
             reported += 1
             continue
@@ -657,8 +676,11 @@ def _map_rows(
         per_table.append((row, fidx, number))
         for i in year_at:
             day = row[i]
-            if day is not None and day > ret.latest:
-                ret.latest = day
+            if day is not None and day > ret.latest_past:
+                if day > ret.latest:
+                    ret.latest = day
+                if day <= today:
+                    ret.latest_past = day
         if is_header:
             if child not in header:
                 header[child] = (
@@ -855,7 +877,6 @@ def load(
     collection_year_end: dt.date | None = None,
     year: int | None = None,
     previous: Iterable[StrPath | tuple[StrPath, int]] = (),
-    show_values: bool = False,
 ) -> LoadResult:
     """Load an SSDA903 return (and, optionally, earlier returns) from folders of CSV files.
 
@@ -882,8 +903,6 @@ def load(
             the year of the 31 March on or after its latest episode or review date.
         previous: Earlier returns, each a folder (its year derived from its dates) or a
             ``(folder, year)`` pair.
-        show_values: Problems carry raw values either way; this only records that the caller
-            asked to see them (see :meth:`~corparent.errors.Problem.describe`).
 
     Raises:
         LoadError: ``strict`` is set and anything could not be used as it stood; no file of
@@ -892,7 +911,7 @@ def load(
     this_year = _as_year_end(year, "year") or _as_year_end(
         collection_year_end, "collection_year_end"
     )
-    state = _Load(show_values)
+    state = _Load()
     sources: list[tuple[Any, dt.date | None]] = [_previous(p) for p in previous]
     sources.append((source, this_year))
     plans = [(src, year_end, _files(state, src)) for src, year_end in sources]
@@ -921,8 +940,7 @@ def load(
             for path, named in ordered:
                 _read_file(state, path, named, index)
         years = _settle_years(state, len(plans) - 1)
-        label = years[0].label + (f" to {years[-1].label}" if len(years) > 1 else "")
-        evidence = Evidence.ssda903(years[0].start, years[-1].year_end, source=f"SSDA903 {label}")
+        evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
         built = build_records(state, evidence)
     finally:
         if enabled:
@@ -942,15 +960,32 @@ def load(
     )
 
 
+def _derived_year(ret: _Return) -> dt.date:
+    """The collection year of the return's latest episode or review date, leaving out dates
+    after today (a mistyped year cannot have happened yet, and must not move the year)."""
+    if ret.latest_past.year > MIN_YEAR:
+        return _year_end_of(ret.latest_past)
+    if ret.latest.year > MIN_YEAR:
+        return _year_end_of(ret.latest)
+    return _year_end_of(dt.date.today())
+
+
 def _settle_years(state: _Load, latest: int) -> tuple[CollectionYear, ...]:
-    """Each return's collection year: given, or derived from its latest episode or review."""
+    """Each return's collection year: given, or derived from its dates (see _derived_year)."""
     out: list[CollectionYear] = []
     for ret in state.returns:
         if ret.year_end is None:
-            if ret.latest.year <= MIN_DATE_YEAR:
-                ret.year_end = _year_end_of(dt.date.today())
-            else:
-                ret.year_end = _year_end_of(ret.latest)
+            ret.year_end = _derived_year(ret)
+        if ret.latest > ret.year_end:
+            state.notes.append(
+                Problem(
+                    code="dates_after_year",
+                    message=f"some dates lie after {ret.year_end.isoformat()}, the end of the "
+                    "collection year the return was taken to be (give the year if that is "
+                    "wrong)",
+                    file=ret.source,
+                )
+            )
         out.append(
             CollectionYear(
                 source=ret.source, year_end=ret.year_end, explicit=ret.explicit, files=ret.files

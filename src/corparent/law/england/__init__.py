@@ -1,4 +1,5 @@
-"""England's rule set: every date-computable duty of reference/duties.md §1-13.
+"""England's rule set: every duty of an English authority as corporate parent with a date
+that can be computed from a case record.
 
 One module per area, each reading like the regulation it cites: ``care_planning`` (CPPCR
 Parts 2-4), ``reviews`` (Part 6, AAR reg 36), ``visits`` (reg 28), ``health`` (reg 7),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from corparent.law._citation import URLS, Citation, Force
+from corparent.law._citation import REFERENCE_EDITION, Citation, Force, Verification, provision_url
 from corparent.law._duty import Duty, DutyVersion, Recurrence, Trigger
 from corparent.law._rules import DeadlineRule
 from corparent.principles import Principle
@@ -17,18 +17,26 @@ F = Force
 T = Trigger
 R = Recurrence
 
-VERIFIED = "[V] wording checked against the instrument for reference/duties.md"
-SECONDARY = "[S] from statutory-guidance summaries and procedure manuals; primary text not read"
-RECALLED = (
-    "[R] recalled in reference/duties.md and not re-verified against the current revised text "
-    "in this release: treat as provisional"
-)
+VERIFIED = Verification.VERIFIED
+SECONDARY = Verification.SECONDARY
+RECALLED = Verification.RECALLED
+
+_NOTES = {
+    VERIFIED: "[V] wording checked against the text of the instrument",
+    SECONDARY: "[S] from statutory-guidance summaries and procedure manuals; primary text not read",
+    RECALLED: "[R] recalled, not checked against the text of the instrument: provisional",
+}
 
 
-def cite(instrument: str, provision: str, checked: str) -> Citation:
-    """A citation with the instrument's legislation.gov.uk address where it has one."""
+def cite(instrument: str, provision: str, checked: Verification) -> Citation:
+    """A citation with its point-in-time address, how it was checked, and when."""
     return Citation(
-        instrument=instrument, provision=provision, url=URLS.get(instrument, ""), checked=checked
+        instrument=instrument,
+        provision=provision,
+        url=provision_url(instrument, provision, REFERENCE_EDITION),
+        checked=_NOTES[checked],
+        verification=checked,
+        checked_on=None if checked is RECALLED else REFERENCE_EDITION,
     )
 
 
@@ -47,6 +55,7 @@ def duty(
     in_force_from: dt.date = CPPCR_START,
     resets: str = "",
     notes: str = "",
+    evidence: str = "",
 ) -> Duty:
     """A duty with one version."""
     return Duty(
@@ -61,4 +70,5 @@ def duty(
         resets=resets,
         versions=[DutyVersion(in_force_from=in_force_from, rule=rule, citation=citation)],
         notes=notes,
+        evidence=evidence,
     )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from corparent.law._citation import CA1989, CPPCR, IRO_HANDBOOK
+from corparent.law._citation import CA1989, CPPCR, IRO_HANDBOOK, VOLUME_2
 from corparent.law._rules import (
+    BeforeEvent,
     PeriodNotExceedingWeeks,
     PeriodNotExceedingWorkingDays,
     WithinWorkingDays,
@@ -16,7 +17,8 @@ DUTIES = (
         "Care plan prepared",
         force=F.REGULATION,
         principles=(P.BEST_INTERESTS, P.SAFETY_AND_STABILITY),
-        applies_to="every looked-after child, from the first placement of each period of care",
+        applies_to="every looked-after child, from the first placement of each period of care "
+        "(not reg 48 short breaks: they have a short-break care plan instead)",
         trigger=T.FIRST_PLACEMENT,
         recurrence=R.ONCE_PER_PERIOD,
         discharged_by="a care plan prepared since the child last ceased to be looked after",
@@ -61,10 +63,13 @@ DUTIES = (
         trigger=T.BECAME_LOOKED_AFTER,
         recurrence=R.ONCE_PER_PERIOD,
         discharged_by="an IRO appointment",
-        rule=WithinWorkingDays(days=20),
+        rule=BeforeEvent(
+            event="the child's case is first reviewed", long_stop=WithinWorkingDays(days=20)
+        ),
         citation=cite(CA1989, "s.25A(1)-(3)", VERIFIED),
-        notes="Before the case is first reviewed: the statutory long-stop is the first review's "
-        "due date (20 working days, CPPCR reg 33(1)).",
+        notes="The initial appointment must be made before the case is first reviewed: due on "
+        "the day of the first review if it is held early, otherwise by the first review's due "
+        "date (20 working days, CPPCR reg 33(1)), whichever is earlier.",
     ),
     duty(
         "iro_appoint_good_practice",
@@ -143,5 +148,74 @@ DUTIES = (
         citation=cite(CPPCR, "reg 19", RECALLED),
         notes="The second limb of reg 19 (reference id placement_with_parent_before_assessment "
         "covers both; corparent gives each limb its own id).",
+    ),
+    duty(
+        "care_plan_short_breaks",
+        "Short-break care plan before the first short break",
+        force=F.REGULATION,
+        principles=(P.SAFETY_AND_STABILITY, P.BEST_INTERESTS),
+        applies_to="a child to whom reg 48 applies (an agreed series of short breaks)",
+        trigger=T.FIRST_SHORT_BREAK,
+        recurrence=R.ONCE,
+        discharged_by="a care plan prepared on or before the first short break",
+        rule=BeforeEvent(event="the first short break begins"),
+        citation=cite(CPPCR, "reg 48(3)", VERIFIED),
+        notes="Reg 48 replaces the reg 5 care plan and the reg 9 placement plan with a "
+        "short-break plan, which also fixes the visiting pattern before the first break.",
+    ),
+    duty(
+        "placement_terminate_notice",
+        "Written notice of a placement ended without prior notice",
+        force=F.REGULATION,
+        principles=(P.SAFETY_AND_STABILITY, P.TAKE_ACCOUNT_OF_VIEWS),
+        applies_to="a placement the authority ends (not reg 48 short breaks; not terminations "
+        "under regs 19(c), 23(2) or 25(6))",
+        trigger=T.PLACEMENT_ENDED,
+        recurrence=R.ONCE_PER_PLACEMENT,
+        discharged_by="written notice of the termination to those notified of the placement, "
+        "the carer and any area authority",
+        rule=WithinWorkingDays(days=10),
+        citation=cite(CPPCR, "reg 14(4)", VERIFIED),
+        notes="Notice is due before the termination so far as reasonably practicable; where it "
+        "was not, within 10 working days of the date the placement ended. corparent checks the "
+        "long-stop, for placements ended for a reason the authority decides (a change of care "
+        "plan, the authority's request, a standards-of-care concern, an allegation, or the "
+        "carer's approval removed); Conventions.authority_ended_placement_reasons sets them. "
+        "Later amendments to reg 14 were not checked.",
+        evidence="termination_notices",
+    ),
+    duty(
+        "cease_to_look_after_approval",
+        "Nominated officer approves ceasing to look after a child looked after 20 working days",
+        force=F.REGULATION,
+        principles=(P.SAFETY_AND_STABILITY, P.PREPARE_FOR_ADULTHOOD),
+        applies_to="a child accommodated under s.20 (not short breaks) who has been looked "
+        "after for at least 20 working days, when the authority decides to stop looking after "
+        "them (not on reaching 18, adoption, death, custody or transfer to another authority)",
+        trigger=T.CEASED_LOOKED_AFTER,
+        recurrence=R.ONCE_PER_PERIOD,
+        discharged_by="the nominated officer's approval of the decision",
+        rule=BeforeEvent(event="the child ceases to be looked after"),
+        citation=cite(CPPCR, "reg 39", VERIFIED),
+        notes="The decision does not take effect until approved, so the approval is due on or "
+        "before the day care ends. The further cases needing the Director of Children's "
+        "Services (for example 16 and 17 year olds) are not yet modelled.",
+        evidence="cease_approvals",
+    ),
+    duty(
+        "care_plan_permanence_by_second_review",
+        "Permanence plan in place by the second review",
+        force=F.STATUTORY_GUIDANCE,
+        principles=(P.SAFETY_AND_STABILITY, P.HIGH_ASPIRATIONS),
+        applies_to="every looked-after child (not reg 48 short breaks)",
+        trigger=T.BECAME_LOOKED_AFTER,
+        recurrence=R.ONCE_PER_PERIOD,
+        discharged_by="a permanence plan recorded",
+        rule=BeforeEvent(event="the second review"),
+        citation=cite(VOLUME_2, "permanence planning", SECONDARY),
+        notes="Due on the day of the second review, or on its due date (3 months after the "
+        "first review) if it has not been held, whichever is earlier: about four months after "
+        "the child became looked after.",
+        evidence="permanence_plans",
     ),
 )

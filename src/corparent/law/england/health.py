@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corparent.law._citation import CPPCR, HEALTH_GUIDANCE
-from corparent.law._rules import IntervalMaxMonths, WithinWorkingDays
+from corparent.law._rules import BeforeEvent, IntervalMaxMonths, WithinWorkingDays
 from corparent.law.england._build import SECONDARY, F, P, R, T, cite, duty
 
 _HEALTH = (P.BEST_INTERESTS, P.ACCESS_TO_SERVICES)
@@ -18,11 +18,12 @@ DUTIES = (
         trigger=T.BECAME_LOOKED_AFTER,
         recurrence=R.ONCE_PER_PERIOD,
         discharged_by="an initial health assessment by a registered medical practitioner",
-        rule=WithinWorkingDays(days=20),
+        rule=BeforeEvent(event="the first review", long_stop=WithinWorkingDays(days=20)),
         citation=cite(CPPCR, "reg 7", SECONDARY),
         notes="Before the first placement or, if not reasonably practicable, before the first "
-        "review: the long-stop is the first review's due date. Not needed if one was done in the "
-        "previous 3 months (an assessment in the 3 months before counts).",
+        "review: due on the day of the first review if it is held early, otherwise by its due "
+        "date, whichever is earlier. Not needed if one was done in the previous 3 months (an "
+        "assessment in the 3 months before counts).",
     ),
     duty(
         "health_assessment_initial_guidance",

@@ -11,7 +11,7 @@ from corparent.law._rules import (
     WithinWeeks,
     WithinWorkingDays,
 )
-from corparent.law.england._build import RECALLED, VERIFIED, F, P, R, T, cite, duty
+from corparent.law.england._build import SECONDARY, VERIFIED, F, P, R, T, cite, duty
 
 _VIEWS = (P.EXPRESS_VIEWS, P.TAKE_ACCOUNT_OF_VIEWS, P.BEST_INTERESTS)
 _LAC = "every looked-after child (not reg 48 short breaks, not while placed for adoption)"
@@ -58,17 +58,31 @@ DUTIES = (
     ),
     duty(
         "review_short_breaks",
-        "Short-break reviews",
+        "First short-break review",
         force=F.REGULATION,
         principles=_VIEWS,
-        applies_to="a child to whom reg 48 applies (agreed series of short breaks)",
+        applies_to="a child to whom reg 48 applies (an agreed series of short breaks)",
         trigger=T.FIRST_SHORT_BREAK,
-        recurrence=R.REPEATING,
+        recurrence=R.ONCE,
         discharged_by="a review of the child's case",
         rule=NotMoreThanMonthsAfter(months=3),
-        citation=cite(CPPCR, "reg 48(3)", RECALLED),
-        notes="First within 3 months of the first short break, then at intervals of not more "
-        "than 6 months (review_subsequent's rule).",
+        citation=cite(CPPCR, "reg 48(3)", SECONDARY),
+        notes="Within 3 months of the start of the first short break of the series; the "
+        "breaks of one series count as one placement, so reviews held between breaks count. "
+        "The paragraph letter within reg 48(3) was not checked.",
+    ),
+    duty(
+        "review_short_breaks_subsequent",
+        "Later short-break reviews",
+        force=F.REGULATION,
+        principles=_VIEWS,
+        applies_to="a child to whom reg 48 applies (an agreed series of short breaks)",
+        trigger=T.PREVIOUS_EVENT,
+        recurrence=R.REPEATING,
+        discharged_by="a review of the child's case",
+        rule=IntervalMaxMonths(months=6),
+        citation=cite(CPPCR, "reg 48(3)", SECONDARY),
+        resets="every review actually held",
     ),
     duty(
         "review_adoption_authorised_not_placed",

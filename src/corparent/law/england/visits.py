@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from corparent.law._citation import AAR, CPPCR
+from corparent.law._citation import AAR, CPPCR, DETENTION
 from corparent.law._rules import (
     IntervalMaxMonths,
     IntervalMaxWeeks,
     NotMoreThanMonthsAfter,
     WithinWeeks,
+    WithinWorkingDays,
 )
 from corparent.law.england._build import RECALLED, SECONDARY, VERIFIED, F, P, R, T, cite, duty
 from corparent.law.england.reviews import AAR_START
@@ -94,8 +95,8 @@ DUTIES = (
         discharged_by=_BY,
         rule=IntervalMaxWeeks(weeks=1),
         citation=cite(CPPCR, "reg 28(3)", VERIFIED),
-        notes="'At least once a week' read as a maximum 7-day gap (§20.8); after the first "
-        "review the 6-week first-year rule applies.",
+        notes="'At least once a week' read as a maximum 7-day gap, not one visit in each "
+        "calendar week; after the first review the 6-week first-year rule applies.",
     ),
     duty(
         "visit_connected_person_or_ico_with_parent",
@@ -174,8 +175,8 @@ DUTIES = (
         discharged_by=_BY,
         rule=IntervalMaxMonths(months=6),
         citation=cite(CPPCR, "reg 48(3)(c)", RECALLED),
-        notes="After the first visit (visit_short_breaks_first), at intervals of not more than 6 "
-        "months, on days the child is placed.",
+        notes="After the first visit, at intervals of not more than 6 months, on days the "
+        "child is placed; the breaks of one series count as one placement.",
     ),
     duty(
         "visit_adoption_placement",
@@ -191,5 +192,22 @@ DUTIES = (
         in_force_from=AAR_START,
         notes="Within a week, then weekly until the first review; after that as the review "
         "decides (no computable interval).",
+    ),
+    duty(
+        "visit_former_lac_in_detention",
+        "Visit to a child detained after leaving care",
+        force=F.REGULATION,
+        principles=(P.SAFETY_AND_STABILITY, P.EXPRESS_VIEWS),
+        applies_to="a child who stopped being looked after (accommodated or remanded, not in "
+        "care) on being sentenced to custody, and is not a relevant child",
+        trigger=T.DETAINED,
+        recurrence=R.ONCE_PER_PERIOD,
+        discharged_by=_BY,
+        rule=WithinWorkingDays(days=10),
+        citation=cite(DETENTION, "reg 4 (CA 1989 s.23ZA)", RECALLED),
+        notes="Within 10 working days of first being detained, so far as reasonably "
+        "practicable; then whenever reasonably requested (no computable date). The Welsh "
+        "twin was read; the English text is believed the same. Trigger: care ended with "
+        "reason 'sentenced to custody'.",
     ),
 )

@@ -3,11 +3,11 @@
 The 13-week rule is CPPCR 2010 reg 40 (Children Act 1989 Sched 2 para 19B): a child is
 *eligible* while looked after, aged 16 or 17, having been looked after for 91 days in total
 since the 14th birthday. How those days are counted is a :class:`~corparent.law.Conventions`
-choice (reference §20.11, worked example W17). The computation adds up clipped episode lengths;
-it never loops over days.
+choice. The computation adds up clipped episode lengths; it never loops over days.
 
-:func:`care_leaver_status` answers for one day with dates and entitlements;
-:func:`status_timeline` gives the whole history, which the schedule engine uses.
+:func:`care_leaver_status` gives the status on one day; :func:`care_leaver_determination` the
+same with its dates and entitlements; :func:`status_timeline` the whole history, which the
+schedule engine uses.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ import attrs
 from corparent.dates import add_months, birthday
 from corparent.law import Conventions, LeaverEpisodeRule, LeaverStatus
 from corparent.law._leaver import ELIGIBILITY_AGE, ELIGIBILITY_DAYS, PA_TO_25_FROM
+from corparent.leaving_care._short_breaks import short_breaks
 from corparent.model import CaseRecord, Episode
 
 __all__ = [
     "Entitlement",
     "LeaverDetermination",
     "StatusPeriod",
+    "care_leaver_determination",
     "care_leaver_status",
     "eligible_from",
     "explain",
@@ -33,7 +35,8 @@ __all__ = [
 ]
 
 _ONE = dt.timedelta(days=1)
-_RETURN_HOME = frozenset({"E4A", "E4B", "E13"})
+_HOME_TO_PARENT = frozenset({"E4A", "E4B"})
+"""Went home to a parent or a person with parental responsibility (CLR 2010 reg 3(3))."""
 
 
 @attrs.frozen(kw_only=True)
@@ -44,11 +47,13 @@ class StatusPeriod:
         status: The status.
         start: Its first day.
         end: Its last day (inclusive), or ``None`` if it has no end in view.
+        basis: The provision that gives the status, e.g. ``"CA 1989 s.23C(1)(b)"``.
     """
 
     status: LeaverStatus
     start: dt.date
     end: dt.date | None
+    basis: str = ""
 
     def covers(self, day: dt.date) -> bool:
         """True if the status holds on ``day``."""
@@ -99,15 +104,23 @@ class LeaverDetermination:
         return explain(self)
 
 
-def _counted(episode: Episode, conventions: Conventions) -> bool:
-    if episode.legal_status.is_short_break and not conventions.leaver_count_short_breaks:
-        return False
+def _counted(episode: Episode, conventions: Conventions, reg48: frozenset[dt.date]) -> bool:
+    if episode.start in reg48 and not conventions.leaver_count_short_breaks:
+        return False  # CPPCR reg 40(2): a child to whom reg 48 applies is not eligible
     return not (episode.legal_status.is_remand and not conventions.leaver_count_remand)
+
+
+def _reg48_episode_starts(record: CaseRecord, conventions: Conventions) -> frozenset[dt.date]:
+    if not record.short_breaks and not any(e.legal_status.is_short_break for e in record.episodes):
+        return frozenset()
+    found = short_breaks(record, conventions)
+    return frozenset(e.start for s in found.series for p in s.periods for e in p.episodes)
 
 
 def _segments(record: CaseRecord, conventions: Conventions) -> Iterator[tuple[dt.date, dt.date]]:
     """Counted looked-after stretches [start, end) (end exclusive; far future when open)."""
     far = dt.date.max - dt.timedelta(days=2)
+    reg48 = _reg48_episode_starts(record, conventions)
     period_starts = {e.start: p.start for p in record.periods_of_care() for e in p.episodes}
     bday14 = birthday(record.child.date_of_birth, ELIGIBILITY_AGE, conventions.leap_day)
     strict = (
@@ -115,7 +128,7 @@ def _segments(record: CaseRecord, conventions: Conventions) -> Iterator[tuple[dt
     )
     current: list[dt.date] | None = None
     for episode in record.episodes:
-        if not _counted(episode, conventions):
+        if not _counted(episode, conventions, reg48):
             continue
         if strict and period_starts.get(episode.start, episode.start) < bday14:
             continue
@@ -196,11 +209,20 @@ def status_timeline(
     bday25 = birthday(dob, 25, conventions.leap_day)
     out: list[StatusPeriod] = []
     intervals = _eligible_intervals(record, conventions)
-    relevant_at_18 = False
+    former_basis = ""
+    home_from: dt.date | None = None  # relevant status ended by 6 months at home
     for index, (first, stop, _) in enumerate(intervals):
-        out.append(StatusPeriod(status=LeaverStatus.ELIGIBLE, start=first, end=stop - _ONE))
+        out.append(
+            StatusPeriod(
+                status=LeaverStatus.ELIGIBLE,
+                start=first,
+                end=stop - _ONE,
+                basis="CA 1989 Sched 2 para 19B; CPPCR 2010 reg 40",
+            )
+        )
+        home_from = None
         if stop >= bday18:
-            relevant_at_18 = True  # looked after and eligible immediately before 18
+            former_basis = "CA 1989 s.23C(1)(b)"  # looked after at 18, eligible before
             continue
         following = intervals[index + 1][0] if index + 1 < len(intervals) else bday18
         relevant_end = following - _ONE
@@ -209,22 +231,49 @@ def status_timeline(
         if (
             conventions.relevant_ends_after_six_months_home
             and reason is not None
-            and reason.code in _RETURN_HOME
+            and reason.code in _HOME_TO_PARENT
         ):
-            relevant_end = min(relevant_end, add_months(stop, 6) - _ONE)
-        out.append(StatusPeriod(status=LeaverStatus.RELEVANT, start=stop, end=relevant_end))
-        if relevant_end == bday18 - _ONE:
-            relevant_at_18 = True
-    if relevant_at_18:
+            home_end = add_months(stop, 6) - _ONE
+            if home_end < relevant_end:
+                relevant_end = home_end
+                home_from = home_end + _ONE
         out.append(
-            StatusPeriod(status=LeaverStatus.FORMER_RELEVANT, start=bday18, end=bday25 - _ONE)
+            StatusPeriod(
+                status=LeaverStatus.RELEVANT,
+                start=stop,
+                end=relevant_end,
+                basis="CA 1989 s.23A(2); CLR 2010 reg 3",
+            )
+        )
+        former_basis = "CA 1989 s.23C(1)(a)" if relevant_end == bday18 - _ONE else ""
+    if former_basis:
+        out.append(
+            StatusPeriod(
+                status=LeaverStatus.FORMER_RELEVANT,
+                start=bday18,
+                end=bday25 - _ONE,
+                basis=former_basis,
+            )
+        )
+    elif home_from is not None and home_from < bday21:
+        # No longer relevant after 6 months at home, but looked after after 16: s.24(1B).
+        out.append(
+            StatusPeriod(
+                status=LeaverStatus.QUALIFYING,
+                start=home_from,
+                end=bday21 - _ONE,
+                basis="CA 1989 s.24(1B); CLR 2010 reg 3(3)",
+            )
         )
     elif not intervals:
         qualifying_from = _qualifying_from(record, bday16, bday18)
         if qualifying_from is not None and qualifying_from < bday21:
             out.append(
                 StatusPeriod(
-                    status=LeaverStatus.QUALIFYING, start=qualifying_from, end=bday21 - _ONE
+                    status=LeaverStatus.QUALIFYING,
+                    start=qualifying_from,
+                    end=bday21 - _ONE,
+                    basis="CA 1989 s.24(1A)-(1B)",
                 )
             )
     if until is not None:
@@ -246,8 +295,11 @@ def _qualifying_from(record: CaseRecord, bday16: dt.date, bday18: dt.date) -> dt
 
 
 def _entitlements(
-    record: CaseRecord, status: LeaverStatus, on: dt.date, conventions: Conventions
+    record: CaseRecord, period: StatusPeriod | None, on: dt.date, conventions: Conventions
 ) -> tuple[Entitlement, ...]:
+    if period is None:
+        return ()
+    status = period.status
     dob = record.child.date_of_birth
     last_day = {age: birthday(dob, age, conventions.leap_day) - _ONE for age in (18, 21, 25)}
     out: list[Entitlement] = []
@@ -265,17 +317,33 @@ def _entitlements(
         pa_start = max(last_day[21] + _ONE, PA_TO_25_FROM)
         if pa_start <= last_day[25]:
             add("personal adviser on request until 25", "CA 1989 s.23CZB", pa_start, 25)
-        if record.staying_put:
-            add("staying put support", "CA 1989 s.23CZA", record.staying_put[0].start, 21)
+        staying = _staying_put_start(record, period)
+        if staying is not None:
+            add("staying put support", "CA 1989 s.23CZA", staying, 21)
     if status is LeaverStatus.QUALIFYING:
         add("advice and assistance", "CA 1989 ss.24-24B", on, 21)
     return tuple(e for e in out if e.end is None or e.end >= on)
 
 
-def care_leaver_status(
+def _staying_put_start(record: CaseRecord, period: StatusPeriod) -> dt.date | None:
+    """The start of a staying-put arrangement the authority must support (CA 1989 s.23CZA).
+
+    Only a former relevant child by virtue of s.23C(1)(b) (looked after on reaching 18 and an
+    eligible child immediately before) can be in one, and only with the local-authority foster
+    parent they lived with immediately before ceasing to be looked after.
+    """
+    if not record.staying_put or period.basis != "CA 1989 s.23C(1)(b)":
+        return None
+    last = record.episodes[-1] if record.episodes else None
+    if last is None or not last.placement.is_foster:
+        return None
+    return record.staying_put[0].start
+
+
+def care_leaver_determination(
     record: CaseRecord, on: dt.date, *, conventions: Conventions | None = None
 ) -> LeaverDetermination:
-    """The young person's leaving-care status on ``on``, with dates and entitlements.
+    """The young person's leaving-care status on ``on``, with its dates and entitlements.
 
     >>> import datetime as dt
     >>> from corparent.codes import LegalStatus, PlacementType
@@ -285,8 +353,9 @@ def care_leaver_status(
     ...     episodes=[Episode(start=dt.date(2023, 6, 1), legal_status=LegalStatus.C2,
     ...                       placement=PlacementType.U4)],
     ... )
-    >>> care_leaver_status(record, dt.date(2024, 4, 1)).status
-    <LeaverStatus.ELIGIBLE: 'eligible'>
+    >>> d = care_leaver_determination(record, dt.date(2024, 4, 1))
+    >>> d.status, d.since
+    (<LeaverStatus.ELIGIBLE: 'eligible'>, datetime.date(2024, 3, 15))
     """
     conventions = conventions or Conventions()
     timeline = status_timeline(record, conventions=conventions)
@@ -300,8 +369,33 @@ def care_leaver_status(
         since=current.start if current else None,
         eligible_from=first,
         days_counted=_days_counted(record, on, conventions),
-        entitlements=_entitlements(record, status, on, conventions),
+        entitlements=_entitlements(record, current, on, conventions),
     )
+
+
+def care_leaver_status(
+    record: CaseRecord, on: dt.date, *, conventions: Conventions | None = None
+) -> LeaverStatus:
+    """The young person's leaving-care status on ``on``, to compare with a
+    :class:`~corparent.law.LeaverStatus`; :func:`care_leaver_determination` gives the dates
+    and entitlements behind it.
+
+    >>> import datetime as dt
+    >>> from corparent.codes import LegalStatus, PlacementType
+    >>> from corparent.law import LeaverStatus
+    >>> from corparent.model import CaseRecord, Child, Episode
+    >>> record = CaseRecord(
+    ...     child=Child(id="C17", date_of_birth=dt.date(2008, 3, 15)),
+    ...     episodes=[Episode(start=dt.date(2023, 6, 1), legal_status=LegalStatus.C2,
+    ...                       placement=PlacementType.U4)],
+    ... )
+    >>> care_leaver_status(record, dt.date(2024, 4, 1)) is LeaverStatus.ELIGIBLE
+    True
+    """
+    conventions = conventions or Conventions()
+    timeline = status_timeline(record, conventions=conventions)
+    current = next((p for p in timeline if p.covers(on)), None)
+    return current.status if current else LeaverStatus.NONE
 
 
 def explain(determination: LeaverDetermination) -> str:

@@ -1,0 +1,80 @@
+"""Trust on real returns: precision and recall of review findings on real-shaped returns.
+
+For each size, ``corparent.synth`` builds a hidden history, writes this year's SSDA903 return
+(and the previous returns) as CSV files, loads them with ``corparent.io.ssda903.load``, runs
+the default checks as at 31 March 2024 and scores the late, overdue and missed review findings
+against the truth (``corparent.synth.score``). It also scores the records cut in memory
+(``corparent.synth.cut_return``, which carry the returns' evidence windows): what a loader
+that sets evidence windows gives, so a gap between the two rows points at the loader.
+
+Targets (issue 10): precision >= 95% and recall >= 90% on one year's return; adding previous
+returns never makes either worse. Prints figures; asserts nothing.
+
+    python benchmarks/bench_scoring.py [sizes...]     # default: 2000 20000
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corparent import synth
+from corparent.checks import run_checks
+from corparent.io.ssda903 import load
+from corparent.model import Caseload
+
+YEAR_END = dt.date(2024, 3, 31)
+PREVIOUS = (0, 2)
+SEED = 10
+
+
+def _loaded(h: synth.History, folder: Path, previous: int) -> Caseload | None:
+    """This year's return loaded with ``previous`` earlier returns (None if the loader cannot
+    take previous returns)."""
+    folders = list(synth.write_returns(h, folder, previous=previous).values())
+    if previous == 0:
+        return load(folders[0], collection_year_end=YEAR_END).caseload
+    if "previous" not in inspect.signature(load).parameters:
+        return None
+    return load(folders[0], collection_year_end=YEAR_END, previous=folders[1:]).caseload  # type: ignore[call-arg]
+
+
+def main(sizes: list[int]) -> None:
+    print(f"review findings as at {YEAR_END}, scored against the hidden history")
+    print(f"{'children':>9} {'previous':>8} {'source':<10} {'precision':>22} {'recall':>26}")
+    for n in sizes:
+        t0 = time.perf_counter()
+        h = synth.history(n, seed=SEED, previous=max(PREVIOUS))
+        built = time.perf_counter() - t0
+        for previous in PREVIOUS:
+            known_from = synth.collection_year(dt.date(YEAR_END.year - previous, 3, 31))[0]
+            with tempfile.TemporaryDirectory() as tmp:
+                sources = {
+                    "loaded": _loaded(h, Path(tmp), previous),
+                    "in memory": synth.cut_return(h, YEAR_END, previous=previous),
+                }
+            for name, caseload in sources.items():
+                if caseload is None:
+                    print(
+                        f"{n:>9,} {previous:>8} {name:<10} (the loader takes no previous returns)"
+                    )
+                    continue
+                t0 = time.perf_counter()
+                run = run_checks(caseload, YEAR_END)
+                s = synth.score(run.findings, h, YEAR_END, known_from=known_from)
+                took = time.perf_counter() - t0
+                print(
+                    f"{n:>9,} {previous:>8} {name:<10} "
+                    f"{s.precision:>7.1%} ({s.true_findings:>5}/{s.findings:>6}) "
+                    f"{s.recall:>7.1%} ({s.found:>5}/{s.faults:>5} of {s.all_faults:>5}) "
+                    f"[{took:.0f} s]"
+                )
+        print(f"{n:>9,} children: history built in {built:.1f} s")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [2_000, 20_000])
