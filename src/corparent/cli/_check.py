@@ -33,6 +33,7 @@ from corparent.cli._source import (
     extra_checks,
     label,
     load_source,
+    possible_checks,
     require_xlsx,
     source_arg,
 )
@@ -367,7 +368,8 @@ def run(args: argparse.Namespace) -> int:
         check_patterns("--duties", requested, _overlaid(args).ids())
     if args.format == "xlsx":
         require_xlsx(args, "corparent check --format xlsx")
-    checks = select_checks(args)
+    args.extra_checks = possible_checks(args.path)
+    checks = select_checks(args)  # a --checks pattern that matches nothing stops here
     if args.list_checks:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
