@@ -11,6 +11,7 @@ Prints figures; asserts nothing.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import random
 import time
@@ -84,4 +85,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     main()

@@ -3,7 +3,8 @@
 Target: a report for 100,000 children in <= 60 s. Writes the return with corparent.synth, then
 times loading, computing the figures and rendering the HTML. Prints figures; asserts nothing.
 
-    python benchmarks/bench_report.py [n]     # default 100000
+    python benchmarks/bench_report.py                # 100,000 children
+    python benchmarks/bench_report.py --size 10000
 """
 
 from __future__ import annotations
@@ -45,6 +46,6 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
-    parser.add_argument("n", type=int, nargs="?", default=100_000, help="children (default 100000)")
-    main(parser.parse_args().n)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000, help="children (default 100,000)")
+    main(parser.parse_args().size)

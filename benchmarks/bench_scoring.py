@@ -15,9 +15,9 @@ returns never makes either worse. Prints figures; asserts nothing.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import inspect
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -77,4 +77,8 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [2_000, 20_000])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument(
+        "sizes", type=int, nargs="*", default=[2_000, 20_000], help="children per run"
+    )
+    main(parser.parse_args().sizes)

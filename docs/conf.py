@@ -37,7 +37,7 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 nitpick_ignore_regex = [
     # Type-hint targets that have no documentation page of their own.
-    (r"py:.*", r"(attrs|attr|cattrs|holidays|dateutil|hypothesis|jinja2|matplotlib)\..*"),
+    (r"py:.*", r"(attrs|attr|cattrs|holidays|dateutil|hypothesis|jinja2|matplotlib|numpy)\..*"),
     (r"py:.*", r"corparent\..*\._.*"),
     (r"py:class", r"(datetime\.|dt\.)?date"),
     (r"py:class", r"T|_T|E|_E|Self|NoneType|optional"),

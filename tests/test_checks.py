@@ -407,7 +407,7 @@ def test_schedule_is_computed_once_per_record(monkeypatch: pytest.MonkeyPatch) -
     caseload = [make_record("C1"), make_record("C2")]
     checks = builtin_checks().select("builtin.compliance")
     assert len(checks) >= 2
-    run_checks(caseload, AS_OF, checks=checks)
+    run_checks(caseload, AS_OF, checks=checks, batch=False)
     assert calls == ["C1", "C2"]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -11,7 +11,8 @@ from corparent.checks._finding import Finding, Severity
 from corparent.checks._spec import CheckSpec
 from corparent.dates import require_date
 from corparent.errors import CorparentError
-from corparent.law import Conventions, Force, RuleSet
+from corparent.law import Conventions, Force, LeaverStatus, RuleSet
+from corparent.leaving_care import StatusPeriod, status_timeline
 from corparent.model import CaseRecord
 from corparent.principles import Principle
 from corparent.schedule import Schedule, schedule
@@ -31,9 +32,11 @@ def _as_of(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date
 class CheckContext:
     """The run's settings and the record's schedule, shared by every check on one record.
 
-    The runner computes the record's schedule (``corparent.schedule.Schedule``) at most once, the
-    first time a check asks for :attr:`schedule`, and shares it with every other check on that
-    record: checks never recompute deadlines.
+    The runner makes one context per record and computes the record's schedule
+    (``corparent.schedule.Schedule``) at most once, the first time a check asks for
+    :attr:`schedule`, sharing it with every other check on that record: checks never recompute
+    deadlines. The young person's leaving-care statuses (:meth:`leaver_status`) are shared the
+    same way.
 
     Attributes:
         as_of: The date the run looks from (findings are as at this day).
@@ -62,10 +65,15 @@ class CheckContext:
         """
         cached = self._cache.get("schedule")
         if cached is None:
+            source = self._cache.get("schedule_source")
             try:
-                cached = schedule(
-                    self.record, self.as_of, rules=self.rules, conventions=self.conventions
-                )
+                if source is not None:  # the runner's batch engine already has it
+                    assert callable(source)
+                    cached = source()
+                else:
+                    cached = schedule(
+                        self.record, self.as_of, rules=self.rules, conventions=self.conventions
+                    )
             except Exception as exc:  # reported as a crash of each check that needs it
                 cached = exc
             self._cache["schedule"] = cached
@@ -76,6 +84,32 @@ class CheckContext:
             ) from cached
         assert isinstance(cached, Schedule)
         return cached
+
+    def leaver_status(self, day: dt.date) -> LeaverStatus:
+        """The young person's leaving-care status on ``day`` (as
+        :func:`corparent.leaving_care.care_leaver_status` gives it), from a timeline computed
+        once per record and shared by every check."""
+        timeline = self._cache.get("leaver_timeline")
+        if timeline is None:
+            timeline = status_timeline(self.record, conventions=self.conventions)
+            self._cache["leaver_timeline"] = timeline
+        assert isinstance(timeline, tuple)
+        period: StatusPeriod
+        for period in timeline:
+            if period.covers(day):
+                return period.status
+        return LeaverStatus.NONE
+
+    def provide_schedule(self, source: Callable[[], Schedule]) -> None:
+        """Have :attr:`schedule` come from ``source`` (called at most once) instead of
+        :func:`corparent.schedule.schedule`: the runner passes its batch engine's result."""
+        self._cache["schedule_source"] = source
+
+    def bind(self, spec: CheckSpec | None) -> CheckContext:
+        """This context, now running ``spec``: the runner keeps one context per record and
+        rebinds it to each check in turn (a check must not keep its context after it ends)."""
+        object.__setattr__(self, "check", spec)
+        return self
 
     def for_check(self, spec: CheckSpec) -> CheckContext:
         """The same context (sharing the computed schedule) for another check."""

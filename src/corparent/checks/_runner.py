@@ -3,26 +3,60 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
+import fnmatch
+import functools
+import gc
 import multiprocessing
+import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
+from corparent.batch import (
+    REVIEW_DUTIES,
+    STATUS_CODES,
+    Columns,
+    ObligationTable,
+    review_obligations,
+    unsupported,
+)
 from corparent.checks._context import CheckContext
 from corparent.checks._finding import Crash, Finding, Severity
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
+from corparent.checks.builtin.compliance import (
+    _since,
+    due_soon,
+    met_late,
+    missed,
+    overdue,
+    severity_for,
+)
 from corparent.dates import HOLIDAYS_VERSION, require_date
 from corparent.errors import CorparentError
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import Conventions, RuleSet, resolve
 from corparent.model import CaseRecord
+from corparent.schedule import Schedule, Status
 
-__all__ = ["CheckCrashed", "CheckInfo", "Progress", "RunMetadata", "RunResult", "run_checks"]
+__all__ = [
+    "AUTO_WORKERS_MIN_RECORDS",
+    "CheckCrashed",
+    "CheckInfo",
+    "Progress",
+    "RunMetadata",
+    "RunResult",
+    "auto_workers",
+    "run_checks",
+]
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(children_done, children_total)`` while a run proceeds."""
@@ -177,12 +211,56 @@ class RunResult:
         return max((f.severity for f in self.findings), default=None)
 
 
+AUTO_WORKERS_MIN_RECORDS = 20_000
+"""With ``workers=None``, caseloads at least this large are checked on two processes (when the
+machine has two cores for this process): below it, starting the pool costs more than it saves."""
+
+_VECTOR_KINDS = {
+    overdue.func: "overdue",
+    met_late.func: "met_late",
+    missed.func: "missed",
+    due_soon.func: "due_soon",
+}
+_BOUND = "; at least: earlier history is not in the data"
+_CODE = {status: index for index, status in enumerate(STATUS_CODES)}
+
+
+@attrs.frozen(kw_only=True)
+class _BatchPlan:
+    """How a run uses the batch engine: every duty of the rule set is a review duty, so the
+    batch engine schedules them all and the built-in compliance checks are evaluated
+    column-wise; obligations become objects only when another check asks for a schedule.
+
+    A rule set with other duties is scheduled record by record: the other planners read the
+    review duties (care planning's permanence plan is due by the second review), so their
+    obligations cannot be computed apart from the reviews."""
+
+    vector: bool = True
+
+
+def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
+    if rules.jurisdiction is Jurisdiction.SCOTLAND:  # schedule() plans Scotland apart
+        return None
+    if unsupported(rules) is not None or not any(d in rules for d in REVIEW_DUTIES):
+        return None
+    if any(d.id not in REVIEW_DUTIES for d in rules):
+        return None
+    return _BatchPlan()
+
+
 def _run_one(
-    record: CaseRecord, base: CheckContext, spec: CheckSpec, raise_on_crash: bool
+    record: CaseRecord,
+    ctx: CheckContext,
+    spec: CheckSpec,
+    raise_on_crash: bool,
+    settings: dict[str, object] | None = None,
 ) -> tuple[list[Finding], Crash | None]:
     found: list[Finding] = []
     try:
-        for item in spec(record, base.for_check(spec)):
+        ctx.bind(spec)
+        # spec(record, ctx) with the settings worked out once per run, not once per record
+        items = spec(record, ctx) if settings is None else spec.func(record, ctx, **settings)
+        for item in items:
             if not isinstance(item, Finding):
                 raise TypeError(f"check yielded {type(item).__name__}, not Finding")
             found.append(item)
@@ -197,6 +275,167 @@ def _run_one(
     return found, None
 
 
+def _wanted(duty_id: str, patterns: tuple[str, ...]) -> bool:
+    return not patterns or any(fnmatch.fnmatchcase(duty_id, p) for p in patterns)
+
+
+def _vector_findings(
+    kind: str, spec: CheckSpec, table: ObligationTable
+) -> tuple[list[Finding], npt.NDArray[np.int64]]:
+    """What the built-in compliance check ``kind`` reports over the whole ``table``, made for
+    the flagged rows only, and each record's share (``offsets``): the same findings, in the
+    same order, as the check gives record by record from the schedule."""
+    settings = spec.effective_settings
+    given = settings.get("duties") or ()
+    assert isinstance(given, tuple | list)
+    patterns: tuple[str, ...] = tuple(given)
+    as_of = table.as_of
+    today = as_of.toordinal() - dt.date(1970, 1, 1).toordinal()
+    wanted = np.array([_wanted(d.id, patterns) for d in table.duties] + [False], np.bool_)
+    mask = wanted[table.duty] if len(table) else np.zeros(0, np.bool_)
+    status = table.status
+    if kind == "overdue":
+        mask &= status == _CODE[Status.OVERDUE]
+    elif kind in ("met_late", "missed"):
+        mask &= status == _CODE[Status.MET_LATE if kind == "met_late" else Status.MISSED]
+        months, days_back = settings.get("lookback_months"), settings.get("lookback_days")
+        assert months is None or isinstance(months, int)
+        assert days_back is None or isinstance(days_back, int)
+        since = _since(as_of, months, days_back)  # the same window as the check's own
+        if since is not None:
+            last = since.toordinal() - dt.date(1970, 1, 1).toordinal()
+            mask &= (table.met if kind == "met_late" else table.closed) > last
+    else:
+        within = settings.get("within_days")
+        assert isinstance(within, int)
+        mask &= (status == _CODE[Status.DUE]) & (table.due >= today) & (table.due <= today + within)
+    rows = np.flatnonzero(mask)
+    duties = table.duties
+    local = settings.get("local_severity", Severity.WARNING)
+    assert isinstance(local, Severity)
+    severity = [
+        Severity.INFO if kind == "due_soon" else severity_for(d.force, local=local) for d in duties
+    ]
+    citations = [str(v.citation) for v in table.versions]
+    ids = table.columns.child_ids
+    due_days = table.due[rows]
+    due = due_days.astype("datetime64[D]").tolist()
+    out: list[Finding] = []
+    code = _KIND_CODE[kind]
+    for duty_index, version_index, record, due_on, due_day, met_day, closed_day, why in zip(
+        table.duty[rows].tolist(),
+        table.version[rows].tolist(),
+        table.record[rows].tolist(),
+        due,
+        due_days.tolist(),
+        table.met[rows].tolist(),
+        table.closed[rows].tolist(),
+        table.reason[rows].tolist(),
+        strict=True,
+    ):
+        duty = duties[duty_index]
+        bound = _BOUND if why else ""
+        if kind == "overdue":
+            days: int | None = today - due_day
+            message = f"{duty.id} {days} days overdue (due {due_on}{bound})"
+        elif kind == "met_late":
+            days = met_day - due_day
+            met_on = due_on + dt.timedelta(days=met_day - due_day)
+            message = f"{duty.id} met {days} days late (due {due_on}, met {met_on}{bound})"
+        elif kind == "missed":
+            days = closed_day - due_day
+            closed_on = due_on + dt.timedelta(days=days)
+            message = (
+                f"{duty.id} missed: due {due_on}, not met when the clock stopped on "
+                f"{closed_on} ({days} days after it fell due{bound})"
+            )
+        else:
+            days = None
+            message = f"{duty.id} due in {due_day - today} days (on {due_on})"
+        out.append(
+            Finding(
+                check_id=spec.id,
+                severity=severity[duty_index],
+                child_id=ids[record],
+                message=message,
+                duty_id=duty.id,
+                due=due_on,
+                days_overdue=days,
+                citation=citations[version_index],
+                principles=duty.principles,
+                force=duty.force,
+                code=code,
+            )
+        )
+    offsets = np.searchsorted(table.record[rows], np.arange(len(ids) + 1)).astype(np.int64)
+    return out, offsets
+
+
+_KIND_CODE = {"overdue": "overdue", "met_late": "met_late", "missed": "missed", "due_soon": "due"}
+
+
+class _Batched:
+    """One group of a chunk's records under the same law, scheduled by the batch engine."""
+
+    __slots__ = ("conventions", "plan", "position", "table", "vector")
+
+    def __init__(
+        self,
+        table: ObligationTable,
+        position: dict[int, int],
+        plan: _BatchPlan,
+        conventions: Conventions,
+        vector: dict[int, tuple[list[Finding], list[int]]],
+    ) -> None:
+        self.table = table
+        self.position = position  # chunk index -> row of the group's columns
+        self.plan = plan
+        self.conventions = conventions
+        self.vector = vector  # check index -> (findings, offsets per group row)
+
+    def schedule(self, index: int, record: CaseRecord) -> Schedule:
+        """The record's schedule (every duty is a review duty) from the table."""
+        table = self.table
+        obligations = table.obligations(self.position[index])
+        return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
+
+    def findings(self, check: int, index: int) -> list[Finding] | None:
+        """Check ``check``'s findings for the record, or None if the check runs on objects."""
+        found = self.vector.get(check)
+        if found is None:
+            return None
+        flat, offsets = found
+        row = self.position[index]
+        return flat[offsets[row] : offsets[row + 1]]
+
+
+def _batch_group(
+    records: Sequence[CaseRecord],
+    members: list[int],
+    law: RuleSet,
+    conventions: Conventions,
+    as_of: dt.date,
+    checks: tuple[CheckSpec, ...],
+    plan: _BatchPlan,
+    batched: list[_Batched | None],
+) -> None:
+    """Schedule the reviews of ``records[members]`` column-wise; mark the batchable ones."""
+    columns = Columns.from_records([records[i] for i in members])
+    table = review_obligations(columns, as_of, rules=law, conventions=conventions)
+    vector: dict[int, tuple[list[Finding], list[int]]] = {}
+    if plan.vector:
+        for j, spec in enumerate(checks):
+            kind = _VECTOR_KINDS.get(spec.func)
+            if kind is not None:
+                flat, bounds = _vector_findings(kind, spec, table)
+                vector[j] = (flat, bounds.tolist())
+    position = {i: row for row, i in enumerate(members)}
+    group = _Batched(table, position, plan, conventions, vector)
+    for row, ok in enumerate(table.batched.tolist()):
+        if ok:
+            batched[members[row]] = group
+
+
 def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
@@ -204,19 +443,77 @@ def _check_chunk(
     rules: RuleSet | None,
     conventions: Conventions | None,
     raise_on_crash: bool,
+    batch: bool = True,
 ) -> tuple[list[Finding], list[Crash]]:
     findings: list[Finding] = []
     crashes: list[Crash] = []
-    for record in records:
-        # The record's own nation's law when the run names none (corparent.law.resolve).
-        law, conv = resolve(record.id, record.jurisdiction, rules, conventions)
-        base = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
-        for spec in checks:
-            found, crash = _run_one(record, base, spec, raise_on_crash)
+    # The record's own nation's law when the run names none (corparent.law.resolve).
+    laws = [resolve(r.id, r.jurisdiction, rules, conventions) for r in records]
+    batched: list[_Batched | None] = [None] * len(records)
+    if batch and records:
+        groups: dict[tuple[int, int], list[int]] = {}
+        for i, (law, conv) in enumerate(laws):
+            groups.setdefault((id(law), id(conv)), []).append(i)
+        for members in groups.values():
+            law, conv = laws[members[0]]
+            plan = _batch_plan(law)
+            if plan is not None:
+                _batch_group(records, members, law, conv, as_of, checks, plan, batched)
+    indexed = tuple(enumerate(checks))
+    settings = [dict(spec.settings) for spec in checks]
+    for i, record in enumerate(records):
+        law, conv = laws[i]
+        ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
+        group = batched[i]
+        if group is not None:
+            ctx.provide_schedule(functools.partial(group.schedule, i, record))
+        for j, spec in indexed:
+            if group is not None:
+                found_here = group.findings(j, i)
+                if found_here is not None:
+                    findings.extend(found_here)
+                    continue
+            found, crash = _run_one(record, ctx, spec, raise_on_crash, settings[j])
             findings.extend(found)
             if crash is not None:
                 crashes.append(crash)
     return findings, crashes
+
+
+Packed = tuple[Any, ...]
+
+
+def _pack(f: Finding) -> Packed:
+    """A finding as a plain tuple: far cheaper to send back from a worker than the object."""
+    return (
+        f.check_id,
+        f.severity,
+        f.child_id,
+        f.message,
+        f.duty_id,
+        f.due,
+        f.days_overdue,
+        f.citation,
+        f.principles,
+        f.force,
+        f.code,
+    )
+
+
+def _unpack(t: Packed) -> Finding:
+    return Finding(
+        check_id=t[0],
+        severity=t[1],
+        child_id=t[2],
+        message=t[3],
+        duty_id=t[4],
+        due=t[5],
+        days_overdue=t[6],
+        citation=t[7],
+        principles=t[8],
+        force=t[9],
+        code=t[10],
+    )
 
 
 # Set in each worker process by _init_worker: the records and the run's settings, sent once per
@@ -230,6 +527,7 @@ _WORKER_RUN: (
         RuleSet | None,
         Conventions | None,
         bool,
+        bool,
     ]
     | None
 ) = None
@@ -242,15 +540,19 @@ def _init_worker(
     rules: RuleSet | None,
     conventions: Conventions | None,
     raise_on_crash: bool,
+    batch: bool,
 ) -> None:
     global _WORKER_RUN
-    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash)
+    _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash, batch)
 
 
-def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Finding], list[Crash]]:
+def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Crash]]:
     assert _WORKER_RUN is not None, "worker not initialised"
-    records, as_of, checks, rules, conventions, raise_on_crash = _WORKER_RUN
-    return _check_chunk(records[start:stop], as_of, checks, rules, conventions, raise_on_crash)
+    records, as_of, checks, rules, conventions, raise_on_crash, batch = _WORKER_RUN
+    found, crashes = _check_chunk(
+        records[start:stop], as_of, checks, rules, conventions, raise_on_crash, batch
+    )
+    return [_pack(f) for f in found], crashes
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -261,6 +563,41 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a run makes many small acyclic objects (it would
+    otherwise walk the whole caseload again and again), restored afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def auto_workers(records: int) -> int:
+    """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
+    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and the
+    machine is not already busy with other work (then a second process only adds overhead),
+    else one. Results are the same either way."""
+    cores = _cores()
+    if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
+        return 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average on this platform
+        busy = 0.0
+    return 2 if busy <= cores - 1 else 1
+
+
 def run_checks(
     caseload: Iterable[CaseRecord],
     as_of: dt.date,
@@ -268,10 +605,11 @@ def run_checks(
     checks: CheckSet | Iterable[CheckSpec] | None = None,
     rules: RuleSet | None = None,
     conventions: Conventions | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     chunk_size: int | None = None,
     raise_on_crash: bool = False,
+    batch: bool = True,
 ) -> RunResult:
     """Run every check on every record in ``caseload`` as at ``as_of``.
 
@@ -280,6 +618,12 @@ def run_checks(
     (and the run continues) unless ``raise_on_crash`` is set. With
     ``workers > 1`` records are checked in chunks across a process pool; the result is the same
     as with one worker, in the same order.
+
+    When every duty of the rule set is a review duty (``corparent check``'s default for a 903
+    return), each chunk is scheduled column-wise by the batch engine (:mod:`corparent.batch`)
+    and the built-in compliance checks are evaluated column-wise too, making findings only for
+    flagged obligations. The findings are the same as ``batch=False`` gives (every record
+    scheduled by :func:`corparent.schedule.schedule`), in the same order.
 
     Args:
         caseload: A :class:`~corparent.model.Caseload` or any iterable of records.
@@ -292,10 +636,11 @@ def run_checks(
             findings as ``corparent check``, which for speed schedules only the duties whose
             evidence the data holds.
         conventions: Counting conventions; the rule set's own when None.
-        workers: Processes to use (1: run in this process).
+        workers: Processes to use (1: run in this process; None: ``auto_workers``).
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
         raise_on_crash: Raise :class:`CheckCrashed` on the first crash instead of recording it.
+        batch: Use the batch engine where it applies (False: schedule every record alone).
 
     Returns:
         The findings, crashes, counts and run metadata.
@@ -307,7 +652,7 @@ def run_checks(
     .. versionadded:: 0.1
     """
     require_date(as_of, "as_of")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
@@ -315,7 +660,11 @@ def run_checks(
     specs = tuple(check_set)
     records = tuple(caseload)
     total = len(records)
-    size = chunk_size or max(1, min(2000, -(-total // (workers * 4)) if total else 1))
+    if workers is None:
+        workers = auto_workers(total)
+    # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
+    largest = 10_000 if batch else 2000
+    size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))
     bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
     chunks = [records[a:b] for a, b in bounds]
 
@@ -324,29 +673,30 @@ def run_checks(
     done = 0
     if progress is not None:
         progress(0, total)
-    if workers == 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash)
-            findings.extend(f)
-            crashes.extend(c)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_pool_context(),
-            initializer=_init_worker,
-            initargs=(records, as_of, specs, rules, conventions, raise_on_crash),
-        ) as pool:
-            futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
-            for chunk, future in zip(chunks, futures, strict=True):
-                f, c = future.result()
+    with _collector_paused():
+        if workers == 1 or len(chunks) <= 1:
+            for chunk in chunks:
+                f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, batch)
                 findings.extend(f)
                 crashes.extend(c)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
+        else:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(),
+                initializer=_init_worker,
+                initargs=(records, as_of, specs, rules, conventions, raise_on_crash, batch),
+            ) as pool:
+                futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
+                for chunk, future in zip(chunks, futures, strict=True):
+                    packed, c = future.result()
+                    findings.extend(map(_unpack, packed))
+                    crashes.extend(c)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
 
     metadata = RunMetadata(
         as_of=as_of,

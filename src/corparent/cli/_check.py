@@ -38,7 +38,7 @@ from corparent.cli._source import (
     source_arg,
 )
 from corparent.errors import Problem
-from corparent.io.findings import to_csv, to_json
+from corparent.io.findings import write_csv, write_json
 from corparent.io.xlsx import write_findings
 from corparent.law import Force, RuleSet
 from corparent.schedule import rules_for_duties
@@ -157,7 +157,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="stop (exit 2) on any row that cannot be read or any check that crashes",
     )
     parser.add_argument(
-        "--workers", type=positive_int, default=1, metavar="N", help="worker processes (default 1)"
+        "--workers",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: two for large returns when a core is free, else one)",
     )
     parser.add_argument(
         "--no-plugins", action="store_true", help="run only corparent's built-in checks"
@@ -399,10 +403,10 @@ def run(args: argparse.Namespace) -> int:
                 write_findings(result, args.output)
             elif args.format == "table":
                 _table(result, loaded, label(args.path), out, show)
-            elif args.format == "json":
-                out.write(to_json(result, load=_load_section(loaded, show)))
+            elif args.format == "json":  # written finding by finding, not built whole
+                write_json(result, out, load=_load_section(loaded, show))
             else:
-                out.write(to_csv(result))
+                write_csv(result, out)
             out.flush()
     except BrokenPipeError:  # `corparent check ... | head`: the exit code still counts
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet

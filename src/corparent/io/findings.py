@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from corparent.checks import Crash, Finding, RunResult, Severity
 from corparent.errors import LoadError, Problem
-from corparent.io._atomic import atomic_write_text
+from corparent.io._atomic import atomic_open
 from corparent.law import Force
 from corparent.principles import Principle
 
@@ -146,8 +146,9 @@ def _crash_to_dict(crash: Crash) -> dict[str, str]:
     return {"check_id": crash.check_id, "child_id": crash.child_id, "error": crash.error}
 
 
-def result_to_dict(result: RunResult) -> dict[str, Any]:
-    """A JSON-ready dict of a whole run: metadata, counts, findings and crashes."""
+def result_to_dict(result: RunResult, *, findings: bool = True) -> dict[str, Any]:
+    """A JSON-ready dict of a whole run: metadata, counts, findings and crashes (without the
+    findings when ``findings`` is False)."""
     meta = result.metadata
     return {
         "metadata": {
@@ -175,7 +176,7 @@ def result_to_dict(result: RunResult) -> dict[str, Any]:
             "by_check": result.by_check,
             "by_duty": result.by_duty,
         },
-        "findings": [finding_to_dict(f) for f in result.findings],
+        "findings": [finding_to_dict(f) for f in result.findings] if findings else [],
         "crashes": [_crash_to_dict(c) for c in result.crashes],
     }
 
@@ -194,12 +195,47 @@ def _jsonable(value: object) -> object:
 
 def to_json(findings: RunResult | Iterable[Finding], **extra: Any) -> str:
     """JSON text for a run (or bare findings); ``extra`` keys are added at the top level."""
+    buffer = io.StringIO()
+    _stream_json(findings, buffer, extra)
+    return buffer.getvalue()
+
+
+# Stands in for the findings list while the rest of the document is encoded; JSON escapes the
+# NUL characters, so no value can contain the encoded marker.
+_MARKER = "\x00findings\x00"
+_ENCODED_MARKER = json.dumps(_MARKER)
+_ITEM_INDENT = "    "  # the findings list sits two levels deep (indent=2)
+
+
+def _stream_json(
+    findings: RunResult | Iterable[Finding], stream: IO[str], extra: Mapping[str, Any]
+) -> None:
+    """Write the document :func:`to_json` gives, one finding at a time: the findings are
+    encoded as they are written, never all held as text or dicts."""
     if isinstance(findings, RunResult):
-        doc = result_to_dict(findings)
+        items: Iterable[Finding] = findings.findings
+        doc = _result_head(findings)
     else:
-        doc = {"findings": [finding_to_dict(f) for f in findings]}
+        items = findings
+        doc = {"findings": _MARKER}
     doc.update(extra)
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    head, tail = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").split(_ENCODED_MARKER)
+    stream.write(head)
+    first = True
+    for finding in items:
+        text = json.dumps(finding_to_dict(finding), indent=2, ensure_ascii=False)
+        stream.write("[\n" if first else ",\n")
+        stream.write(_ITEM_INDENT + text.replace("\n", "\n" + _ITEM_INDENT))
+        first = False
+    stream.write("[]" if first else "\n  ]")
+    stream.write(tail)
+
+
+def _result_head(result: RunResult) -> dict[str, Any]:
+    doc = result_to_dict(result, findings=False)
+    doc["findings"] = _MARKER
+    doc["crashes"] = [_crash_to_dict(c) for c in result.crashes]
+    return doc
 
 
 def _row(finding: Finding) -> list[str]:
@@ -208,31 +244,38 @@ def _row(finding: Finding) -> list[str]:
     return [neutralise("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
 
 
+def _stream_csv(findings: RunResult | Iterable[Finding], stream: IO[str]) -> None:
+    items = findings.findings if isinstance(findings, RunResult) else findings
+    writer = csv.writer(stream)  # RFC 4180 CRLF: a lone CR or LF in a cell gets quoted
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(map(_row, items))
+
+
 def to_csv(findings: RunResult | Iterable[Finding]) -> str:
     """CSV text (header + one row per finding), with formula injection neutralised."""
-    items = findings.findings if isinstance(findings, RunResult) else findings
     buffer = io.StringIO()
-    writer = csv.writer(buffer)  # RFC 4180 CRLF: a lone CR or LF in a cell gets quoted
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_row(f) for f in items)
+    _stream_csv(findings, buffer)
     return buffer.getvalue()
 
 
-def _write(text: str, target: Target) -> None:
-    if isinstance(target, str | os.PathLike):
-        atomic_write_text(target, text)  # an interrupted run leaves the old file whole
-    else:
-        target.write(text)
-
-
 def write_csv(findings: RunResult | Iterable[Finding], target: Target) -> None:
-    """Write :func:`to_csv` to a path or an open text stream."""
-    _write(to_csv(findings), target)
+    """Write :func:`to_csv` to a path or an open text stream, row by row as the findings are
+    read (a path is replaced atomically: an interrupted run leaves the old file whole)."""
+    if isinstance(target, str | os.PathLike):
+        with atomic_open(target) as stream:
+            _stream_csv(findings, stream)
+    else:
+        _stream_csv(findings, target)
 
 
 def write_json(findings: RunResult | Iterable[Finding], target: Target, **extra: Any) -> None:
-    """Write :func:`to_json` to a path or an open text stream."""
-    _write(to_json(findings, **extra), target)
+    """Write :func:`to_json` to a path or an open text stream, finding by finding (a path is
+    replaced atomically)."""
+    if isinstance(target, str | os.PathLike):
+        with atomic_open(target) as stream:
+            _stream_json(findings, stream, extra)
+    else:
+        _stream_json(findings, target, extra)
 
 
 def read_json(source: str | os.PathLike[str] | IO[str]) -> tuple[Finding, ...]:

@@ -36,7 +36,84 @@ from corparent.schedule._run import Run, is_short_break_period, merged_periods
 from corparent.schedule._scotland import plan_scotland
 from corparent.schedule._visits import plan_visits
 
-__all__ = ["carer_schedule", "rules_for_duties", "schedule"]
+__all__ = ["PLANNER_DUTIES", "carer_schedule", "rules_for_duties", "schedule"]
+
+PLANNER_DUTIES: dict[str, frozenset[str]] = {
+    "reviews": frozenset(
+        {
+            "review_first",
+            "review_second",
+            "review_subsequent",
+            "review_short_breaks",
+            "review_short_breaks_subsequent",
+            "review_adoption_authorised_not_placed",
+            "review_adoption_placed",
+            "review_adoption_placed_second",
+            "review_adoption_placed_subsequent",
+        }
+    ),
+    "visits": frozenset(
+        {
+            "visit_adoption_placement",
+            "visit_after_first_year",
+            "visit_after_first_year_other",
+            "visit_care_order_with_parent",
+            "visit_care_order_with_parent_interval",
+            "visit_connected_person_after_first_review",
+            "visit_connected_person_or_ico_with_parent",
+            "visit_first",
+            "visit_first_year",
+            "visit_former_lac_in_detention",
+            "visit_long_term_foster_reduced",
+            "visit_placed_with_parent_pre_assessment",
+            "visit_short_breaks",
+            "visit_short_breaks_first",
+        }
+    ),
+    "care_planning": frozenset(
+        {
+            "care_plan_permanence_by_second_review",
+            "care_plan_prepare",
+            "care_plan_short_breaks",
+            "cease_to_look_after_approval",
+            "health_assessment_initial",
+            "health_assessment_initial_guidance",
+            "health_review_5_plus",
+            "health_review_under_5",
+            "iro_appoint",
+            "iro_appoint_good_practice",
+            "pep_initiate",
+            "pep_ready_first_review",
+            "pep_review_termly",
+            "placement_notify",
+            "placement_plan_prepare",
+            "placement_terminate_notice",
+        }
+    ),
+}
+"""The duties each per-period planner can emit (a test holds these to the planners' code; a
+planner may read another family's duty, as care planning reads the review duties): a planner
+none of whose duties is in the rule set is skipped."""
+
+_PRESENT: dict[int, tuple[RuleSet, tuple[bool, bool, bool]]] = {}
+
+
+def _planners(rules: RuleSet) -> tuple[bool, bool, bool]:
+    """Whether the reviews, visits and care-planning planners have duties in ``rules``."""
+    cached = _PRESENT.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    ids = set(rules.ids())
+    present = (
+        not ids.isdisjoint(PLANNER_DUTIES["reviews"]),
+        not ids.isdisjoint(PLANNER_DUTIES["visits"]),
+        not ids.isdisjoint(PLANNER_DUTIES["care_planning"]),
+    )
+    if len(_PRESENT) > 64:
+        _PRESENT.clear()
+    _PRESENT[id(rules)] = (rules, present)
+    return present
+
 
 # Duties whose obligations chain from one another: reporting one needs the others computed (a
 # subsequent review is due from the second, which is due from the first).
@@ -105,14 +182,18 @@ def schedule(
         plan_scotland(run)
         plan_local(run)
         return Schedule(child_id=record.id, as_of=as_of, obligations=run.out)
+    reviews, visits, care_planning = _planners(rules)
     previous_end: dt.date | None = None
     for period in merged_periods(run):
         if period.start > as_of:
             break
         short_breaks = is_short_break_period(record, period)
-        plan_reviews(run, period, short_breaks)
-        plan_visits(run, period, short_breaks)
-        plan_care_planning(run, period, previous_end, short_breaks)
+        if reviews:
+            plan_reviews(run, period, short_breaks)
+        if visits:
+            plan_visits(run, period, short_breaks)
+        if care_planning:
+            plan_care_planning(run, period, previous_end, short_breaks)
         previous_end = period.end
     plan_approvals(run)
     plan_leaving_care(run)

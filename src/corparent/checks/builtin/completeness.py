@@ -8,6 +8,7 @@ DfE validator will reject.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 from corparent.checks._context import CheckContext
@@ -15,13 +16,13 @@ from corparent.checks._finding import Finding, Severity
 from corparent.checks._spec import check
 from corparent.dates import add_months, birthday
 from corparent.law import LeaverStatus
-from corparent.leaving_care import care_leaver_status
 from corparent.model import CaseRecord
 from corparent.principles import Principle
 
 __all__ = ["oc3_missing", "placement_provider", "review_participation", "upn_missing"]
 
 
+@functools.lru_cache(maxsize=64)
 def _year_start(as_of: dt.date) -> dt.date:
     """First day of the collection year ending on ``as_of`` (1 April for 31 March)."""
     return add_months(as_of, -12) + dt.timedelta(days=1)
@@ -129,12 +130,14 @@ def oc3_missing(
     start = _year_start(ctx.as_of)
     dob = record.child.date_of_birth
     for age in ages:
+        if not start.year <= dob.year + age <= ctx.as_of.year:
+            continue  # that birthday is in another year (a cheap test before the exact one)
         day = birthday(dob, age)
         if not start <= day <= ctx.as_of:
             continue
         if ctx.as_of >= dt.date(2024, 3, 31) and any(e.end == day for e in record.episodes):
             continue
-        status = care_leaver_status(record, day, conventions=ctx.conventions)
+        status = ctx.leaver_status(day)
         if status not in _OC3_STATUSES:
             continue
         if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):
