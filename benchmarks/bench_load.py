@@ -13,6 +13,7 @@ Prints wall time and peak memory; asserts nothing.
     python benchmarks/bench_load.py                          # 10k and 100k
     python benchmarks/bench_load.py --sizes 10000 --big-reviews 2000000
     python benchmarks/bench_load.py --data /tmp/bench-data   # keep (and reuse) the files
+    python benchmarks/bench_load.py --sizes 100000 --corrupt 1   # 1% of lines corrupted
 """
 
 from __future__ import annotations
@@ -126,6 +127,55 @@ def write_big_reviews(source: Path, folder: Path, rows: int) -> None:
                 w.writerow([f"{row[0]}-{k}", *row[1:]])
 
 
+def corrupt_copy(source: Path, folder: Path, percent: float, seed: int = 1) -> int:
+    """Copy a return, corrupting ``percent`` % of its data lines at random (a quote, comma,
+    line break, NUL, Windows-1252 byte inserted; bytes deleted or swapped); lines corrupted."""
+    import random
+    import shutil
+
+    rng = random.Random(seed)
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(source, folder)
+    hit = 0
+    for path in sorted(folder.glob("*.csv")):
+        lines = path.read_bytes().split(b"\n")
+        for i in range(1, len(lines)):
+            if not lines[i] or rng.random() >= percent / 100:
+                continue
+            line, p = lines[i], rng.randrange(len(lines[i]) + 1)
+            kind = rng.randrange(7)
+            if kind < 5:
+                line = line[:p] + [b'"', b",", b"\n", b"\x00", b"\xe9"][kind] + line[p:]
+            elif kind == 5:
+                line = line[:p] + line[p + rng.randint(1, 6) :]
+            else:
+                q = rng.randrange(len(line))
+                b = bytearray(line)
+                b[p % len(b)], b[q] = b[q], b[p % len(b)]
+                line = bytes(b)
+            lines[i] = line
+            hit += 1
+        path.write_bytes(b"\n".join(lines))
+    return hit
+
+
+def child_corrupt(folder: Path) -> dict[str, Any]:
+    from corparent.io.ssda903 import load
+
+    loaded = load(folder)
+    tables = loaded.stats.tables.values()
+    on_disk = sum(len(p.read_bytes().splitlines()) for p in folder.glob("*.csv"))
+    return {
+        "lines": sum(t.lines for t in tables),
+        "on_disk": on_disk,
+        "read": sum(t.read for t in tables),
+        "mapped": sum(t.mapped for t in tables),
+        "reported": sum(t.reported for t in tables),
+        "accounted": loaded.stats.accounted,
+        "problems": len(loaded.problems),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="Benchmark the SSDA903 reader: parse-only floor, load time, peak memory."
@@ -133,12 +183,21 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--big-reviews", type=int, default=0, metavar="ROWS")
     parser.add_argument("--data", type=Path, help="folder to keep the generated files in")
+    parser.add_argument(
+        "--corrupt",
+        type=float,
+        default=0,
+        metavar="PERCENT",
+        help="also load a copy of the "
+        "largest return with PERCENT %% of its lines corrupted, and account for every line",
+    )
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
         kind, folder = args.child
-        figures = child_parse(Path(folder)) if kind == "parse" else child_load(Path(folder))
+        run = {"parse": child_parse, "load": child_load, "corrupt": child_corrupt}[kind]
+        figures = run(Path(folder))
         print(json.dumps(figures))
         return
 
@@ -158,6 +217,17 @@ def main() -> None:
                 f"{load['cpu'] / parse['cpu']:.1f}x parse), peak {load['peak_mib']:.0f} MiB, "
                 f"{load['children']:,} children, {load['problems']} problems, "
                 f"accounted {load['accounted']}"
+            )
+        if args.corrupt and args.sizes:
+            n = max(args.sizes)
+            broken = work / f"corrupt-{n}"
+            hit = corrupt_copy(work / f"return-{n}", broken, args.corrupt)
+            c = in_child("corrupt", broken)
+            print(
+                f"{n:,} children, {args.corrupt}% of lines corrupted ({hit:,} lines): "
+                f"{c['lines']:,} lines seen of {c['on_disk']:,} on disk; {c['read']:,} read = "
+                f"{c['mapped']:,} mapped + {c['reported']:,} reported; accounted "
+                f"{c['accounted']}; {c['problems']:,} problems"
             )
         if args.big_reviews:
             source = work / f"return-{min(args.sizes or [10_000])}"

@@ -34,13 +34,18 @@ amira = cp.CaseRecord(
         ),
     ],
     reviews=[cp.Review(date=dt.date(2024, 1, 18), participation=cp.ReviewParticipation.PN1)],
-    visits=[cp.Visit(date=dt.date(2023, 12, 28)), cp.Visit(date=dt.date(2024, 2, 2))],
+    visits=[
+        cp.Visit(date=dt.date(2023, 12, 28), seen=True),
+        cp.Visit(date=dt.date(2024, 2, 2), seen=True),
+    ],
     care_plans=[cp.CarePlan(date=dt.date(2024, 1, 5))],
     placement_plans=[
         cp.PlacementPlan(date=dt.date(2023, 12, 22), placement_start=dt.date(2023, 12, 22))
     ],
     iro_appointments=[cp.IROAppointment(date=dt.date(2023, 12, 29))],
-    health_assessments=[cp.HealthAssessment(date=dt.date(2024, 1, 30))],
+    health_assessments=[
+        cp.HealthAssessment(date=dt.date(2024, 1, 30), kind="initial", by_medical_practitioner=True)
+    ],
     peps=[cp.PersonalEducationPlan(date=dt.date(2024, 1, 9))],
 )
 
@@ -52,7 +57,10 @@ ben = cp.CaseRecord(
         )
     ],
     reviews=[cp.Review(date=dt.date(2023, 6, 1)), cp.Review(date=dt.date(2023, 11, 28))],
-    visits=[cp.Visit(date=dt.date(2023, 12, 1)), cp.Visit(date=dt.date(2024, 2, 20))],
+    visits=[
+        cp.Visit(date=dt.date(2023, 12, 1), seen=True),
+        cp.Visit(date=dt.date(2024, 2, 20), seen=True),
+    ],
     placements_until_18=[cp.PlacementUntil18(start=dt.date(2019, 9, 2))],
     needs_assessments=[cp.NeedsAssessment(date=dt.date(2023, 1, 20))],
 )

@@ -64,6 +64,8 @@ def test_check_exits_1_on_findings_and_0_when_told_never(
         ["duties"],
         ["pledge", "list"],
         ["pledge", "validate", "harrow"],
+        ["ambiguities", str(SAMPLE), "--as-of", AS_OF, "--child", "C0001"],
+        ["worklist", str(SAMPLE), "--as-of", AS_OF],
     ],
 )
 def test_commands_exit_0_when_clean(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
@@ -81,6 +83,8 @@ def test_commands_exit_0_when_clean(capsys: pytest.CaptureFixture[str], argv: li
         ["report", str(SAMPLE), "--as-of", AS_OF, "--format", "json"],
         ["duties"],
         ["pledge", "coverage", "harrow"],
+        ["ambiguities", str(SAMPLE), "--as-of", AS_OF, "--child", "C0001"],
+        ["worklist", str(SAMPLE), "--as-of", AS_OF, "--duties", "review_*"],
     ],
 )
 @pytest.mark.parametrize("flag", ["-o", "--output"])
@@ -94,7 +98,7 @@ def test_output_flag_is_the_same_everywhere(
     assert out == ""
 
 
-@pytest.mark.parametrize("command", ["check", "schedule", "report"])
+@pytest.mark.parametrize("command", ["check", "schedule", "report", "ambiguities", "worklist"])
 def test_duties_is_repeatable_and_comma_separated_everywhere(command: str) -> None:
     parser = build_parser()
     extra = ["--child", "C0001"] if command == "schedule" else []
@@ -124,6 +128,7 @@ def test_schedule_duties_filters_the_schedule(capsys: pytest.CaptureFixture[str]
         ["check", str(SAMPLE), "--as-of", AS_OF, "--duties", "no_such_duty"],
         ["schedule", str(SAMPLE), "--child", "C0001", "--as-of", AS_OF, "--duties", "nope_*"],
         ["report", str(SAMPLE), "--as-of", AS_OF, "--format", "json", "--duties", "nope"],
+        ["worklist", str(SAMPLE), "--as-of", AS_OF, "--duties", "nope"],
         ["check", str(SAMPLE), "--as-of", AS_OF, "--checks", "nosuch.check"],
     ],
 )
@@ -137,15 +142,17 @@ def test_a_pattern_that_matches_nothing_exits_2(
     assert "matches no" in err or "nosuch.check" in err
 
 
-@pytest.mark.parametrize("command", ["check", "schedule", "report"])
+@pytest.mark.parametrize("command", ["check", "schedule", "report", "ambiguities", "worklist"])
 @pytest.mark.parametrize("as_of", ["2031-01-01", "1990-01-01"])
 def test_as_of_outside_the_data_exits_2(
     capsys: pytest.CaptureFixture[str], command: str, as_of: str
 ) -> None:
     argv = [command, str(SAMPLE), "--as-of", as_of]
-    argv += {"check": ["--fail-on", "never"], "schedule": ["--child", "C0001"]}.get(
-        command, ["--format", "json"]
-    )
+    argv += {
+        "check": ["--fail-on", "never"],
+        "schedule": ["--child", "C0001"],
+        "worklist": [],
+    }.get(command, ["--format", "json"])
     code, out, err = run(capsys, *argv)
     assert code == 2
     assert "lies outside the data" in err
@@ -283,3 +290,26 @@ def test_the_cli_reference_page_renders_every_commands_help() -> None:
     for command in sub.choices:
         assert f"```{{cli-help}} {command}\n```" in page, command
     assert "```{cli-version}\n```" in page
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_check_and_report_refuse_a_loosening_pledge_naming_the_file(
+    capsys: pytest.CaptureFixture[str], loose_pledge: Path, command: str
+) -> None:
+    argv = [command, str(SAMPLE), "--as-of", AS_OF, "--pledge", str(loose_pledge)]
+    argv += ["--fail-on", "never"] if command == "check" else ["--format", "json"]
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert str(loose_pledge) in err
+    assert "x.reviews_yearly" in err
+    assert out == ""
+
+
+def test_duties_name_the_record_field_that_discharges_each(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "duties")
+    assert code == 0
+    lines = out.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("review_first ")))
+    assert lines[first + 1].strip().startswith("discharged by: reviews (")

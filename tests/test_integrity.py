@@ -68,7 +68,7 @@ CASES = {
         "reviews[0].date",
     ),
     IntegrityProblem.DUPLICATE_EVENT: (
-        {"episodes": [ep(D(2020, 1, 1))], "visits": [Visit(date=D(2020, 1, 5))] * 2},
+        {"episodes": [ep(D(2020, 1, 1))], "visits": [Visit(date=D(2020, 1, 5), seen=True)] * 2},
         "visits[1]",
     ),
     IntegrityProblem.PERIOD_ENDS_BEFORE_START: (

@@ -129,7 +129,7 @@ def _record() -> Record:
                 start=dt.date(2024, 3, 1), legal_status=LegalStatus.C2, placement=PlacementType.U4
             )
         ],
-        visits=[Visit(date=dt.date(2024, 3, 5))],
+        visits=[Visit(date=dt.date(2024, 3, 5), seen=True)],
     )
 
 
@@ -283,3 +283,21 @@ def test_ssd_and_events_samples_describe_the_same_children() -> None:
         other = from_events.caseload[record.id]
         assert record.visits == other.visits
         assert record.reviews == other.reviews
+
+
+def test_the_ssd_check_can_be_selected_and_listed(
+    capsys: pytest.CaptureFixture[str], database: str
+) -> None:
+    code, out, _ = run(capsys, "check", database, "--as-of", "2024-03-31", "--list-checks")
+    assert code == 0
+    assert "ssd.system_review_due" in out
+    code, out, _ = run(
+        capsys, "check", database, "--as-of", "2024-03-31", "--checks", "ssd.system_review_due",
+        "--format", "json",
+    )  # fmt: skip
+    assert {f["check_id"] for f in json.loads(out)["findings"]} == {"ssd.system_review_due"}
+    code, out, _ = run(
+        capsys, "check", str(ROOT / "examples" / "data" / "ssda903"), "--as-of", "2024-03-31",
+        "--list-checks",
+    )  # fmt: skip
+    assert "ssd.system_review_due" not in out

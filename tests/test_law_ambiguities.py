@@ -53,11 +53,13 @@ def test_status_change_is_reported() -> None:
     r = _child(D(2023, 12, 22), reviews=[Review(date=D(2024, 1, 24))])
     found = ambiguities(r, D(2024, 3, 31))
     (a,) = [a for a in found if a.duty_id == "review_first" and a.reading.startswith("trigger")]
-    assert (a.default_status.value, a.alternative_status.value) == ("met", "met late")  # type: ignore[union-attr]
+    assert (a.default_status.value, a.alternative_status.value) == ("met", "met_late")  # type: ignore[union-attr]
 
 
 def test_health_review_across_the_fifth_birthday() -> None:
-    assessments = [HealthAssessment(date=D(2025, 1, 25))]
+    assessments = [
+        HealthAssessment(date=D(2025, 1, 25), kind="initial", by_medical_practitioner=True)
+    ]
     r = _child(D(2024, 1, 10), dob=D(2020, 3, 10), health_assessments=assessments)
     found = [a for a in ambiguities(r, D(2025, 3, 1)) if a.reading.startswith("12-month")]
     assert {(a.duty_id, a.default_due, a.alternative_due) for a in found} == {

@@ -113,7 +113,7 @@ def test_short_break_visits_count_only_on_break_days() -> None:
     r = record(
         brk(D(2024, 11, 30), D(2024, 12, 2)),
         brk(D(2025, 1, 10), D(2025, 1, 12)),
-        visits=[Visit(date=D(2024, 12, 1)), Visit(date=D(2024, 12, 20))],
+        visits=[Visit(date=D(2024, 12, 1), seen=True), Visit(date=D(2024, 12, 20), seen=True)],
     )
     first = obs(r, "visit_short_breaks_first", D(2025, 3, 1))
     assert [(o.due, o.status, o.met_on) for o in first] == [
@@ -204,7 +204,9 @@ def test_initial_health_assessment_before_an_early_first_review() -> None:
     late = record(
         ep,
         reviews=[Review(date=D(2024, 1, 19))],
-        health_assessments=[HealthAssessment(date=D(2024, 1, 23))],
+        health_assessments=[
+            HealthAssessment(date=D(2024, 1, 23), kind="initial", by_medical_practitioner=True)
+        ],
     )
     (ob,) = obs(late, "health_assessment_initial", D(2024, 3, 1))
     assert (ob.due, ob.status) == (D(2024, 1, 19), Status.MET_LATE)
@@ -425,7 +427,7 @@ def test_visit_to_a_child_detained_after_leaving_care() -> None:
                 reason_ceased=ReasonEpisodeCeased.E9,
             ),
             dob=D(2009, 1, 1),
-            visits=[Visit(date=D(2024, 3, 27))],
+            visits=[Visit(date=D(2024, 3, 27), seen=True)],
         )
 
     (ob,) = obs(sentenced(LegalStatus.V2), "visit_former_lac_in_detention", D(2024, 4, 30))

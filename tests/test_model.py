@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from corparent.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
-from corparent.errors import RecordError
+from corparent.errors import CodeError, CorparentError, FieldTypeError, RecordError
 from corparent.model import (
     Caseload,
     CaseRecord,
@@ -131,7 +131,7 @@ def test_records_are_immutable_and_hashable_values() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         record.reviews = ()  # type: ignore[misc]
     assert record == history()
-    changed = attrs.evolve(record, visits=[Visit(date=D(2020, 1, 15))])
+    changed = attrs.evolve(record, visits=[Visit(date=D(2020, 1, 15), seen=True)])
     assert changed.visits[0].date == D(2020, 1, 15)
     assert record.visits == ()
 
@@ -162,17 +162,62 @@ def test_datetime_is_rejected(build: object) -> None:
 
 
 def test_field_types_are_checked() -> None:
-    with pytest.raises(TypeError, match="legal_status"):
-        Episode(start=D(2020, 1, 1), legal_status="C2", placement=PlacementType.U4)  # type: ignore[arg-type]
+    with pytest.raises(FieldTypeError, match="legal_status"):
+        Episode(start=D(2020, 1, 1), legal_status=2, placement=PlacementType.U4)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"reviews\[0\]"):
-        CaseRecord(child=child(), reviews=[Visit(date=D(2020, 1, 1))])
+        CaseRecord(child=child(), reviews=[Visit(date=D(2020, 1, 1), seen=True)])
     with pytest.raises(ValueError, match="non-empty"):
         Child(id=" ", date_of_birth=D(2010, 1, 1))
 
 
+def test_codes_may_be_given_as_strings_and_bad_ones_name_the_field() -> None:
+    episode = Episode(start=D(2020, 1, 1), legal_status="c2", placement=" U4 ", reason_new="S")
+    assert episode.legal_status is LegalStatus.C2
+    assert episode.placement is PlacementType.U4
+    assert (
+        Episode(start=D(2020, 1, 1), legal_status="C2", placement="U4", provider="").provider
+        is None
+    )
+    with pytest.raises(CodeError, match=r"'C9' is not a LegalStatus code.*Episode\.legal_status"):
+        Episode(start=D(2020, 1, 1), legal_status="C9", placement="U4")
+    assert HealthAssessment(date=D(2020, 1, 1), kind="review").kind is HealthAssessmentKind.REVIEW
+    with pytest.raises(CodeError, match=r"HealthAssessment\.kind"):
+        HealthAssessment(date=D(2020, 1, 1), kind="annual")
+    assert Child(id="C1", date_of_birth=D(2010, 1, 1), sex="2").sex is not None
+
+
+@pytest.mark.parametrize(
+    ("field", "item"),
+    [
+        ("reviews", {"date": D(2020, 1, 1)}),
+        ("reviews", D(2020, 1, 1)),
+        ("episodes", {"start": D(2020, 1, 1)}),
+        ("visits", "2020-01-01"),
+    ],
+)
+def test_a_record_given_the_wrong_kind_of_item_says_so(field: str, item: object) -> None:
+    with pytest.raises(FieldTypeError, match=rf"CaseRecord\.{field}\[0\] must be") as error:
+        CaseRecord(child=child(), **{field: [item]})
+    assert isinstance(error.value, CorparentError)
+    if isinstance(item, dict):
+        assert "(**item)" in str(error.value)
+    with pytest.raises(FieldTypeError, match=r"CaseRecord\.child must be Child, not dict"):
+        CaseRecord(child={"id": "C1"})  # type: ignore[arg-type]
+
+
+def test_risky_facts_are_explicit() -> None:
+    with pytest.raises(TypeError, match="seen"):
+        Visit(date=D(2020, 1, 1))  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="kind"):
+        HealthAssessment(date=D(2020, 1, 1))  # type: ignore[call-arg]
+    with pytest.raises(FieldTypeError, match="registered medical practitioner"):
+        HealthAssessment(date=D(2020, 1, 1), kind=HealthAssessmentKind.INITIAL)
+    assert HealthAssessment(date=D(2020, 1, 1), kind="review").by_medical_practitioner is None
+
+
 def test_events_carry_their_fields() -> None:
     ha = HealthAssessment(date=D(2020, 2, 1), kind=HealthAssessmentKind.REVIEW)
-    assert ha.by_medical_practitioner
+    assert ha.by_medical_practitioner is None
     plan = PlacementPlan(date=D(2020, 6, 3), placement_start=D(2020, 6, 1))
     record = attrs.evolve(history(), placement_plans=[plan], health_assessments=[ha])
     assert record.problems() == ()

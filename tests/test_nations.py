@@ -147,7 +147,7 @@ def test_s3_reviews_run_from_the_placement() -> None:
 
 
 def test_s4_visits_every_three_months_from_the_start() -> None:
-    rec = _foster(D(2025, 1, 6), visits=[Visit(date=D(2025, 1, 13))])
+    rec = _foster(D(2025, 1, 6), visits=[Visit(date=D(2025, 1, 13), seen=True)])
     got = by_duty(rec, D(2025, 3, 1))
     assert [(o.due, o.status) for o in got["visit_first"]] == [(D(2025, 1, 13), Status.MET)]
     assert [o.due for o in got["visit_routine"]] == [D(2025, 4, 13)]

@@ -500,3 +500,69 @@ def test_a_stray_nul_byte_spoils_one_value_not_the_file(tmp_path: Path) -> None:
     assert (bad.file, bad.row, bad.column) == (str(header), 2, "CHILD")
     (folder / "oc2.csv").write_bytes(bytes(range(256)) * 8)  # a binary file is refused whole
     assert any(p.code == "not_csv" for p in load(folder).problems)
+
+
+def test_pytest_explanations_of_model_objects_hide_personal_fields() -> None:
+    from corparent.testing.pytest_plugin import pytest_assertrepr_compare
+
+    a = Child(id="C1", date_of_birth=dt.date(2010, 9, 21), upn=UPN)
+    b = Child(id="C2", date_of_birth=dt.date(2011, 9, 21), upn=UPN)
+    lines = pytest_assertrepr_compare(None, "==", a, b)
+    assert lines is not None
+    text = "\n".join(lines)
+    assert "date_of_birth: differs" in text
+    assert "'C1' != 'C2'" in text
+    assert "2010" not in text
+    assert UPN not in text
+    assert pytest_assertrepr_compare(None, "==", 1, 2) is None
+
+
+def test_a_child_id_holding_a_date_or_upn_is_refused_not_shown(tmp_path: Path) -> None:
+    folder = _return(tmp_path / "r")
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    cells = lines[1].split(",")
+    lines[1] = ",".join([cells[0][:3] + cells[1], cells[1], *cells[2:]])  # a comma lost
+    header = folder / "header.csv"
+    hl = _lines(header)
+    upn = hl[2].split(",")[4]
+    hl[2] = upn + hl[2][hl[2].index(",") :]
+    _write_lines(reviews, lines)
+    _write_lines(header, hl)
+    result = load(folder)
+    bad = {(p.file, p.row) for p in result.problems if p.code == "bad_child_id"}
+    assert bad == {(str(reviews), 2), (str(header), 3)}
+    _assert_private(result, folder)
+
+
+def test_a_full_disk_is_an_output_error_and_the_old_file_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    target = tmp_path / "findings.csv"
+    atomic_write_text(target, "old\n")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="No space left"):
+        atomic_write_text(target, "new\n" * 1000)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+def test_excel_unicode_text_tab_separated_utf16_txt_is_read(tmp_path: Path) -> None:
+    plain = load(_return(tmp_path / "a"))
+    folder = _return(tmp_path / "b")
+    for name in ("header", "reviews"):
+        path = folder / f"{name}.csv"
+        text = path.read_text().replace(",", "\t")
+        (folder / f"{name}.txt").write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+        path.unlink()
+    result = load(folder)
+    assert result.problems == ()
+    assert result.stats.accounted
+    assert sorted(p.code for p in result.notes) == ["tab_separated"] * 2 + ["utf16"] * 2
+    assert tuple(result.caseload) == tuple(plain.caseload)

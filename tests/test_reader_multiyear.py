@@ -91,6 +91,8 @@ def test_years_are_checked(returns: tuple[synth.History, dict[D, Path]]) -> None
         load(folders[ends[-1]], year=99999)
     explicit = load(folders[ends[-1]], year=2024, previous=[(folders[ends[0]], 2022)])
     assert [y.explicit for y in explicit.years] == [True, True]
+    one = load(folders[ends[-1]], previous=str(folders[ends[1]]))
+    assert [y.label for y in one.years] == ["2022/23", "2023/24"]
 
 
 def test_check_takes_previous_returns(returns: tuple[synth.History, dict[D, Path]]) -> None:

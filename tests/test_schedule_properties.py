@@ -110,7 +110,10 @@ def test_adding_an_event_never_adds_an_overdue_obligation(
     existing = getattr(record, field)
     if any(e.date == day for e in existing):
         return
-    more = attrs.evolve(record, **{field: [*existing, kind(date=day)]})
+    more = attrs.evolve(
+        record,
+        **{field: [*existing, Review(date=day) if kind is Review else Visit(date=day, seen=True)]},
+    )
 
     def overdue(r: CaseRecord) -> int:
         # A review held early legitimately brings forward what is due "before the first

@@ -56,7 +56,7 @@ def record() -> CaseRecord:
             Review(date=D(2023, 5, 1)),
             Review(date=D(2023, 10, 25)),
         ],
-        visits=[Visit(date=D(2023, 1, 12))],
+        visits=[Visit(date=D(2023, 1, 12), seen=True)],
         contact_requests=[ContactRequest(date=D(2024, 3, 1), responded_on=D(2024, 3, 6))],
     )
 

@@ -182,7 +182,7 @@ def _w13(visits: list[dt.date]) -> CaseRecord:
     return rec(
         D(2024, 1, 8),
         placements_until_18=[PlacementUntil18(start=D(2024, 1, 8))],
-        visits=[Visit(date=d) for d in visits],
+        visits=[Visit(date=d, seen=True) for d in visits],
     )
 
 
@@ -225,7 +225,7 @@ def test_w14_a_move_restarts_visits_but_not_reviews() -> None:
     because reviews run from becoming looked after and from the previous review."""
     base = rec(
         D(2024, 1, 8),
-        visits=[Visit(date=D(2024, 1, 12)), Visit(date=D(2024, 2, 23))],
+        visits=[Visit(date=D(2024, 1, 12), seen=True), Visit(date=D(2024, 2, 23), seen=True)],
         reviews=[Review(date=D(2024, 2, 5))],
     )
     moved = attrs.evolve(
@@ -258,7 +258,11 @@ def test_w15_connected_person_visits_and_temporary_approval() -> None:
         connected_person_approvals=[
             ConnectedPersonApproval(start=D(2024, 3, 1), extended_on=D(2024, 6, 10))
         ],
-        visits=[Visit(date=D(2024, 3, 8)), Visit(date=D(2024, 3, 15)), Visit(date=D(2024, 3, 22))],
+        visits=[
+            Visit(date=D(2024, 3, 8), seen=True),
+            Visit(date=D(2024, 3, 15), seen=True),
+            Visit(date=D(2024, 3, 22), seen=True),
+        ],
         reviews=[Review(date=D(2024, 3, 28))],
     )
     s = schedule(r, D(2024, 4, 10))
@@ -282,7 +286,9 @@ def test_w16_health_reviews_across_the_fifth_birthday() -> None:
     12 months from 5. The assessment before the 5th birthday is followed within 6 months, by
     Fri 25 Jul 2025 (under the 12-month reading, by Sun 25 Jan 2026)."""
     assessments = [
-        HealthAssessment(date=D(2024, 1, 25)),
+        HealthAssessment(
+            date=D(2024, 1, 25), kind=HealthAssessmentKind.INITIAL, by_medical_practitioner=True
+        ),
         HealthAssessment(date=D(2024, 7, 25), kind=HealthAssessmentKind.REVIEW),
         HealthAssessment(date=D(2025, 1, 25), kind=HealthAssessmentKind.REVIEW),
     ]
@@ -467,9 +473,12 @@ def test_w29_long_term_foster_reduced_visits() -> None:
         long_term_foster=[LongTermFosterPlacement(start=D(2023, 3, 1))],
         reduced_visit_consents=[ReducedVisitsConsent(start=D(2024, 3, 1))],
         visits=[
-            Visit(date=D(2023, 3, 5)),
-            *[Visit(date=D(2023, 3, 5) + dt.timedelta(weeks=6 * k)) for k in range(1, 9)],
-            Visit(date=D(2024, 3, 31)),
+            Visit(date=D(2023, 3, 5), seen=True),
+            *[
+                Visit(date=D(2023, 3, 5) + dt.timedelta(weeks=6 * k), seen=True)
+                for k in range(1, 9)
+            ],
+            Visit(date=D(2024, 3, 31), seen=True),
         ],
     )
     assert due(r, "visit_long_term_foster_reduced", D(2024, 4, 1), -1) == D(2024, 9, 30)
@@ -502,7 +511,7 @@ def test_w31_placement_with_parent_before_assessment() -> None:
                 start=D(2024, 6, 3), assessment_completed_on=D(2024, 6, 17)
             )
         ],
-        visits=[Visit(date=D(2024, 6, 5))],
+        visits=[Visit(date=D(2024, 6, 5), seen=True)],
     )
     s = schedule(r, D(2024, 6, 20)).by_duty()
     assert s["placement_with_parent_before_assessment"][0].due == D(2024, 6, 17)
@@ -533,7 +542,7 @@ def test_care_order_at_home_visits_reg_28_5() -> None:
                 reason_new=ReasonNewEpisode.L,
             ),
         ],
-        visits=[Visit(date=D(2024, 1, 10)), Visit(date=D(2024, 2, 6))],
+        visits=[Visit(date=D(2024, 1, 10), seen=True), Visit(date=D(2024, 2, 6), seen=True)],
     )
     s = schedule(r, D(2024, 4, 1)).by_duty()
     assert s["visit_first"][0].due == D(2024, 1, 15)

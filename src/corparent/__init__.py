@@ -6,6 +6,7 @@ reference for each.
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from corparent import checks, codes, dates, errors, law, leaving_care, model, pledges, principles
@@ -36,7 +37,15 @@ from corparent.codes import (
     SdqReason,
     Sex,
 )
-from corparent.errors import CodeError, ConfigError, CorparentError, LoadError, Problem, RecordError
+from corparent.errors import (
+    CodeError,
+    ConfigError,
+    CorparentError,
+    FieldTypeError,
+    LoadError,
+    Problem,
+    RecordError,
+)
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import ENGLAND, Conventions, Duty, Force, LeaverStatus, RuleSet
 from corparent.leaving_care import care_leaver_determination, care_leaver_status
@@ -97,6 +106,11 @@ from corparent.schedule import (
     schedule,
 )
 
+# `corparent.schedule` is the package, made callable (see its docstring): `cp.schedule(record,
+# as_of)` runs the engine and `import corparent.schedule` gives the module. Type checkers read
+# the import above, so they see the function's signature.
+globals()["schedule"] = sys.modules["corparent.schedule"]
+
 try:
     __version__ = version("corparent")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -132,6 +146,7 @@ __all__ = [
     "EmergencyPlacementOutsideApproval",
     "Episode",
     "Ethnicity",
+    "FieldTypeError",
     "Finding",
     "Force",
     "HealthAssessment",

@@ -25,6 +25,7 @@ __all__ = [
     "ConfigError",
     "CorparentError",
     "DateRangeError",
+    "FieldTypeError",
     "LoadError",
     "OutputError",
     "Problem",
@@ -101,6 +102,10 @@ class Problem:
     expected: str | None = None
     personal: bool = False
 
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        # Pretty-printers (hypothesis, IPython) ignore repr=False; print the repr instead.
+        printer.text(repr(self))  # type: ignore[attr-defined]
+
     def location(self) -> str:
         """Where the problem is, e.g. ``episodes.csv, row 12, column DECOM, child C0042``."""
         parts: list[str] = []
@@ -159,7 +164,7 @@ class _ProblemsError(CorparentError):
 
 
 class RecordError(_ProblemsError, ValueError):
-    """A case record contradicts itself (design.md §5).
+    """A case record contradicts itself.
 
     ``problems`` lists every inconsistency found, each with its field path.
     """
@@ -167,10 +172,19 @@ class RecordError(_ProblemsError, ValueError):
     headline = "case record is inconsistent"
 
 
-class RecordTypeError(RecordError, TypeError):
-    """A case record was given a value of the wrong type (e.g. ``episodes="abc"``).
+class FieldTypeError(CorparentError, TypeError):
+    """A model object was given a value of the wrong type for a field (e.g. a ``dict`` where a
+    ``Review`` belongs); the message names the class, the field and what was expected.
 
-    Also a :class:`TypeError`, as attrs' own type checks are.
+    .. versionadded:: 0.1
+    """
+
+
+class RecordTypeError(RecordError, FieldTypeError):
+    """A case record was given a value of the wrong type (e.g. ``episodes="abc"``, or a ``dict``
+    where a ``Review`` belongs), with the field path in its problems.
+
+    Also a :class:`FieldTypeError` and so a :class:`TypeError`, as attrs' own type checks are.
     """
 
     headline = "case record has a value of the wrong type"

@@ -5,7 +5,7 @@ people in s.1(2), must have regard to the need (s.1(1)) for each of the seven th
 a "have regard" duty: a process duty with no deadlines, so corparent uses the principles to say
 which duties and pledges serve which aim. In force from 1 April 2018 (SI 2018/346).
 
-Wording follows reference/duties.md §14.1 (marked [V] there: checked against the Act's text).
+The wording is the Act's, checked against its text.
 """
 
 from __future__ import annotations
@@ -192,4 +192,4 @@ UK_EQUIVALENTS: tuple[Equivalent, ...] = (
         statutory=False,
     ),
 )
-"""The devolved nations' counterparts (reference/duties.md §14.2-14.4)."""
+"""The devolved nations' counterparts."""

@@ -631,7 +631,11 @@ def run_checks(
         as_of: The date to look from (usually the last day of the collection year).
         checks: The checks to run; :func:`~corparent.checks.default` when None.
         rules: The rule set; when None, each record's own nation's law
-            (``CaseRecord.jurisdiction``; ``corparent.law.ENGLAND`` if it states none).
+            (``CaseRecord.jurisdiction``; ``corparent.law.ENGLAND`` if it states none), every
+            duty of it. An obligation whose evidence the records do not hold (visits in an
+            SSDA903 return) is not assessable and never a finding, so this gives the same
+            findings as ``corparent check``, which for speed schedules only the duties whose
+            evidence the data holds.
         conventions: Counting conventions; the rule set's own when None.
         workers: Processes to use (1: run in this process; None: ``auto_workers``).
         progress: Called with ``(children_done, children_total)`` as chunks complete.

@@ -33,6 +33,7 @@ from corparent.cli._source import (
     extra_checks,
     label,
     load_source,
+    possible_checks,
     require_xlsx,
     source_arg,
 )
@@ -51,8 +52,10 @@ _PROBLEMS_SHOWN = 50
 
 SSDA903_DUTIES = ("review_*",)
 """The duties whose discharging events an SSDA903 return holds: only reviews. Visits, plans,
-assessments and PEPs live in a council's own tables, so a 903-only check would report every
-one of them as overdue."""
+assessments and PEPs live in a council's own tables: a 903-only run leaves them out (they would
+only be not assessable). The default of ``--duties`` is every duty whose evidence the data
+holds (see :func:`corparent.cli._source.default_duties`), which gives the same findings as
+:func:`~corparent.checks.run_checks` with its default of every duty."""
 
 _EPILOG = """\
 examples:
@@ -137,8 +140,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(
         parser,
-        "the duties an SSDA903 return can show, 'review_*' (it records reviews, not visits "
-        "or plans)",
+        "every duty whose evidence the data holds: 'review_*' for an SSDA903 return (it records "
+        "reviews, not visits or plans), '*' for a council's own data",
     )
     parser.add_argument(
         "--fail-on",
@@ -211,9 +214,9 @@ def _overlaid(args: argparse.Namespace) -> RuleSet:
     law = law_of(args)
     if not getattr(args, "pledge", None):
         return law
-    from corparent.pledges import load as load_pledge  # imported on use
+    from corparent.cli._pledge import overlay  # imported on use
 
-    return law.with_standards(load_pledge(args.pledge))
+    return overlay(args.pledge, law)[1]
 
 
 def duty_patterns(args: argparse.Namespace) -> tuple[str, ...]:
@@ -369,7 +372,8 @@ def run(args: argparse.Namespace) -> int:
         check_patterns("--duties", requested, _overlaid(args).ids())
     if args.format == "xlsx":
         require_xlsx(args, "corparent check --format xlsx")
-    checks = select_checks(args)
+    args.extra_checks = possible_checks(args.path)
+    checks = select_checks(args)  # a --checks pattern that matches nothing stops here
     if args.list_checks:
         for spec in checks:
             print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")

@@ -46,9 +46,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list every duty corparent applies, with its rule, citation and provenance",
         description=(
             "List every duty in a nation's rule set (England unless --law): its id (used in\n"
-            "findings), legal force, each dated version's rule and the provision it comes from,\n"
-            "with how far the wording was checked: [V] verified against the instrument, [S] a\n"
-            "secondary source, [R] recalled and provisional."
+            "findings and --duties), legal force, the record field whose events discharge it,\n"
+            "each dated version's rule and the provision it comes from, with how far the\n"
+            "wording was checked: [V] verified against the instrument, [S] a secondary source,\n"
+            "[R] recalled and provisional."
         ),
         epilog=(
             "examples:\n"
@@ -127,6 +128,8 @@ def _write(out: TextIO, fmt: str, rules: RuleSet) -> None:
     else:
         for duty in rules:
             out.write(f"{duty.id}  [{duty.force.value}]  {duty.title}\n")
+            if duty.evidence:
+                out.write(f"    discharged by: {duty.evidence} ({duty.discharged_by})\n")
             for v in duty.versions:
                 until = f" until {v.until}" if v.until is not None else ""
                 start = "prospective" if v.in_force_from == PROSPECTIVE else f"from {_start(v)}"

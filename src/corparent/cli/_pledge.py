@@ -12,9 +12,10 @@ from corparent.errors import ConfigError
 from corparent.principles import Principle
 
 if TYPE_CHECKING:
+    from corparent.law import RuleSet
     from corparent.pledges import Pledge
 
-__all__ = ["register", "run"]
+__all__ = ["overlay", "register", "run", "validated"]
 
 _EPILOG = """\
 examples:
@@ -50,23 +51,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=run)
 
 
-def validated(name: str) -> Pledge:
+def validated(name: str, law: RuleSet | None = None) -> Pledge:
     """The pledge ``name`` (bundled name or TOML file), refused with a
     :class:`~corparent.errors.ConfigError` naming the file if it breaks the schema or one of
-    its standards would loosen the law it tightens."""
+    its standards would loosen the law it tightens (``law``: England by default)."""
+    return overlay(name, law)[0]
+
+
+def overlay(name: str, law: RuleSet | None = None) -> tuple[Pledge, RuleSet]:
+    """The pledge ``name`` and ``law`` (England by default) with its standards; refused as
+    :func:`validated` says, naming the file."""
     import corparent.pledges as pledges
     from corparent.law import ENGLAND
 
     pledge = pledges.load(name)
     try:
-        ENGLAND.with_standards(pledge)
+        rules = (law or ENGLAND).with_standards(pledge)
     except ConfigError as exc:
         file = name if name.endswith(".toml") else f"{name}.toml"
         raise ConfigError(
             [attrs.evolve(p, file=p.file or file) for p in exc.problems],
             headline=f"pledge {file} refused: {exc.headline}",
         ) from None
-    return pledge
+    return pledge, rules
 
 
 def run(args: argparse.Namespace) -> int:

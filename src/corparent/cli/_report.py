@@ -45,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
     add_output(parser, "the report")
-    add_duties(parser, "the duties the source can show: 'review_*' for an SSDA903 return, '*' else")
+    add_duties(
+        parser,
+        "every duty whose evidence the data holds ('review_*' for an SSDA903 return, '*' for a "
+        "council's own data)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     """Handle ``corparent report``."""
     if args.format == "html":
         require_extra("corparent report", "jinja2")
-    import corparent.pledges as pledges
+    from corparent.cli._pledge import validated
     from corparent.law import ENGLAND
     from corparent.reports import build_report, render_html, to_csv, to_json
 
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         loaded.caseload,
         args.as_of,
         duties=None if patterns == ("*",) else patterns,
-        pledge=pledges.load(args.pledge) if args.pledge else None,
+        pledge=validated(args.pledge) if args.pledge else None,
         load_summary=(
             f"{sum(t.read for t in loaded.stats.tables.values()):,} rows read, "
             f"{len(loaded.problems)} reported as unreadable; nothing dropped"

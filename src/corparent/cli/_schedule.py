@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+from typing import TYPE_CHECKING
 
 from corparent.cli._common import (
     EXIT_OK,
@@ -18,6 +19,9 @@ from corparent.cli._law import add_law_arguments, conventions_for, law_of
 from corparent.cli._source import SOURCE_HELP, label, load_source, source_arg
 from corparent.errors import CorparentError, LoadError, Problem
 
+if TYPE_CHECKING:
+    from corparent.schedule import Obligation
+
 __all__ = ["register", "run"]
 
 _EPILOG = """\
@@ -25,8 +29,10 @@ examples:
   corparent schedule examples/data/ssda903 --child C0042 --as-of 2024-03-31
   corparent schedule ./903 --child C0042 --as-of 2024-03-31 --duties 'review_*' -o c0042.txt
 
-Each line is one obligation: the duty, when it fell due, whether it was met and when, and the
-provision it comes from; the sentence below it explains how the due date was worked out.
+Each line is one obligation: the duty, when it fell due, its status (met, met late, overdue,
+missed, due, not assessable, or "no data" when the data holds none of the events that would
+discharge it, e.g. visits in an SSDA903 return), when it was met, and the provision it comes
+from; the sentence below it explains how the due date was worked out.
 An unknown child, a --duties pattern that matches no duty or an --as-of outside the data
 exits 2.
 """
@@ -81,17 +87,27 @@ def run(args: argparse.Namespace) -> int:
         for ob in schedule(record, args.as_of, rules=rules, conventions=conventions)
         if any(fnmatch.fnmatchcase(ob.duty.id, p) for p in patterns)
     ]
+    from corparent.schedule import Status
+
+    def status(ob: Obligation) -> str:
+        # "no data" when the data holds none of the evidence that would discharge the duty.
+        if ob.status is Status.NOT_ASSESSABLE and not record.evidence.window(ob.duty.evidence).held:
+            return "no data"
+        return ob.status.label
+
+    counts: dict[str, int] = {}
+    for ob in obligations:
+        counts[status(ob)] = counts.get(status(ob), 0) + 1
     with output_stream(args.output) as out:
         out.write(
-            f"Schedule of child {record.id} as of {args.as_of}: {len(obligations)} obligations\n"
+            f"Schedule of child {record.id} as of {args.as_of}: {len(obligations)} obligations"
+            + (f" ({', '.join(f'{n} {s}' for s, n in counts.items())})" if counts else "")
+            + "\n"
         )
         out.write(f"  {'DUTY':<36} {'DUE':<10} {'STATUS':<14} {'MET':<10} CITATION\n")
         for ob in obligations:
             due = ob.due.isoformat() if ob.due is not None else "asap"
             met = ob.met_on.isoformat() if ob.met_on is not None else ""
-            out.write(
-                f"  {ob.duty.id:<36} {due:<10} {ob.status.name:<14} {met:<10} "
-                f"{ob.version.citation}\n"
-            )
+            out.write(f"  {ob.duty.id:<36} {due:<10} {status(ob):<14} {met:<10} {ob.citation}\n")
             out.write(f"      {ob.explain()}\n")
     return EXIT_OK

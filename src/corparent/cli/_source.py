@@ -29,6 +29,7 @@ __all__ = [
     "kind_of",
     "label",
     "load_source",
+    "possible_checks",
     "require_xlsx",
     "source_arg",
 ]
@@ -139,6 +140,16 @@ def extra_checks(loaded: LoadResult) -> tuple[CheckSpec, ...]:
     from corparent.io._loaded import SourceLoadResult
 
     if isinstance(loaded, SourceLoadResult) and loaded.review_due_dates:
+        from corparent.io.ssd import SYSTEM_REVIEW_DUE
+
+        return (SYSTEM_REVIEW_DUE,)
+    return ()
+
+
+def possible_checks(text: str) -> tuple[CheckSpec, ...]:
+    """The checks a source of this kind can add, known before it is loaded (so ``--checks``
+    and ``--list-checks`` see them)."""
+    if kind_of(text) in ("ssd", "ssd-csv"):
         from corparent.io.ssd import SYSTEM_REVIEW_DUE
 
         return (SYSTEM_REVIEW_DUE,)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import io
 import sys
 
-from corparent.cli._common import EXIT_OK, add_output, iso_date, output_stream, positive_int
-from corparent.cli._gate import check_load
+import attrs
+
+from corparent.cli._common import (
+    EXIT_OK,
+    add_duties,
+    add_output,
+    duty_patterns,
+    iso_date,
+    output_stream,
+    positive_int,
+)
+from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._source import SOURCE_HELP, label, load_source, require_xlsx, source_arg
 
 __all__ = ["register", "run"]
@@ -53,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--no-overdue", action="store_true", help="leave out what is already overdue"
     )
+    add_duties(parser, "'*', every duty the data can show")
     add_output(parser, "the worklist")
     parser.set_defaults(handler=run)
 
@@ -63,7 +75,15 @@ def run(args: argparse.Namespace) -> int:
         require_xlsx(args, "corparent worklist --format xlsx")
     from corparent.io._loaded import SourceLoadResult
     from corparent.io.worklist import WORKLIST_COLUMNS, worklist
+    from corparent.law import ENGLAND
+    from corparent.schedule import rules_for_duties
 
+    patterns = duty_patterns(args.duties) or ("*",)
+    rules = None
+    if patterns != ("*",):
+        check_patterns("--duties", patterns, ENGLAND.ids())
+        wanted = [d.id for d in ENGLAND if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
+        rules = rules_for_duties(ENGLAND, wanted)
     loaded = load_source(args.path)
     check_load(loaded, args.as_of, label(args.path))
     allocations = loaded.allocations if isinstance(loaded, SourceLoadResult) else None
@@ -72,8 +92,16 @@ def run(args: argparse.Namespace) -> int:
         args.as_of,
         weeks=args.weeks,
         allocations=allocations,
+        rules=rules,
         include_overdue=not args.no_overdue,
     )
+    if rules is not None:  # the chains a duty depends on are scheduled, not listed
+        items = attrs.evolve(
+            items,
+            items=tuple(
+                i for i in items if any(fnmatch.fnmatchcase(i.duty_id, p) for p in patterns)
+            ),
+        )
     if args.format == "xlsx":
         from corparent.io.xlsx import write_worklist
 

@@ -7,7 +7,7 @@
   s.5): a person attains an age at the start of the anniversary of their birth.
 * 29 February birthdays: Scotland fixes 1 March (Age of Legal Capacity (Scotland) Act 1991 s.6);
   England and Wales have no statutory rule, so the choice is a :class:`LeapDay` argument with the
-  default ``MARCH_1`` (reference/duties.md §16, §20.12).
+  default ``MARCH_1``.
 """
 
 from __future__ import annotations

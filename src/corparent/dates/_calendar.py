@@ -173,7 +173,7 @@ class WorkingDayCalendar:
         By default the trigger day ``d`` itself is not counted (*Dodds v Walker* reasoning), so
         "within 20 working days of Fri 22 Dec 2023" is Wed 24 Jan 2024. With
         ``count_trigger_day=True`` a trigger day that is itself a working day counts as day 1
-        (reference/duties.md §20.1, "Convention B"). ``n == 0`` returns ``d``.
+        (an option some councils use). ``n == 0`` returns ``d``.
 
         >>> from corparent.dates import ENGLAND_AND_WALES
         >>> ENGLAND_AND_WALES.add_working_days(dt.date(2023, 12, 22), 20)

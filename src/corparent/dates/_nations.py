@@ -58,4 +58,4 @@ ANY_PART_OF_THE_UK: WorkingDayCalendar = _calendar(
     "Any part of the United Kingdom", "ENG", "SCT", "NIR"
 )
 """A day is non-working if it is a bank holiday in any part of the UK (the FOIA s.10(6)
-drafting; reference/duties.md §15, W27)."""
+drafting)."""

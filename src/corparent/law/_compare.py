@@ -10,7 +10,7 @@ import attrs
 
 from corparent.jurisdiction import Jurisdiction
 from corparent.law import northern_ireland, scotland, wales
-from corparent.law._citation import CPPCR, URLS, Citation
+from corparent.law._citation import CPPCR, URLS, Citation, Verification
 from corparent.law._duty import Duty
 from corparent.law._nation import ShortBreakLimits, is_prospective, is_provisional, tag
 from corparent.law._ruleset import RuleSet
@@ -23,7 +23,11 @@ SHORT_BREAK_LIMITS: Mapping[Jurisdiction, ShortBreakLimits] = MappingProxyType(
             max_single_days=17,
             max_total_days=75,
             citation=Citation(
-                instrument=CPPCR, provision="reg 48(1)", url=URLS[CPPCR], checked="[V]"
+                instrument=CPPCR,
+                provision="reg 48(2)",
+                url=URLS[CPPCR],
+                checked="[V]",
+                verification=Verification.VERIFIED,
             ),
         ),
         Jurisdiction.WALES: wales.SHORT_BREAKS,

@@ -6,7 +6,7 @@ column) and onto the events councils record in their own systems (visits, plans,
 
 from __future__ import annotations
 
-from corparent.model._base import DatedEvent, Period
+from corparent.model._base import DatedEvent, Period, hide_personal_fields_from_pretty_printers
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
@@ -118,3 +118,6 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+# Failure reports (hypothesis, IPython) print the repr, which never shows a date of birth.
+hide_personal_fields_from_pretty_printers(globals()[name] for name in __all__)

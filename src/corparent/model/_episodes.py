@@ -15,15 +15,46 @@ from corparent.codes import (
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
-from corparent.model._base import check_date, check_optional_date, check_type
+from corparent.model._base import check_date, check_optional_date, to_code, to_optional_code
 
 __all__ = ["Episode", "PeriodOfCare", "Placement"]
+
+
+# Converters: a member, or its 903 code as a string ("C2"); a bad code names the field.
+def _legal_status(value: LegalStatus | str) -> LegalStatus:
+    return to_code(LegalStatus, value, "Episode.legal_status")
+
+
+def _placement(value: PlacementType | str) -> PlacementType:
+    return to_code(PlacementType, value, "Episode.placement")
+
+
+def _reason_new(value: ReasonNewEpisode | str) -> ReasonNewEpisode:
+    return to_code(ReasonNewEpisode, value, "Episode.reason_new")
+
+
+def _reason_ceased(value: ReasonEpisodeCeased | str | None) -> ReasonEpisodeCeased | None:
+    return to_optional_code(ReasonEpisodeCeased, value, "Episode.reason_ceased")
+
+
+def _provider(value: PlacementProvider | str | None) -> PlacementProvider | None:
+    return to_optional_code(PlacementProvider, value, "Episode.provider")
+
+
+def _reason_place_change(value: ReasonPlaceChange | str | None) -> ReasonPlaceChange | None:
+    return to_optional_code(ReasonPlaceChange, value, "Episode.reason_place_change")
+
+
+def _category_of_need(value: CategoryOfNeed | str | None) -> CategoryOfNeed | None:
+    return to_optional_code(CategoryOfNeed, value, "Episode.category_of_need")
 
 
 @attrs.frozen(kw_only=True)
 class Episode:
     """One row of the 903 Episodes table: a stretch of care with one legal status and placement.
 
+    Codes may be given as members (``LegalStatus.C2``) or as the 903 code (``"C2"``); a code
+    that is not in the list raises :class:`~corparent.errors.CodeError` naming the field.
     A new episode starts whenever the legal status or the placement changes. ``end`` is the
     date the episode ceased (903 DEC): on that day the child is already in the next episode
     (REC ``X1``, same-day successor) or no longer looked after, so "on a day" questions treat
@@ -46,15 +77,15 @@ class Episode:
 
     start: dt.date = attrs.field(validator=check_date)
     end: dt.date | None = attrs.field(default=None, validator=check_optional_date)
-    legal_status: LegalStatus = attrs.field(validator=check_type(LegalStatus))
-    placement: PlacementType = attrs.field(validator=check_type(PlacementType))
-    reason_new: ReasonNewEpisode = attrs.field(
-        default=ReasonNewEpisode.S, validator=check_type(ReasonNewEpisode)
+    legal_status: LegalStatus = attrs.field(converter=_legal_status)
+    placement: PlacementType = attrs.field(converter=_placement)
+    reason_new: ReasonNewEpisode = attrs.field(default=ReasonNewEpisode.S, converter=_reason_new)
+    reason_ceased: ReasonEpisodeCeased | None = attrs.field(default=None, converter=_reason_ceased)
+    provider: PlacementProvider | None = attrs.field(default=None, converter=_provider)
+    reason_place_change: ReasonPlaceChange | None = attrs.field(
+        default=None, converter=_reason_place_change
     )
-    reason_ceased: ReasonEpisodeCeased | None = None
-    provider: PlacementProvider | None = None
-    reason_place_change: ReasonPlaceChange | None = None
-    category_of_need: CategoryOfNeed | None = None
+    category_of_need: CategoryOfNeed | None = attrs.field(default=None, converter=_category_of_need)
     home_postcode: str | None = attrs.field(default=None, repr=False)
     placement_postcode: str | None = attrs.field(default=None, repr=False)
     urn: str | None = None

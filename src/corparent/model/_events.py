@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 
 from corparent.codes import ReviewParticipation
-from corparent.model._base import DatedEvent, check_date, check_optional_date
+from corparent.errors import FieldTypeError
+from corparent.model._base import (
+    DatedEvent,
+    check_date,
+    check_optional_date,
+    to_code,
+    to_optional_code,
+)
 
 __all__ = [
     "CarePlan",
@@ -51,27 +59,42 @@ class PlanKind(enum.Enum):
     REVIEW = "review"
 
 
+def _participation(value: ReviewParticipation | str | None) -> ReviewParticipation | None:
+    return to_optional_code(ReviewParticipation, value, "Review.participation")
+
+
+def _health_kind(value: HealthAssessmentKind | str) -> HealthAssessmentKind:
+    return to_code(HealthAssessmentKind, value, "HealthAssessment.kind")
+
+
+def _plan_kind(value: PlanKind | str) -> PlanKind:
+    return to_code(PlanKind, value, "kind")
+
+
 @attrs.frozen(kw_only=True)
 class Review(DatedEvent):
     """A review of the child's case (CPPCR 2010 Part 6; 903 Reviews: REVIEW, REVIEW_CODE).
 
     Attributes:
-        participation: How the child took part (903 REVIEW_CODE, PN0-PN7).
+        participation: How the child took part (903 REVIEW_CODE, PN0-PN7; a member or the code).
     """
 
-    participation: ReviewParticipation | None = None
+    participation: ReviewParticipation | None = attrs.field(default=None, converter=_participation)
 
 
 @attrs.frozen(kw_only=True)
 class Visit(DatedEvent):
     """A visit to the child by the social worker (CPPCR 2010 reg 28; SSD ``ssd_cla_visits``).
 
+    ``seen`` is required: only a visit at which the child was seen discharges a visits duty,
+    and corparent does not assume it.
+
     Attributes:
         seen: Whether the child was seen.
         seen_alone: Whether the child was seen alone (reg 29), when recorded.
     """
 
-    seen: bool = True
+    seen: bool
     seen_alone: bool | None = None
 
 
@@ -79,14 +102,32 @@ class Visit(DatedEvent):
 class HealthAssessment(DatedEvent):
     """An assessment of the child's health (CPPCR 2010 reg 7; SSD ``ssd_cla_health``).
 
+    ``kind`` is required (a review is never counted as the initial assessment by default), and
+    so is ``by_medical_practitioner`` for an initial assessment, which reg 7 requires a
+    registered medical practitioner to carry out.
+
     Attributes:
-        kind: Initial assessment or review.
-        by_medical_practitioner: Whether done by a registered medical practitioner (required for
-            the initial assessment; a nurse may carry out reviews).
+        kind: Initial assessment or review (a member, or ``"initial"`` / ``"review"``).
+        by_medical_practitioner: Whether done by a registered medical practitioner: required for
+            an initial assessment (only then does it discharge the regulation's duty); may stay
+            ``None`` (not recorded) for a review, which a nurse or midwife may carry out.
     """
 
-    kind: HealthAssessmentKind = HealthAssessmentKind.INITIAL
-    by_medical_practitioner: bool = True
+    kind: HealthAssessmentKind = attrs.field(converter=_health_kind)
+    by_medical_practitioner: bool | None = attrs.field(default=None)
+
+    @by_medical_practitioner.validator
+    def _check_practitioner(self, attribute: attrs.Attribute[Any], value: bool | None) -> None:
+        if value is None and self.kind is HealthAssessmentKind.INITIAL:
+            raise FieldTypeError(
+                "HealthAssessment.by_medical_practitioner must be True or False for an initial "
+                "assessment (the regulation requires a registered medical practitioner)"
+            )
+        if value is not None and not isinstance(value, bool):
+            raise FieldTypeError(
+                "HealthAssessment.by_medical_practitioner must be a bool or None, "
+                f"not {type(value).__name__}"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -102,7 +143,7 @@ class PersonalEducationPlan(DatedEvent):
         kind: Initiated or reviewed.
     """
 
-    kind: PlanKind = PlanKind.INITIAL
+    kind: PlanKind = attrs.field(default=PlanKind.INITIAL, converter=_plan_kind)
 
 
 @attrs.frozen(kw_only=True)
@@ -113,7 +154,7 @@ class CarePlan(DatedEvent):
         kind: Prepared or reviewed.
     """
 
-    kind: PlanKind = PlanKind.INITIAL
+    kind: PlanKind = attrs.field(default=PlanKind.INITIAL, converter=_plan_kind)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,7 +187,7 @@ class PathwayPlan(DatedEvent):
         kind: Prepared or reviewed.
     """
 
-    kind: PlanKind = PlanKind.INITIAL
+    kind: PlanKind = attrs.field(default=PlanKind.INITIAL, converter=_plan_kind)
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from corparent.codes import Ethnicity, Sex
-from corparent.model._base import check_date, check_optional_date
+from corparent.model._base import check_date, check_optional_date, to_code, to_optional_code
 
 __all__ = ["Carer", "CarerKind", "Child"]
 
@@ -21,6 +21,14 @@ def _sorted_dates(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must be a non-empty string")
+
+
+def _sex(value: Sex | str | None) -> Sex | None:
+    return to_optional_code(Sex, value, "Child.sex")
+
+
+def _ethnicity(value: Ethnicity | str | None) -> Ethnicity | None:
+    return to_optional_code(Ethnicity, value, "Child.ethnicity")
 
 
 @attrs.frozen(kw_only=True)
@@ -44,8 +52,8 @@ class Child:
 
     id: str = attrs.field(validator=_check_id)
     date_of_birth: dt.date = attrs.field(validator=check_date, repr=False)
-    sex: Sex | None = None
-    ethnicity: Ethnicity | None = attrs.field(default=None, repr=False)
+    sex: Sex | None = attrs.field(default=None, converter=_sex)
+    ethnicity: Ethnicity | None = attrs.field(default=None, repr=False, converter=_ethnicity)
     upn: str | None = attrs.field(default=None, repr=False)
     mother: bool | None = attrs.field(default=None, repr=False)
     mother_child_date_of_birth: dt.date | None = attrs.field(
@@ -66,6 +74,10 @@ class CarerKind(enum.Enum):
     """An approved prospective adopter."""
 
 
+def _carer_kind(value: CarerKind | str) -> CarerKind:
+    return to_code(CarerKind, value, "Carer.kind")
+
+
 @attrs.frozen(kw_only=True)
 class Carer:
     """A foster carer (or other approved carer) the council supervises.
@@ -80,7 +92,7 @@ class Carer:
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: CarerKind = CarerKind.FOSTER
+    kind: CarerKind = attrs.field(default=CarerKind.FOSTER, converter=_carer_kind)
     approved_on: dt.date = attrs.field(validator=check_date)
     reviews: tuple[dt.date, ...] = attrs.field(default=(), converter=_sorted_dates)
     unannounced_visits: tuple[dt.date, ...] = attrs.field(default=(), converter=_sorted_dates)

@@ -13,6 +13,7 @@ import attrs
 from corparent.dates import LeapDay, age_on
 from corparent.errors import Problem, RecordError, RecordTypeError
 from corparent.jurisdiction import Jurisdiction
+from corparent.model._base import check_type
 from corparent.model._episodes import Episode, PeriodOfCare, Placement
 from corparent.model._events import (
     CarePlan,
@@ -113,12 +114,14 @@ def _each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, .
     ) -> None:
         for index, item in enumerate(value):
             if not isinstance(item, kind):
+                hint = f"; build one with {kind.__name__}(**item)" if isinstance(item, dict) else ""
+                article = "an" if kind.__name__[0] in "AEIOU" else "a"
                 raise RecordTypeError(
                     [
                         Problem(
                             code="bad_type",
-                            message=f"CaseRecord.{attribute.name}[{index}] must be a "
-                            f"{kind.__name__}, not {type(item).__name__}",
+                            message=f"CaseRecord.{attribute.name}[{index}] must be "
+                            f"{article} {kind.__name__}, not {type(item).__name__}{hint}",
                             path=f"{attribute.name}[{index}]",
                         )
                     ]
@@ -159,7 +162,10 @@ class CaseRecord:
         placement_plans: Placement plans, each for one placement.
         pathway_plans: Pathway plans prepared or reviewed.
         needs_assessments: Leaving-care needs assessments.
-        pa_appointments: Personal adviser appointments.
+        pa_appointments: Personal adviser appointments. Informational: the law sets no
+            timescale for appointing a personal adviser, so no duty is discharged by one and
+            they never change a schedule; they are kept, validated and exported so a council's
+            own checks can use them.
         pa_contacts: Personal adviser contacts.
         iro_appointments: IRO appointments.
         placement_notifications: Placement notices (CPPCR reg 13).
@@ -192,7 +198,7 @@ class CaseRecord:
             (not stated: the run's law applies, England unless told otherwise).
     """
 
-    child: Child = attrs.field(validator=attrs.validators.instance_of(Child))
+    child: Child = attrs.field(validator=check_type(Child))
     episodes: tuple[Episode, ...] = attrs.field(
         default=(), converter=_by_start, validator=_each(Episode)
     )

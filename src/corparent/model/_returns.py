@@ -16,7 +16,14 @@ from corparent.codes import (
     ReasonPlacedCeased,
     SdqReason,
 )
-from corparent.model._base import DatedEvent, Period, check_date, check_optional_date
+from corparent.model._base import (
+    DatedEvent,
+    Period,
+    check_date,
+    check_optional_date,
+    to_code,
+    to_optional_code,
+)
 
 __all__ = [
     "AdoptionDecision",
@@ -28,6 +35,38 @@ __all__ = [
     "PreviousPermanence",
     "SocialWorkerEpisode",
 ]
+
+
+def _in_touch(value: InTouch | str) -> InTouch:
+    return to_code(InTouch, value, "LeaverOutcome.in_touch")
+
+
+def _activity(value: Activity | str | None) -> Activity | None:
+    return to_optional_code(Activity, value, "LeaverOutcome.activity")
+
+
+def _accommodation(value: Accommodation | str | None) -> Accommodation | None:
+    return to_optional_code(Accommodation, value, "LeaverOutcome.accommodation")
+
+
+def _missing_type(value: MissingType | str) -> MissingType:
+    return to_code(MissingType, value, "MissingEpisode.kind")
+
+
+def _sdq_reason(value: SdqReason | str | None) -> SdqReason | None:
+    return to_optional_code(SdqReason, value, "HealthOutcome.sdq_reason")
+
+
+def _adopter_sex(value: AdopterSex | str | None) -> AdopterSex | None:
+    return to_optional_code(AdopterSex, value, "AdoptionDecision.adopter_sex")
+
+
+def _adopter_legal_status(value: AdopterLegalStatus | str | None) -> AdopterLegalStatus | None:
+    return to_optional_code(AdopterLegalStatus, value, "AdoptionDecision.adopter_legal_status")
+
+
+def _placed_ceased(value: ReasonPlacedCeased | str | None) -> ReasonPlacedCeased | None:
+    return to_optional_code(ReasonPlacedCeased, value, "PlacedForAdoption.reason_ceased")
 
 
 @attrs.frozen(kw_only=True)
@@ -50,7 +89,7 @@ class HealthOutcome:
 
     year_ending: dt.date = attrs.field(validator=check_date)
     sdq_score: int | None = None
-    sdq_reason: SdqReason | None = None
+    sdq_reason: SdqReason | None = attrs.field(default=None, converter=_sdq_reason)
     convicted: bool | None = None
     health_check: bool | None = None
     immunisations: bool | None = None
@@ -73,9 +112,9 @@ class LeaverOutcome:
     """
 
     year_ending: dt.date = attrs.field(validator=check_date)
-    in_touch: InTouch
-    activity: Activity | None = None
-    accommodation: Accommodation | None = None
+    in_touch: InTouch = attrs.field(converter=_in_touch)
+    activity: Activity | None = attrs.field(default=None, converter=_activity)
+    accommodation: Accommodation | None = attrs.field(default=None, converter=_accommodation)
 
 
 @attrs.frozen(kw_only=True)
@@ -86,7 +125,7 @@ class MissingEpisode(Period):
         kind: Missing or away.
     """
 
-    kind: MissingType = MissingType.M
+    kind: MissingType = attrs.field(default=MissingType.M, converter=_missing_type)
 
 
 @attrs.frozen(kw_only=True)
@@ -106,8 +145,10 @@ class AdoptionDecision:
     matched_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
     foster_care: bool | None = None
     number_of_adopters: int | None = None
-    adopter_sex: AdopterSex | None = None
-    adopter_legal_status: AdopterLegalStatus | None = None
+    adopter_sex: AdopterSex | None = attrs.field(default=None, converter=_adopter_sex)
+    adopter_legal_status: AdopterLegalStatus | None = attrs.field(
+        default=None, converter=_adopter_legal_status
+    )
 
     @property
     def sort_date(self) -> dt.date:
@@ -125,7 +166,7 @@ class PlacedForAdoption(DatedEvent):
     """
 
     ceased_on: dt.date | None = attrs.field(default=None, validator=check_optional_date)
-    reason_ceased: ReasonPlacedCeased | None = None
+    reason_ceased: ReasonPlacedCeased | None = attrs.field(default=None, converter=_placed_ceased)
 
 
 @attrs.frozen(kw_only=True)

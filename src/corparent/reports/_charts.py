@@ -112,11 +112,12 @@ def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
     with _pyplot() as plt:
         figure, axes = plt.subplots(figsize=(8, 3))
         months = [p.month.strftime("%b %Y") for p in points]
-        for label, values in (
+        series = (
             ("on time", [p.on_time for p in points]),
             ("late", [p.late for p in points]),
             ("overdue", [p.overdue for p in points]),
-        ):
+        )
+        for label, values in series:
             style = OUTCOME_STYLES[label]
             axes.plot(
                 months,
@@ -126,14 +127,25 @@ def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
                 color=style["color"],
                 label=label,
             )
+        # Name each line at its end, spreading labels that would overlap.
+        top = max((max(v) for _, v in series), default=0) or 1
+        gap = top * 0.09
+        placed: list[float] = []
+        for label, values in sorted(series, key=lambda s: s[1][-1]):
+            y: float = values[-1]
+            if placed and y < placed[-1] + gap:
+                y = placed[-1] + gap
+            placed.append(y)
             axes.annotate(
                 f" {label}",
                 (len(months) - 1, values[-1]),
-                xytext=(4, 0),
-                textcoords="offset points",
+                xytext=(len(months) - 1 + 0.2, y),
+                textcoords="data",
+                xycoords="data",
                 va="center",
                 fontsize=8,
                 color="#000000",
+                annotation_clip=False,
             )
         axes.tick_params(axis="x", labelrotation=45)
         axes.set_ylabel("obligations due")

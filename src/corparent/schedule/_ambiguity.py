@@ -141,7 +141,7 @@ class Ambiguity:
         def side(due: dt.date | None, status: Status | None) -> str:
             if due is None or status is None:
                 return "no such obligation"
-            return f"due {due.isoformat()} ({status.value})"
+            return f"due {due.isoformat()} ({status.label})"
 
         return (
             f"{self.duty_id} for child {self.child_id} ({self.about}): "

@@ -15,11 +15,15 @@ __all__ = ["Obligation", "Schedule", "Status"]
 
 
 class Status(enum.Enum):
-    """Where an obligation stands on the schedule's ``as_of`` date."""
+    """Where an obligation stands on the schedule's ``as_of`` date.
+
+    Each value is the member's name in lower case (``Status.MET_LATE.value == "met_late"``),
+    safe as an identifier, a CSV cell or a JSON key; :attr:`label` is the words for people.
+    """
 
     MET = "met"
     """Done on or before the due date."""
-    MET_LATE = "met late"
+    MET_LATE = "met_late"
     """Done, but after the due date."""
     OVERDUE = "overdue"
     """Not done, and the due date has passed."""
@@ -32,6 +36,11 @@ class Status(enum.Enum):
     """The data cannot show whether it was met, because its trigger or the event that would
     discharge it may lie outside the evidence the record holds. Never a breach; counted and
     explained in the obligation's ``reason``."""
+
+    @property
+    def label(self) -> str:
+        """The status in words, e.g. ``"met late"``."""
+        return self.value.replace("_", " ")
 
     @property
     def is_breach(self) -> bool:
@@ -95,6 +104,16 @@ class Obligation:
     def force(self) -> Force:
         """The legal force of the duty (local standards are ``Force.LOCAL``)."""
         return self.duty.force
+
+    @property
+    def citation(self) -> str:
+        """The provision applied, as :attr:`Finding.citation <corparent.checks.Finding>` gives
+        it, e.g. ``"CPPCR 2010 reg 33(1)"``; the full :class:`~corparent.law.Citation` is
+        ``version.citation``.
+
+        .. versionadded:: 0.1
+        """
+        return str(self.version.citation)
 
     def days_late(self, as_of: dt.date) -> int:
         """Days past due: to ``met_on`` if met late, to ``as_of`` if overdue, to the day the

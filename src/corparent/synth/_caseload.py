@@ -383,7 +383,7 @@ def _add_casework(
             p_end,
             on_time,
         ):
-            visits.append(Visit(date=day, seen_alone=rng.random() < 0.6))
+            visits.append(Visit(date=day, seen=True, seen_alone=rng.random() < 0.6))
         if rng.random() < on_time + 0.1:
             plans.append(
                 PlacementPlan(
@@ -415,7 +415,9 @@ def _add_casework(
     )
     fields["health_assessments"] = [
         HealthAssessment(
-            date=d, kind=HealthAssessmentKind.INITIAL if i == 0 else HealthAssessmentKind.REVIEW
+            date=d,
+            kind=HealthAssessmentKind.INITIAL if i == 0 else HealthAssessmentKind.REVIEW,
+            by_medical_practitioner=True if i == 0 else None,
         )
         for i, d in enumerate(health)
         if d <= as_of

@@ -28,6 +28,7 @@ from corparent.model import (
     Evidence,
     EvidenceWindow,
     HealthAssessment,
+    HealthAssessmentKind,
     IROAppointment,
     MissingEpisode,
     NeedsAssessment,
@@ -266,6 +267,20 @@ def _episodes(load: _Load, child: str, tables: dict[str, Any]) -> list[Episode]:
     return episodes
 
 
+def _format_defaults(name: str, data: dict[str, Any]) -> None:
+    """The events format's documented defaults, given explicitly to the model (which assumes
+    nothing): a visit's child was seen unless ``seen`` says otherwise; a health assessment is
+    an initial one unless ``kind`` says otherwise, and an initial assessment is taken as done by
+    a registered medical practitioner, as the regulation requires (the format has no column
+    for it)."""
+    if name == "visits":
+        data.setdefault("seen", True)
+    elif name == "health_assessments":
+        data.setdefault("kind", HealthAssessmentKind.INITIAL)
+        if data["kind"] in (HealthAssessmentKind.INITIAL, "initial"):
+            data.setdefault("by_medical_practitioner", True)
+
+
 def load(folder: str | PathLike[str], *, strict: bool = False) -> SourceLoadResult:
     """Load a folder in the events format (see the "Events format" page of the docs).
 
@@ -356,6 +371,7 @@ def load(folder: str | PathLike[str], *, strict: bool = False) -> SourceLoadResu
                 data = {k: v for k, v in f.items() if v is not None}
                 if name == "missing" and "kind" not in data:
                     data["kind"] = MissingType.M
+                _format_defaults(name, data)
                 items.append(cls(**data))
             fields[name] = items
         record, problems = CaseRecord.build(**fields)

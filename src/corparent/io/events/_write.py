@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from corparent.codes import ReasonEpisodeCeased, ReasonNewEpisode
+from corparent.io._atomic import atomic_open, atomic_write_text
 from corparent.io._loaded import Allocation
 from corparent.io.events._format import KINDS, kind
 from corparent.io.events._spans import LegalStatusSpan, PlacementSpan
@@ -146,9 +147,9 @@ def write(
         cleaned = [{c: _cell(row.get(c)) for c in columns} for row in rows]
         if form == "json":
             text = json.dumps(cleaned, indent=1, ensure_ascii=False) + "\n"
-            (target / f"{name}.json").write_text(text, encoding="utf-8")
+            atomic_write_text(target / f"{name}.json", text)
         else:
-            with (target / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
+            with atomic_open(target / f"{name}.csv") as stream:
                 writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
                 writer.writeheader()
                 writer.writerows(

@@ -106,6 +106,8 @@ class Builder:
         self.not_assessments: dict[str, int] = defaultdict(int)
         self.latest_day = dt.date(2000, 1, 1)
         self.codes: dict[tuple[type[CodeList], str], Any] = {}
+        self.types: dict[str, HealthCheck | None] = {}
+        self.statuses: dict[str | None, bool | None] = {}
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -179,8 +181,10 @@ class Builder:
                 stats.reported += len(batch)
             self._lines(stats, raw)
             return
-        handle = getattr(self, "_t_" + spec.name.removeprefix("ssd_"))
+        # One handler per table: ``_b_<table>`` takes a batch of columns (the largest tables),
+        # ``_t_<table>`` one row; each maps what it can and reports the rest.
         batched = getattr(self, "_b_" + spec.name.removeprefix("ssd_"), None)
+        handle = getattr(self, "_t_" + spec.name.removeprefix("ssd_"), None)
         position = {c: i for i, c in enumerate(raw.columns)}
         names = spec.names
         key_at = position[spec.key]
@@ -251,7 +255,7 @@ class Builder:
                 row = _Row(
                     keys[i], lines[i], dict(zip(names, row_values, strict=True)), i not in bad
                 )
-                if row.ok and handle(spec, row):
+                if row.ok and handle is not None and handle(spec, row):
                     mapped += 1
                     if date_at is not None:
                         day: dt.date | None = row_values[date_at]
@@ -437,21 +441,6 @@ class Builder:
             )
         return True
 
-    def _t_cla_visits(self, spec: SsdTable, row: _Row) -> bool:
-        person = self._known(spec, row, "clav_person_id")
-        if person is None:
-            return False
-        values = row.values
-        seen = values["clav_cla_visit_seen"]
-        self.events[person]["visits"].append(
-            Visit(
-                date=values["clav_cla_visit_date"],
-                seen=True if seen is None else seen,
-                seen_alone=values["clav_cla_visit_seen_alone"],
-            )
-        )
-        return True
-
     def _b_cla_visits(
         self,
         spec: SsdTable,
@@ -460,7 +449,7 @@ class Builder:
         cols: dict[str, list[Any]],
         bad: set[int],
     ) -> tuple[int, dt.date | None, dt.date | None]:
-        """``_t_cla_visits`` a batch at a time (the largest table: no row objects)."""
+        """Visits, a batch at a time (the largest table: no row objects)."""
         events, dob = self.events, self.dob
         dates = cols["clav_cla_visit_date"]
         mapped_dates: list[dt.date] = []
@@ -492,7 +481,10 @@ class Builder:
         if person is None:
             return False
         values = row.values
-        kind = self.health.classify(values["clah_health_check_type"])
+        text, status = values["clah_health_check_type"], values["clah_health_check_status"]
+        if text not in self.types:
+            self.types[text] = self.health.classify(text)
+        kind = self.types[text]
         if kind is None:
             self.report(
                 spec, row, "clah_health_check_type", "unknown_health_check_type",
@@ -502,7 +494,9 @@ class Builder:
                 "HEALTH_CHECKS.with_types)",
             )  # fmt: skip
             return False
-        took_place = self.health.took_place(values["clah_health_check_status"])
+        if status not in self.statuses:
+            self.statuses[status] = self.health.took_place(status)
+        took_place = self.statuses[status]
         if took_place is None:
             self.report(
                 spec, row, "clah_health_check_status", "unknown_health_check_status",
@@ -524,6 +518,9 @@ class Builder:
                     kind=HealthAssessmentKind.INITIAL
                     if kind is HealthCheck.INITIAL
                     else HealthAssessmentKind.REVIEW,
+                    # The SSD does not record who carried it out: an initial assessment is
+                    # taken as done by a registered medical practitioner, as reg 7 requires.
+                    by_medical_practitioner=True if kind is HealthCheck.INITIAL else None,
                 )
             )
         return True

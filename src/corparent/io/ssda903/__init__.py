@@ -7,13 +7,21 @@ datetime.date(2023, 12, 22)
 
 from __future__ import annotations
 
-from corparent.io.ssda903._read import LoadResult, LoadStats, TableStats, load, parse_date
+from corparent.io.ssda903._read import (
+    CollectionYear,
+    LoadResult,
+    LoadStats,
+    TableStats,
+    load,
+    parse_date,
+)
 from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec
 from corparent.io.ssda903._write import write
 
 __all__ = [
     "PERSONAL_COLUMNS",
     "TABLES",
+    "CollectionYear",
     "LoadResult",
     "LoadStats",
     "TableSpec",

@@ -71,14 +71,26 @@ def parse_date(text: str) -> dt.date | None:
     return parsed
 
 
+_DATE_INSIDE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}")
+_UPN_INSIDE = re.compile(r"[A-Za-z]\d{11}[0-9A-Za-z]")
+
+
 def child_id_problem(value: str) -> str | None:
-    """What is wrong with ``value`` as a child's record id (``None``: nothing)."""
+    """What is wrong with ``value`` as a child's record id (``None``: nothing).
+
+    Record ids are the one thing messages show, so an id that holds a date or a UPN (a row
+    whose first comma went missing) is refused like one with control characters.
+    """
     if not value:
         return "CHILD is empty"
     if not value.isprintable():
         return "CHILD contains control or invisible characters"
     if len(value) > 50:
         return "CHILD is longer than 50 characters"
+    if _DATE_INSIDE.search(value):
+        return "CHILD holds a date (a field separator may be missing)"
+    if _UPN_INSIDE.search(value):
+        return "CHILD holds a UPN (a field separator may be missing)"
     return None
 
 

@@ -341,11 +341,11 @@ def _blank(text: str) -> bool:
     return not text.strip(" \t,\"'\ufeff")
 
 
-def _split(text: str) -> list[str]:
+def _split(text: str, sep: str = ",") -> list[str]:
     """The cells of one line (``csv.Error`` when its quotes do not balance)."""
     if '"' in text:
-        return next(csv.reader((text,), strict=True))
-    return text.split(",")
+        return next(csv.reader((text,), strict=True, delimiter=sep))
+    return text.split(sep)
 
 
 def _column_names(columns: Sequence[str]) -> str:
@@ -459,9 +459,12 @@ def _read_lines(
         first = (number, text)
         break
     header: list[str] | None = None
+    sep = ","
     if first is not None and first[1] is not None:
         try:
-            header = _split(first[1])
+            # Excel's "Unicode Text" is tab-separated: a header with tabs and no commas says so
+            sep = "\t" if "\t" in first[1] and "," not in first[1] else ","
+            header = _split(first[1], sep)
         except csv.Error:
             header = None
     columns = [h.strip().lstrip("\ufeff").strip().upper() for h in header] if header else []
@@ -542,7 +545,11 @@ def _read_lines(
             expected=f"columns {', '.join(table.required)}",
         )
         return
-    _map_rows(load, lines, name, table, columns, repeated, fidx, ret_index, stats)
+    if sep == "\t":
+        load.notes.append(
+            Problem(code="tab_separated", message="the file is tab-separated", file=name)
+        )
+    _map_rows(load, lines, name, table, columns, repeated, fidx, ret_index, stats, sep)
 
 
 def _map_rows(
@@ -555,6 +562,7 @@ def _map_rows(
     fidx: int,
     ret_index: int,
     stats: TableStats,
+    sep: str = ",",
 ) -> None:
     ret = load.returns[ret_index]
     fields = _FIELDS[table.name]
@@ -596,7 +604,7 @@ def _map_rows(
             continue
         if '"' in text:
             try:
-                cells = next(csv.reader((text,), strict=True))
+                cells = next(csv.reader((text,), strict=True, delimiter=sep))
             except csv.Error as exc:
                 read += 1
                 reported += 1
@@ -619,7 +627,7 @@ def _map_rows(
             if (not text or text[0] in " \t,\ufeff") and not text.strip(" \t,\ufeff"):
                 blank += 1
                 continue
-            cells = text.split(",")
+            cells = text.split(sep)
         read += 1
         if " " in text or "\t" in text or not text.isascii():
             cells = [c.strip() for c in cells]
@@ -912,6 +920,8 @@ def load(
         collection_year_end, "collection_year_end"
     )
     state = _Load()
+    if isinstance(previous, str | PathLike):
+        previous = [previous]  # one folder, not the characters of its name
     sources: list[tuple[Any, dt.date | None]] = [_previous(p) for p in previous]
     sources.append((source, this_year))
     plans = [(src, year_end, _files(state, src)) for src, year_end in sources]

@@ -62,7 +62,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec(name="dolo", file_stems=("dolo", "deprivationofliberty"),
               columns=("CHILD", "DOB", "DOLO_START", "DOLO_END"), required=("CHILD", "DOLO_START")),
 )  # fmt: skip
-"""Every table of the return (reference/ssda903.md)."""
+"""Every table of the return."""
 
 PERSONAL_COLUMNS = frozenset({"DOB", "MC_DOB", "UPN", "HOME_POST", "PL_POST"})
 """Columns whose values could identify a child: never shown in a problem message."""
