@@ -132,14 +132,14 @@ class Columns:
         ep_offsets: Record ``i``'s episodes are rows ``ep_offsets[i]:ep_offsets[i+1]``.
         ep_start: Episode start (day number).
         ep_end: Episode end (day number; :data:`~corparent.batch._dates.NEVER` while open).
-        ep_flags: Episode code flags (:data:`SHORT_BREAK`, :data:`PLACEMENT_ORDER`, ...).
+        ep_flags: Episode code flags (``SHORT_BREAK``, ``PLACEMENT_ORDER``, ...).
         rv_offsets: Record ``i``'s reviews are rows ``rv_offsets[i]:rv_offsets[i+1]``.
         rv_date: Review dates (day numbers), sorted within each record.
         sb_offsets: Record ``i``'s short-break arrangements.
         sb_start: Arrangement start (day number).
         sb_end: Arrangement last day (inclusive; ``NEVER`` while it holds).
         rv_window_start: Per record: the first day its reviews are known from
-            (:data:`NO_START`: the whole history).
+            (``NO_START``: the whole history).
         rv_window_end: Per record: the last day its reviews are known to (``NEVER``: up to
             any ``as_of``).
         episodes_complete: Per record: whether every episode of its history is known.

@@ -212,7 +212,7 @@ class ObligationTable:
         due: Due day number.
         met: Day number it was met on (``NEVER`` when not met: see ``has_met``).
         has_met: Whether it was met.
-        status: Index into :data:`STATUS_CODES`.
+        status: Index into ``STATUS_CODES``.
         reason: Why it is not assessable, or that it was judged against a bound (0: neither).
         reason_day: The day the reason names.
         closed: For a missed obligation, the day the clock stopped (``NEVER`` otherwise).
