@@ -325,3 +325,32 @@ def test_planner_duty_lists_cover_every_duty_the_planners_name() -> None:
         emitted = named - others  # a planner may read another family's duty (not emit it)
         assert emitted <= PLANNER_DUTIES[family], (family, emitted - PLANNER_DUTIES[family])
         assert named, family
+
+
+def test_a_placement_for_adoption_after_as_of_starts_no_chain_yet() -> None:
+    """A chain anchored after ``as_of`` says nothing yet, even when its start is unknown to
+    the data (found by the differential test: the adoption placement of a merged period)."""
+    ev = Evidence.ssda903(dt.date(2020, 2, 29), dt.date(2025, 12, 31))
+    record = CaseRecord.unchecked(
+        child=Child(id="C1", date_of_birth=dt.date(2010, 2, 28)),
+        episodes=[
+            Episode(
+                start=dt.date(2024, 2, 29),
+                end=dt.date(2024, 2, 29),
+                legal_status=LegalStatus.C2,
+                placement=PlacementType.U4,
+                reason_new=ReasonNewEpisode.S,
+                reason_ceased=ReasonEpisodeCeased.E8,
+            ),
+            Episode(
+                start=dt.date(2024, 4, 1),
+                legal_status=LegalStatus.C2,
+                placement=PlacementType.A3,
+                reason_new=ReasonNewEpisode.L,
+            ),
+        ],
+        evidence=ev,
+    )
+    conv = Conventions(new_period_min_gap_days=120)
+    for as_of in (dt.date(2024, 3, 31), dt.date(2024, 6, 30)):
+        assert assert_same([record], as_of, conventions=conv) >= 1

@@ -131,7 +131,7 @@ class Columns:
         child_ids: Each record's id, in order.
         ep_offsets: Record ``i``'s episodes are rows ``ep_offsets[i]:ep_offsets[i+1]``.
         ep_start: Episode start (day number).
-        ep_end: Episode end (day number; :data:`~corparent.batch._dates.NEVER` while open).
+        ep_end: Episode end (day number; ``NEVER`` while open).
         ep_flags: Episode code flags (``SHORT_BREAK``, ``PLACEMENT_ORDER``, ...).
         rv_offsets: Record ``i``'s reviews are rows ``rv_offsets[i]:rv_offsets[i+1]``.
         rv_date: Review dates (day numbers), sorted within each record.

@@ -590,7 +590,8 @@ def review_obligations(
     # Chains whose earlier reviews the data may not hold start with a judgement against the
     # latest day their next review could have been due (Run._blind_start).
     horizon_start = win_start[chain_rec]
-    blind = ~chain_known | (horizon_start > chain_anchor)
+    # A chain whose anchor is after as_of has nothing to say yet (Run.chain returns at once).
+    blind = (~chain_known | (horizon_start > chain_anchor)) & (chain_anchor <= today)
     resume_chain: Ints = np.zeros(0, np.int64)
     resume_trigger: Ints = np.zeros(0, np.int64)
     resume_index: Ints = np.zeros(0, np.int64)

@@ -584,10 +584,11 @@ def _cores() -> int:
 
 
 def auto_workers(records: int) -> int:
-    """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
-    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and the
-    machine is not already busy with other work (then a second process only adds overhead),
-    else one. Results are the same either way."""
+    """The workers ``run_checks(workers=None)`` uses for ``records`` records scheduled record
+    by record: two from :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two
+    cores and the machine is not already busy with other work (then a second process only adds
+    overhead), else one. A column-wise run uses one (measured: a second process costs it more
+    than it saves). Results are the same either way."""
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
         return 1
@@ -661,7 +662,9 @@ def run_checks(
     records = tuple(caseload)
     total = len(records)
     if workers is None:
-        workers = auto_workers(total)
+        # Column-wise runs check so fast that a second process costs more than it saves.
+        column_wise = batch and rules is not None and _batch_plan(rules) is not None
+        workers = 1 if column_wise else auto_workers(total)
     # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
     largest = 10_000 if batch else 2000
     size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))
