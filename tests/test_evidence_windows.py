@@ -316,3 +316,18 @@ def test_a_review_met_late_on_the_first_day_of_a_leap_collection_year_is_reporte
     assert ob.status is Status.MET_LATE
     (finding,) = run_check(compliance.met_late, record, YEAR_END, duties=("review_*",))
     assert "2023-04-01" in finding.message
+
+
+def test_ambiguity_report_leaves_out_what_the_data_cannot_judge_either_way() -> None:
+    from corparent import ambiguities
+
+    record = _record([_since_2020(start=dt.date(2023, 12, 22))], [dt.date(2024, 1, 24)])
+    found = list(ambiguities(record, YEAR_END))
+    # Visits, plans and PEPs are not held by a return: no reading makes them judgeable.
+    assert found
+    assert all(
+        Status.NOT_ASSESSABLE not in (a.default_status, a.alternative_status)
+        or a.default_status != a.alternative_status
+        for a in found
+    )
+    assert any(a.duty_id == "review_first" for a in found)  # met on the 20th or 21st day

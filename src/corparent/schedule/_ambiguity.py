@@ -178,6 +178,10 @@ def _relevant(reading: Reading, record: CaseRecord, as_of: dt.date) -> bool:
     return "unannounced_visit_year" not in name  # carers only: not in a child's schedule
 
 
+def _unjudgeable(ob: Obligation | None) -> bool:
+    return ob is None or ob.status is Status.NOT_ASSESSABLE
+
+
 def _record_ambiguities(
     record: CaseRecord,
     as_of: dt.date,
@@ -195,6 +199,8 @@ def _record_ambiguities(
             a, b = default.get(key), other.get(key)
             if a is not None and b is not None and (a.due, a.status) == (b.due, b.status):
                 continue
+            if _unjudgeable(a) and _unjudgeable(b):
+                continue  # the data cannot judge it either way: no question for the reader
             yield Ambiguity(
                 child_id=record.id,
                 duty_id=key[0],
