@@ -331,3 +331,27 @@ def test_ambiguity_report_leaves_out_what_the_data_cannot_judge_either_way() -> 
         for a in found
     )
     assert any(a.duty_id == "review_first" for a in found)  # met on the 20th or 21st day
+
+
+def test_a_run_counts_what_it_cannot_assess_the_same_way_on_every_path() -> None:
+    from corparent import synth
+    from corparent.checks import run_checks
+    from corparent.law import ENGLAND
+    from corparent.schedule import rules_for_duties
+
+    # The review duties only: the column-wise engine's path (and the default for a return).
+    rules = rules_for_duties(ENGLAND, [d.id for d in ENGLAND if d.id.startswith("review_")])
+    history = synth.history(150, seed=5)
+    records = synth.cut_return(history, YEAR_END)
+    batch = run_checks(records, YEAR_END, rules=rules, batch=True, workers=1)
+    objects = run_checks(records, YEAR_END, rules=rules, batch=False, workers=1)
+    two = run_checks(records, YEAR_END, rules=rules, workers=2, chunk_size=40)
+    assert batch.not_assessable
+    assert batch.not_assessable == objects.not_assessable == two.not_assessable
+    expected: dict[str, int] = {}
+    for record in records:
+        for o in schedule(record, YEAR_END, rules=rules).not_assessable():
+            expected[o.duty.id] = expected.get(o.duty.id, 0) + 1
+    assert dict(objects.not_assessable) == dict(sorted(expected.items()))
+    assert sum(objects.not_assessable.values()) > 0
+    assert not any(f.code == "not_assessable" for f in objects.findings)

@@ -100,6 +100,12 @@ class CheckContext:
                 return period.status
         return LeaverStatus.NONE
 
+    def computed_schedule(self) -> Schedule | None:
+        """The record's schedule if a check has already computed it, else ``None`` (never
+        computes it)."""
+        cached = self._cache.get("schedule")
+        return cached if isinstance(cached, Schedule) else None
+
     def provide_schedule(self, source: Callable[[], Schedule]) -> None:
         """Have :attr:`schedule` come from ``source`` (called at most once) instead of
         :func:`corparent.schedule.schedule`: the runner passes its batch engine's result."""

@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
@@ -145,6 +146,10 @@ class RunResult:
         crashes: Every (check, child) pair where the check raised.
         children_checked: How many records were checked.
         metadata: The run's date, versions and checks.
+        not_assessable: Per duty id, the obligations the data could not judge (their trigger
+            or discharging event may lie outside the records' evidence windows, or the source
+            holds none of that evidence): counted here, never reported as findings. Only
+            schedules the checks computed are counted.
 
     .. versionadded:: 0.1
     """
@@ -153,6 +158,7 @@ class RunResult:
     crashes: tuple[Crash, ...]
     children_checked: int
     metadata: RunMetadata
+    not_assessable: Mapping[str, int] = attrs.field(factory=dict)
 
     @property
     def by_severity(self) -> dict[Severity, int]:
@@ -399,6 +405,14 @@ class _Batched:
         obligations = table.obligations(self.position[index])
         return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
 
+    def not_assessable(self, index: int) -> list[str]:
+        """The duty ids of the record's not-assessable obligations, one per obligation."""
+        table = self.table
+        row = self.position[index]
+        a, b = int(table.record_offsets[row]), int(table.record_offsets[row + 1])
+        code = STATUS_CODES.index(Status.NOT_ASSESSABLE)
+        return [table.duties[table.duty[k]].id for k in range(a, b) if table.status[k] == code]
+
     def findings(self, check: int, index: int) -> list[Finding] | None:
         """Check ``check``'s findings for the record, or None if the check runs on objects."""
         found = self.vector.get(check)
@@ -444,9 +458,10 @@ def _check_chunk(
     conventions: Conventions | None,
     raise_on_crash: bool,
     batch: bool = True,
-) -> tuple[list[Finding], list[Crash]]:
+) -> tuple[list[Finding], list[Crash], Counter[str]]:
     findings: list[Finding] = []
     crashes: list[Crash] = []
+    unjudged: Counter[str] = Counter()
     # The record's own nation's law when the run names none (corparent.law.resolve).
     laws = [resolve(r.id, r.jurisdiction, rules, conventions) for r in records]
     batched: list[_Batched | None] = [None] * len(records)
@@ -477,7 +492,21 @@ def _check_chunk(
             findings.extend(found)
             if crash is not None:
                 crashes.append(crash)
-    return findings, crashes
+        _count_unjudged(ctx, group, i, unjudged)
+    return findings, crashes, unjudged
+
+
+def _count_unjudged(
+    ctx: CheckContext, group: _Batched | None, index: int, into: Counter[str]
+) -> None:
+    """Add the record's not-assessable obligations, per duty, from whichever schedule the
+    checks computed (the batch engine's table or the object engine's schedule)."""
+    if group is not None and ctx.computed_schedule() is None:
+        into.update(group.not_assessable(index))
+        return
+    computed = ctx.computed_schedule()
+    if computed is not None:
+        into.update(o.duty.id for o in computed.not_assessable())
 
 
 Packed = tuple[Any, ...]
@@ -546,13 +575,13 @@ def _init_worker(
     _WORKER_RUN = (records, as_of, checks, rules, conventions, raise_on_crash, batch)
 
 
-def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Crash]]:
+def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Crash], Counter[str]]:
     assert _WORKER_RUN is not None, "worker not initialised"
     records, as_of, checks, rules, conventions, raise_on_crash, batch = _WORKER_RUN
-    found, crashes = _check_chunk(
+    found, crashes, unjudged = _check_chunk(
         records[start:stop], as_of, checks, rules, conventions, raise_on_crash, batch
     )
-    return [_pack(f) for f in found], crashes
+    return [_pack(f) for f in found], crashes, unjudged
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -671,15 +700,19 @@ def run_checks(
 
     findings: list[Finding] = []
     crashes: list[Crash] = []
+    unjudged: Counter[str] = Counter()
     done = 0
     if progress is not None:
         progress(0, total)
     with _collector_paused():
         if workers == 1 or len(chunks) <= 1:
             for chunk in chunks:
-                f, c = _check_chunk(chunk, as_of, specs, rules, conventions, raise_on_crash, batch)
+                f, c, u = _check_chunk(
+                    chunk, as_of, specs, rules, conventions, raise_on_crash, batch
+                )
                 findings.extend(f)
                 crashes.extend(c)
+                unjudged.update(u)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
@@ -692,9 +725,10 @@ def run_checks(
             ) as pool:
                 futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
                 for chunk, future in zip(chunks, futures, strict=True):
-                    packed, c = future.result()
+                    packed, c, u = future.result()
                     findings.extend(map(_unpack, packed))
                     crashes.extend(c)
+                    unjudged.update(u)
                     done += len(chunk)
                     if progress is not None:
                         progress(done, total)
@@ -713,13 +747,5 @@ def run_checks(
         crashes=tuple(crashes),
         children_checked=total,
         metadata=metadata,
+        not_assessable=dict(sorted(unjudged.items())),
     )
-
-
-def counts_table(result: RunResult) -> Mapping[str, Mapping[str, int]]:
-    """The three count tables of ``result`` keyed by name (for exporters)."""
-    return {
-        "by_severity": {s.value: n for s, n in result.by_severity.items()},
-        "by_check": result.by_check,
-        "by_duty": result.by_duty,
-    }

@@ -280,6 +280,12 @@ def _summary(result: RunResult) -> str:
     )
     if result.crashes:
         text += f"; {len(result.crashes)} check crashes"
+    unjudged = sum(result.not_assessable.values())
+    if unjudged:
+        text += (
+            f"; {unjudged:,} obligations not assessable from the data (never counted as "
+            "breaches: their trigger or the event that meets them may lie outside it)"
+        )
     return text
 
 

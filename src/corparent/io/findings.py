@@ -175,6 +175,7 @@ def result_to_dict(result: RunResult, *, findings: bool = True) -> dict[str, Any
             "by_severity": {s.value: n for s, n in result.by_severity.items()},
             "by_check": result.by_check,
             "by_duty": result.by_duty,
+            "not_assessable": dict(result.not_assessable),
         },
         "findings": [finding_to_dict(f) for f in result.findings] if findings else [],
         "crashes": [_crash_to_dict(c) for c in result.crashes],
