@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,21 @@ def load_source(text: str, *, strict: bool = False, **ssda903: Any) -> LoadResul
         LoadError: the source cannot be read, or an SSDA903-only option was given for another
             kind of source.
     """
+    # A command loads once and keeps the records to the end. The cyclic collector stays off
+    # while they are made and the records are then moved out of its generations, so no later
+    # collection walks the whole caseload again (records hold no cycles). Done here, in the
+    # one-shot CLI, not in the library, which leaves the collector as it found it.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(text, strict=strict, **ssda903)
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
+def _load(text: str, *, strict: bool, **ssda903: Any) -> LoadResult:
     kind = kind_of(text)
     given = {k: v for k, v in ssda903.items() if v not in (None, (), [], False)}
     if kind != "ssda903" and given:
