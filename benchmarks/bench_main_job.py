@@ -64,8 +64,8 @@ def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) 
 
     from corparent.checks import run_checks
     from corparent.cli._check import rules_for, select_checks
+    from corparent.cli._source import load_source
     from corparent.io.findings import write_csv
-    from corparent.io.ssda903 import load
 
     args = ap.Namespace(
         no_plugins=True,
@@ -76,7 +76,7 @@ def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) 
         pledge=None,
     )
     t0 = time.perf_counter()
-    loaded = load(folder)
+    loaded = load_source(str(folder))  # as `corparent check` loads (collector frozen after)
     t1 = time.perf_counter()
     result = run_checks(
         loaded.caseload,
