@@ -116,6 +116,8 @@ def _problems(record: CaseRecord) -> Iterator[Problem]:
             )
     for name in _EVENT_FIELDS:
         events: tuple[DatedEvent, ...] = getattr(record, name)
+        if not events:  # most fields of most records are empty: skip the generators
+            continue
         for index, event in enumerate(events):
             if event.date < dob:
                 yield _problem(
@@ -127,6 +129,8 @@ def _problems(record: CaseRecord) -> Iterator[Problem]:
         yield from _duplicates(record, name, events)
     for name in _PERIOD_FIELDS:
         periods: tuple[Period, ...] = getattr(record, name)
+        if not periods:
+            continue
         for index, period in enumerate(periods):
             if period.end is not None and period.end < period.start:
                 yield _problem(
@@ -143,6 +147,8 @@ def _problems(record: CaseRecord) -> Iterator[Problem]:
                     f"a {type(period).__name__} starts before the date of birth",
                 )
         yield from _duplicates(record, name, periods)
+    if not (record.placement_plans or record.placement_notifications):
+        return
     starts = {placement.start for placement in record.placements()}
     for name in ("placement_plans", "placement_notifications"):
         for index, event in enumerate(getattr(record, name)):
