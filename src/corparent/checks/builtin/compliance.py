@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from corparent.checks._context import CheckContext
 from corparent.checks._finding import Finding, Severity
@@ -82,6 +82,33 @@ def _since(as_of: dt.date, months: int | None, days: int | None) -> dt.date | No
     return None
 
 
+def _met_on(ob: Obligation) -> dt.date | None:
+    return ob.met_on
+
+
+def _closed_on(ob: Obligation) -> dt.date | None:
+    return ob.closed_on
+
+
+def _settled(
+    ctx: CheckContext,
+    status: Status,
+    day_of: Callable[[Obligation], dt.date | None],
+    since: dt.date | None,
+    duties: tuple[str, ...],
+) -> Iterator[tuple[Obligation, dt.date]]:
+    """The wanted obligations with ``status`` whose settling day (met, or clock stopped) falls
+    after ``since``, each with that day."""
+    for ob in ctx.schedule:
+        if ob.status is not status:
+            continue
+        day = day_of(ob)
+        if day is None or not _wanted(ob.duty.id, duties):
+            continue
+        if since is None or day > since:
+            yield ob, day
+
+
 def _bound(ob: Obligation) -> str:
     """A note for breaches judged against the latest possible due date."""
     return "; at least: earlier history is not in the data" if ob.reason else ""
@@ -135,20 +162,13 @@ def met_late(
     that is set; both ``None`` reports every late obligation in the record's history.
     """
     since = _since(ctx.as_of, lookback_months, lookback_days)
-    for ob in ctx.schedule:
-        if ob.status is not Status.MET_LATE or ob.met_on is None:
-            continue
-        if not _wanted(ob.duty.id, duties):
-            continue
-        if since is not None and ob.met_on <= since:
-            continue
-        days = (ob.met_on - ob.due).days if ob.due is not None else None
-        late = f"met {days} days late" if days is not None else "met late"
+    for ob, met_on in _settled(ctx, Status.MET_LATE, _met_on, since, duties):
+        days = (met_on - ob.due).days
         yield _finding(
             record,
             ctx,
             ob,
-            message=f"{ob.duty.id} {late} (due {ob.due}, met {ob.met_on}{_bound(ob)})",
+            message=f"{ob.duty.id} met {days} days late (due {ob.due}, met {met_on}{_bound(ob)})",
             severity=severity_for(ob.duty.force, local=local_severity),
             days=days,
         )
@@ -176,21 +196,15 @@ def missed(
     longer in anyone's overdue list.
     """
     since = _since(ctx.as_of, lookback_months, lookback_days)
-    for ob in ctx.schedule:
-        if ob.status is not Status.MISSED or ob.closed_on is None:
-            continue
-        if not _wanted(ob.duty.id, duties):
-            continue
-        if since is not None and ob.closed_on <= since:
-            continue
-        days = (ob.closed_on - ob.due).days
+    for ob, closed_on in _settled(ctx, Status.MISSED, _closed_on, since, duties):
+        days = (closed_on - ob.due).days
         yield _finding(
             record,
             ctx,
             ob,
             message=(
                 f"{ob.duty.id} missed: due {ob.due}, not met when the clock stopped on "
-                f"{ob.closed_on} ({days} days after it fell due{_bound(ob)})"
+                f"{closed_on} ({days} days after it fell due{_bound(ob)})"
             ),
             severity=severity_for(ob.duty.force, local=local_severity),
             days=days,
