@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from corparent.law._rules import term_containing
+from corparent.dates import birthday
 from corparent.model import PeriodOfCare
 from corparent.schedule._obligation import Status
 from corparent.schedule._run import ONE_DAY, Run, event_dates
@@ -12,15 +13,28 @@ from corparent.schedule._run import ONE_DAY, Run, event_dates
 __all__ = ["plan_education"]
 
 
-def _school_age(run: Run, day: dt.date) -> bool:
-    age = run.record.age_on(day, run.conventions.leap_day)
-    return 5 <= age < 16
+def _school_age(run: Run) -> Callable[[dt.date], bool]:
+    """Whether the child is 5 or over and under 16 on a day: from the 5th birthday to the day
+    before the 16th (an age is attained at the start of its birthday)."""
+    record = run.record
+    leap_day = run.conventions.leap_day
+    born = record.child.date_of_birth
+    fifth = birthday(born, 5, leap_day)
+    sixteenth = birthday(born, 16, leap_day)
+
+    def school_age(day: dt.date) -> bool:
+        if day < born:
+            record.age_on(day, leap_day)  # raises: no age before the date of birth
+        return fifth <= day < sixteenth
+
+    return school_age
 
 
 def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     record = run.record
     peps = event_dates(record.peps, period.start, period.end)
-    if _school_age(run, period.start):
+    school_age = _school_age(run)
+    if school_age(period.start):
         for duty_id in ("pep_initiate", "pep_ready_first_review"):
             run.once(
                 duty_id,
@@ -41,14 +55,15 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
         (w.start for w in (window, run.window("episodes")) if w.start is not None),
         default=period.start,
     )
-    day = term_containing(max(period.start, shown_from), run.conventions)[1] + ONE_DAY
+    term = run.term
+    day = term(max(period.start, shown_from))[1] + ONE_DAY
     closed_on = run.window_end(period.end)
     while day <= last:
-        term_start, term_end = term_containing(day, run.conventions)
+        term_start, term_end = term(day)
         term_start = max(term_start, day)
         if term_start > last:
             break
-        if _school_age(run, term_start) and record.looked_after_on(term_start):
+        if school_age(term_start) and record.looked_after_on(term_start):
             met = next((d for d in peps if term_start <= d <= term_end), None)
             lapsed = met is None and period.end is not None and period.end <= term_end
             if not lapsed and (met is not None or term_end < run.as_of or term_end >= run.as_of):
