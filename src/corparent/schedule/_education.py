@@ -48,7 +48,8 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     duty = run.duty("pep_review_termly")
     if duty is None:
         return
-    last = min(period.end or run.as_of, run.as_of)
+    as_of = run.as_of
+    last = min(period.end or as_of, as_of)
     window = run.window("peps")
     # Terms before the data's window of episodes or PEPs are not counted one by one.
     shown_from = max(
@@ -64,19 +65,25 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
         if term_start > last:
             break
         if school_age(term_start) and record.looked_after_on(term_start):
-            met = next((d for d in peps if term_start <= d <= term_end), None)
+            met = None
+            for pep in peps:
+                if term_start <= pep <= term_end:
+                    met = pep
+                    break
             lapsed = met is None and period.end is not None and period.end <= term_end
-            if not lapsed and (met is not None or term_end < run.as_of or term_end >= run.as_of):
+            version = None if lapsed else run.version_of(duty, term_start)
+            if version is not None:
                 unseen = window.start is not None and term_start < window.start and met is None
-                run.emit(
+                run.emit_known(
                     duty,
+                    version,
                     term_start,
-                    met,
+                    term_end,
+                    met if met is None or met <= as_of else None,
                     f"school term from {term_start.isoformat()}",
-                    due=term_end,
-                    kind="peps",
-                    closed_on=closed_on,
-                    status=Status.NOT_ASSESSABLE if unseen else None,
-                    reason="Part of the term lies before the data's PEPs." if unseen else "",
+                    "peps",
+                    closed_on,
+                    Status.NOT_ASSESSABLE if unseen else None,
+                    "Part of the term lies before the data's PEPs." if unseen else "",
                 )
         day = term_end + ONE_DAY

@@ -93,7 +93,7 @@ class _Law:
     guidance filter), and for a duty with a single open-ended version, that version and its
     due date as a function of the trigger."""
 
-    __slots__ = ("conventions", "duties", "rules", "steps", "terms")
+    __slots__ = ("conventions", "duties", "own_trigger", "rules", "steps", "terms")
 
     def __init__(self, rules: RuleSet, conventions: Conventions) -> None:
         self.rules = rules
@@ -104,6 +104,10 @@ class _Law:
         }
         self.steps: dict[str, _Step] = {}
         self.terms: dict[dt.date, tuple[dt.date, dt.date]] = {}
+        self.own_trigger = tuple(
+            duty for duty in rules if duty.tightens is None and duty.force is Force.LOCAL
+        )
+        """The local duties with a trigger of their own (not tightening a statutory duty)."""
 
     def step(self, duty_id: str) -> _Step:
         """``(duty, version, due)``: ``duty`` is ``None`` when it does not apply; ``version``
@@ -192,6 +196,20 @@ class Run:
     def duty(self, duty_id: str) -> Duty | None:
         return self._law.duties.get(duty_id)
 
+    @property
+    def local_duties(self) -> tuple[Duty, ...]:
+        """The rule set's local duties with a trigger of their own, in rule-set order."""
+        return self._law.own_trigger
+
+    def version_of(self, duty: Duty, trigger: dt.date) -> DutyVersion | None:
+        """``duty.version_at(trigger)`` if its rule gives a date, else ``None``."""
+        duty_id = duty.id
+        known, version, due = self._steps.get(duty_id) or self._law.step(duty_id)
+        if known is duty and version is not None:
+            return version if due is not None and trigger >= version.in_force_from else None
+        version = duty.version_at(trigger)
+        return version if version is not None and version.rule.computable else None
+
     def term(self, day: dt.date) -> tuple[dt.date, dt.date]:
         """The (first, last) days of the school term containing ``day``, or of the next."""
         terms = self._law.terms
@@ -253,8 +271,10 @@ class Run:
         if trigger > self.as_of:
             return None
         if version is None:
-            version = duty.version_at(trigger)
-        if version is None or not version.rule.computable:
+            version = self.version_of(duty, trigger)
+            if version is None:
+                return None
+        elif not version.rule.computable:
             return None
         if met_on is not None and met_on > self.as_of:
             met_on = None
@@ -264,7 +284,7 @@ class Run:
             self._tighten(duty, trigger, met_on, about, kind, closed_on, status, reason)
         return due
 
-    def _emit(
+    def emit_known(
         self,
         duty: Duty,
         version: DutyVersion,
@@ -430,12 +450,12 @@ class Run:
             if resumed is None:
                 return
             trigger, index, k = resumed
-        # The loop below is _resolve() and _emit() inlined: it runs for most obligations.
+        # The loop below is _resolve() and emit_known() inlined: it runs for most obligations.
         steps = self._steps
         law_step = self._law.step
         conventions = self.conventions
         from_actual = conventions.chain_from_actual
-        emit = self._emit if self.has_local else self._append
+        emit = self.emit_known if self.has_local else self._append
         for step_index in range(k, k + 10_000):
             if trigger > as_of:
                 return
@@ -620,9 +640,9 @@ class Run:
             return
         if self._complete:
             if trigger_known:
-                self._emit(duty, version, trigger, due, met, about, kind, window_end)
+                self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
             else:
-                self._emit(
+                self.emit_known(
                     duty,
                     version,
                     trigger,
@@ -637,9 +657,9 @@ class Run:
             return
         window = self._windows.get(kind, self._default)
         if not window.held:
-            self._emit(duty, version, trigger, due, None, about, kind)
+            self.emit_known(duty, version, trigger, due, None, about, kind)
         elif not trigger_known:
-            self._emit(
+            self.emit_known(
                 duty,
                 version,
                 trigger,
@@ -652,7 +672,7 @@ class Run:
                 _BEFORE_WINDOW,
             )
         elif window.start is not None and start < window.start and (met is None or met > due):
-            self._emit(
+            self.emit_known(
                 duty,
                 version,
                 trigger,
@@ -666,7 +686,7 @@ class Run:
                 "and one of them may have met it.",
             )
         else:
-            self._emit(duty, version, trigger, due, met, about, kind, window_end)
+            self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
 
 
 _BEFORE_WINDOW = "It began before the data's window, on a day the data does not hold."
