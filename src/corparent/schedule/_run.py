@@ -48,9 +48,12 @@ DueFn = Callable[[dt.date], dt.date]
 
 
 def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
-    """``rule.due`` under ``conventions`` as a function of the trigger alone, with the
-    arithmetic of the standard rules bound once (a rule of any other class calls its own
-    ``due``)."""
+    """``rule.due`` under ``conventions`` as a function of the trigger alone.
+
+    For the standard rules, whose due date depends on the trigger alone, the function is a
+    dictionary lookup remembering each trigger's due date (a rule of any other class calls
+    its own ``due`` every time).
+    """
     kind = rule.__class__
     if kind is WithinWeeks or kind is IntervalMaxWeeks:
         return _plus(dt.timedelta(weeks=rule.weeks))  # type: ignore[attr-defined]
@@ -60,28 +63,35 @@ def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
         weeks = dt.timedelta(weeks=rule.weeks)  # type: ignore[attr-defined]
         return _plus(weeks - ONE_DAY if conventions.period_includes_trigger else weeks)
     if kind is NotMoreThanMonthsAfter or kind is IntervalMaxMonths:
-        return _months(rule.months)  # type: ignore[attr-defined]
+        months: int = rule.months  # type: ignore[attr-defined]
+        return _Memo(lambda trigger: add_months_unchecked(trigger, months)).__getitem__
     if kind is WithinWorkingDays or kind is PeriodNotExceedingWorkingDays:
-        return _working_days(
-            conventions,
-            rule.days,  # type: ignore[attr-defined]
-        )
+        days: int = rule.days  # type: ignore[attr-defined]
+        add = conventions.calendar.add_working_days
+        count_trigger_day = conventions.count_trigger_day
+        return _Memo(
+            lambda trigger: add(trigger, days, count_trigger_day=count_trigger_day)
+        ).__getitem__
     due = rule.due
     return lambda trigger: due(trigger, conventions)
 
 
 def _plus(delta: dt.timedelta) -> DueFn:
-    return lambda trigger: trigger + delta
+    return _Memo(lambda trigger: trigger + delta).__getitem__
 
 
-def _months(months: int) -> DueFn:
-    return lambda trigger: add_months_unchecked(trigger, months)
+class _Memo(dict[dt.date, dt.date]):
+    """A pure function of a date, remembered: looking up a date computes it once."""
 
+    __slots__ = ("fn",)
 
-def _working_days(conventions: Conventions, days: int) -> DueFn:
-    add = conventions.calendar.add_working_days
-    count_trigger_day = conventions.count_trigger_day
-    return lambda trigger: add(trigger, days, count_trigger_day=count_trigger_day)
+    def __init__(self, fn: DueFn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: dt.date) -> dt.date:
+        value = self[key] = self.fn(key)
+        return value
 
 
 _Step = tuple[Duty | None, DutyVersion | None, DueFn | None]
@@ -456,6 +466,10 @@ class Run:
         conventions = self.conventions
         from_actual = conventions.chain_from_actual
         emit = self.emit_known if self.has_local else self._append
+        # With complete evidence and no local standard, judging needs no window (_append).
+        fast = self._complete and not self.has_local
+        out = self.out.append
+        child_id = self.subject_id
         for step_index in range(k, k + 10_000):
             if trigger > as_of:
                 return
@@ -478,9 +492,40 @@ class Run:
             if met is None or met > as_of:
                 if window_end is not None and due >= window_end:
                     return
-                emit(duty, version, trigger, due, None, about, kind, window_end)
+                if not fast:
+                    emit(duty, version, trigger, due, None, about, kind, window_end)
+                elif window_end is not None:  # due < window_end: missed
+                    out(
+                        new_obligation(
+                            duty,
+                            version,
+                            child_id,
+                            trigger,
+                            due,
+                            None,
+                            _MISSED,
+                            about,
+                            "",
+                            window_end,
+                        )
+                    )
+                else:
+                    status = _OVERDUE if due < as_of else _DUE
+                    out(
+                        new_obligation(
+                            duty, version, child_id, trigger, due, None, status, about, "", None
+                        )
+                    )
                 return
-            emit(duty, version, trigger, due, met, about, kind)
+            if fast:
+                status = _MET if met <= due else _MET_LATE
+                out(
+                    new_obligation(
+                        duty, version, child_id, trigger, due, met, status, about, "", None
+                    )
+                )
+            else:
+                emit(duty, version, trigger, due, met, about, kind)
             trigger = met if from_actual else due
             index += 1
             while index < count and events[index] <= met and events[index] < anchor:
@@ -689,6 +734,11 @@ class Run:
             self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
 
 
+_MET = Status.MET
+_MET_LATE = Status.MET_LATE
+_MISSED = Status.MISSED
+_OVERDUE = Status.OVERDUE
+_DUE = Status.DUE
 _BEFORE_WINDOW = "It began before the data's window, on a day the data does not hold."
 
 UNSEEN_STEP = 1_000
