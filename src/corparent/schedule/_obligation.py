@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import operator
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -204,7 +203,8 @@ def new_obligation(
     return o
 
 
-_order = operator.attrgetter("due", "duty.id", "trigger")
+def _order(o: Obligation) -> tuple[dt.date, str, dt.date]:
+    return (o.due, o.duty.id, o.trigger)
 
 
 def _in_due_order(obligations: Iterable[Obligation]) -> tuple[Obligation, ...]:
