@@ -684,7 +684,29 @@ class Run:
         if met is None and window_end is not None and due >= window_end:
             return
         if self._complete:
-            if trigger_known:
+            if trigger_known and not self.has_local:
+                # _append() inlined: judged without a window.
+                if met is not None:
+                    status = _MET if met <= due else _MET_LATE
+                elif window_end is not None and due < window_end:
+                    status = _MISSED
+                else:
+                    status = _OVERDUE if due < as_of else _DUE
+                self.out.append(
+                    new_obligation(
+                        duty,
+                        version,
+                        self.subject_id,
+                        trigger,
+                        due,
+                        met,
+                        status,
+                        about,
+                        "",
+                        window_end if status is _MISSED else None,
+                    )
+                )
+            elif trigger_known:
                 self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
             else:
                 self.emit_known(
