@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from corparent.dates import birthday
 from corparent.model import PeriodOfCare
@@ -13,27 +12,29 @@ from corparent.schedule._run import ONE_DAY, Run, event_dates
 __all__ = ["plan_education"]
 
 
-def _school_age(run: Run) -> Callable[[dt.date], bool]:
+class _SchoolAge:
     """Whether the child is 5 or over and under 16 on a day: from the 5th birthday to the day
     before the 16th (an age is attained at the start of its birthday)."""
-    record = run.record
-    leap_day = run.conventions.leap_day
-    born = record.child.date_of_birth
-    fifth = birthday(born, 5, leap_day)
-    sixteenth = birthday(born, 16, leap_day)
 
-    def school_age(day: dt.date) -> bool:
-        if day < born:
-            record.age_on(day, leap_day)  # raises: no age before the date of birth
-        return fifth <= day < sixteenth
+    __slots__ = ("born", "fifth", "leap_day", "record", "sixteenth")
 
-    return school_age
+    def __init__(self, run: Run) -> None:
+        self.record = run.record
+        self.leap_day = run.conventions.leap_day
+        self.born = self.record.child.date_of_birth
+        self.fifth = birthday(self.born, 5, self.leap_day)
+        self.sixteenth = birthday(self.born, 16, self.leap_day)
+
+    def __call__(self, day: dt.date) -> bool:
+        if day < self.born:
+            self.record.age_on(day, self.leap_day)  # raises: no age before the date of birth
+        return self.fifth <= day < self.sixteenth
 
 
 def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     record = run.record
     peps = event_dates(record.peps, period.start, period.end)
-    school_age = _school_age(run)
+    school_age = _SchoolAge(run)
     if school_age(period.start):
         for duty_id in ("pep_initiate", "pep_ready_first_review"):
             run.once(
@@ -59,22 +60,29 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     term = run.term
     day = term(max(period.start, shown_from))[1] + ONE_DAY
     closed_on = run.window_end(period.end)
+    # Every term start lies on or after the period's start, so after the date of birth.
+    fifth, sixteenth = school_age.fifth, school_age.sixteenth
+    looked_after_on = record.looked_after_on
+    version_of = run.version_of
+    emit = run.emit_known
+    window_start = window.start
     while day <= last:
         term_start, term_end = term(day)
-        term_start = max(term_start, day)
+        if term_start < day:
+            term_start = day
         if term_start > last:
             break
-        if school_age(term_start) and record.looked_after_on(term_start):
+        if fifth <= term_start < sixteenth and looked_after_on(term_start):
             met = None
             for pep in peps:
                 if term_start <= pep <= term_end:
                     met = pep
                     break
             lapsed = met is None and period.end is not None and period.end <= term_end
-            version = None if lapsed else run.version_of(duty, term_start)
+            version = None if lapsed else version_of(duty, term_start)
             if version is not None:
-                unseen = window.start is not None and term_start < window.start and met is None
-                run.emit_known(
+                unseen = window_start is not None and term_start < window_start and met is None
+                emit(
                     duty,
                     version,
                     term_start,
