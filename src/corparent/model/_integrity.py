@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from corparent.codes import ReasonEpisodeCeased
@@ -57,6 +58,9 @@ _DESCRIPTIONS = {
     IntegrityProblem.PERIOD_ENDS_BEFORE_START: "a period ends before it starts",
     IntegrityProblem.UNKNOWN_PLACEMENT: "a plan or notice names a placement that did not start",
 }
+
+_DATE = attrgetter("date")
+_START = attrgetter("start")
 
 _EVENT_FIELDS = (
     "reviews",
@@ -126,7 +130,8 @@ def _problems(record: CaseRecord) -> Iterator[Problem]:
                     f"{name}[{index}].date",
                     f"a {type(event).__name__} is dated before the date of birth",
                 )
-        yield from _duplicates(record, name, events)
+        if len(events) > 1 and len(set(map(_DATE, events))) < len(events):
+            yield from _duplicates(record, name, events)  # exact repeats share their date
     for name in _PERIOD_FIELDS:
         periods: tuple[Period, ...] = getattr(record, name)
         if not periods:
@@ -146,7 +151,8 @@ def _problems(record: CaseRecord) -> Iterator[Problem]:
                     f"{name}[{index}].start",
                     f"a {type(period).__name__} starts before the date of birth",
                 )
-        yield from _duplicates(record, name, periods)
+        if len(periods) > 1 and len(set(map(_START, periods))) < len(periods):
+            yield from _duplicates(record, name, periods)  # exact repeats share their start
     if not (record.placement_plans or record.placement_notifications):
         return
     starts = {placement.start for placement in record.placements()}

@@ -68,12 +68,12 @@ _SORT_DATE = attrgetter("sort_date")
 
 
 def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]:
-    """``values`` sorted by ``key``; a value that is not a collection of events is a
+    """``values`` as a tuple sorted by ``key``; a value that is not a collection of events is a
     :class:`~corparent.errors.RecordTypeError` (an item of the wrong kind is left for the
     field's validator, which names its position)."""
-    if values.__class__ is tuple and len(values) < 2:  # the default () and single events
-        return values
-    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+    if values.__class__ is list:  # the usual case, with no further tests
+        items: Iterable[Any] = values
+    elif isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
         raise RecordTypeError(
             [
                 Problem(
@@ -82,26 +82,37 @@ def _sorted(values: Iterable[Any], key: Callable[[Any], Any]) -> tuple[Any, ...]
                 )
             ]
         )
-    items = tuple(values)
+    else:
+        items = tuple(values)
     try:
         return tuple(sorted(items, key=key))
     except (AttributeError, TypeError):
-        return items
+        return tuple(items)
 
 
+# The converters (named functions, as the attrs type checker plugin needs): the default ``()``
+# and a single event return at once.
 def _by_date(values: Iterable[Any]) -> tuple[Any, ...]:
+    if values.__class__ is tuple and len(values) < 2:
+        return values
     return _sorted(values, _DATE)
 
 
 def _by_start(values: Iterable[Any]) -> tuple[Any, ...]:
+    if values.__class__ is tuple and len(values) < 2:
+        return values
     return _sorted(values, _START)
 
 
 def _by_year(values: Iterable[Any]) -> tuple[Any, ...]:
+    if values.__class__ is tuple and len(values) < 2:
+        return values
     return _sorted(values, _YEAR)
 
 
 def _by_sort_date(values: Iterable[Any]) -> tuple[Any, ...]:
+    if values.__class__ is tuple and len(values) < 2:
+        return values
     return _sorted(values, _SORT_DATE)
 
 
@@ -112,6 +123,8 @@ def _each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, .
     def validate(
         instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
     ) -> None:
+        if not value:
+            return
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 hint = f"; build one with {kind.__name__}(**item)" if isinstance(item, dict) else ""

@@ -1,6 +1,7 @@
 """From the rows kept per child to case records: later returns supersede earlier ones row by row,
 rows repeated in another file of the same return are kept once, and each record is built once
-through the model's non-raising path (its integrity problems computed once and kept)."""
+through the model's trusted path (values already parsed are not converted again; the
+integrity problems computed once and kept)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from corparent.model import (
     Review,
     SocialWorkerEpisode,
 )
+from corparent.model._trusted import RECORD_SORT_KEYS, trusted_maker
 
 if TYPE_CHECKING:
     from corparent.io.ssda903._read import _Load
@@ -77,13 +79,16 @@ def _maker(table: str, cls: type) -> Callable[[tuple[Any, ...], Any], Any]:
     args = [f"{name}=row[{i}]" for i, name in enumerate(_NAMES[table])]
     if table in ("oc2", "oc3"):
         args.append("year_ending=year")
-    scope: dict[str, Any] = {"cls": cls}
+    # The row's values are already parsed into their final types (codes, dates): the trusted
+    # constructor sets them without converting again.
+    scope: dict[str, Any] = {"cls": trusted_maker(cls)}
     exec(f"def make(row, year):\n    return cls({', '.join(args)})", scope)  # our own names
     maker: Callable[[tuple[Any, ...], Any], Any] = scope["make"]
     return maker
 
 
 _MAKERS = {table: _maker(table, cls) for table, (_, cls) in _MODEL.items()}
+_RECORD = trusted_maker(CaseRecord)
 
 
 @attrs.frozen(kw_only=True)
@@ -124,10 +129,14 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
                     continue
                 make = _MAKERS[table]
                 if table in ("oc2", "oc3"):
-                    fields[field] = [make(row, file_year[fidx]) for row, fidx, _ in kept]
+                    made = [make(row, file_year[fidx]) for row, fidx, _ in kept]
                 else:
-                    fields[field] = [make(row, None) for row, _, _ in kept]
-            record, problems = CaseRecord.build(**fields, **extra)
+                    made = [make(row, None) for row, _, _ in kept]
+                if len(made) > 1:
+                    made.sort(key=RECORD_SORT_KEYS[field])  # as the checked constructor sorts
+                fields[field] = tuple(made)
+            record = _RECORD(**fields, **extra)
+            problems = record.problems()
             state.problems.extend(problems)
             record_problems[child_id] = problems
             records.append(record)
