@@ -45,6 +45,8 @@ RULES = st.one_of(
     N.map(lambda n: IntervalMaxMonths(months=n)),
     N.map(lambda n: UntilAge(age=n)),
     N.map(lambda n: BeforeEvent(event="the first review", long_stop=WithinWeeks(weeks=n))),
+    N.map(lambda n: BeforeEvent(event="the first review", long_stop=WithinWorkingDays(days=n))),
+    st.just(BeforeEvent(event="the first review")),
     st.just(EndOfSchoolTerm()),
 )
 CONVENTIONS = st.builds(

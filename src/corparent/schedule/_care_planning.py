@@ -28,10 +28,16 @@ def _before_first_review(
     """The due date of a "before the first review" duty: the day of the first review if it
     was held before the long-stop, else the long-stop (``None``: the rule's own date).
     ``reviews`` are the period's reviews."""
+    first = reviews[0] if reviews else None
+    if first is None or first > run.as_of:
+        return None
+    found = run.resolve(duty_id, period.start)
+    if found is not None:
+        return min(first, found[2])
+    # Not in force, or no date: once() schedules nothing; keep the rule's own answer.
     duty = run.duty(duty_id)
     version = duty.version_at(period.start) if duty is not None else None
-    first = reviews[0] if reviews else None
-    if version is None or first is None or first > run.as_of:
+    if version is None:
         return None
     return min(first, version.rule.due(period.start, run.conventions))
 

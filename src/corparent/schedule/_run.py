@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from corparent.dates._arith import add_months_unchecked
 from corparent.law import (
     AfterPeriodBeginningWith,
+    BeforeEvent,
     Conventions,
     DeadlineRule,
     Duty,
@@ -65,6 +67,9 @@ def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
     if kind is NotMoreThanMonthsAfter or kind is IntervalMaxMonths:
         months: int = rule.months  # type: ignore[attr-defined]
         return _Memo(lambda trigger: add_months_unchecked(trigger, months)).__getitem__
+    if kind is BeforeEvent:
+        long_stop: DeadlineRule | None = rule.long_stop  # type: ignore[attr-defined]
+        return _same if long_stop is None else compile_due(long_stop, conventions)
     if kind is WithinWorkingDays or kind is PeriodNotExceedingWorkingDays:
         days: int = rule.days  # type: ignore[attr-defined]
         add = conventions.calendar.add_working_days
@@ -74,6 +79,10 @@ def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
         ).__getitem__
     due = rule.due
     return lambda trigger: due(trigger, conventions)
+
+
+def _same(trigger: dt.date) -> dt.date:
+    return trigger
 
 
 def _plus(delta: dt.timedelta) -> DueFn:
@@ -166,6 +175,7 @@ class Run:
         "as_of",
         "conventions",
         "has_local",
+        "memo",
         "out",
         "record",
         "rules",
@@ -187,6 +197,9 @@ class Run:
         self.rules = rules
         self.conventions = conventions
         self.out: list[Obligation] = []
+        self.memo: dict[tuple[str, int], tuple[object, Any]] = {}
+        """What planners work out about one period of care and share, by (what, the period's
+        ``id``); the period itself is kept beside the value to check it."""
         self._timeline: tuple[StatusPeriod, ...] | None = None
         law = self._law = _law(rules, conventions)
         self._steps = law.steps
@@ -388,7 +401,7 @@ class Run:
         """The end of a window if it is already known on ``as_of``."""
         return end if end is not None and end <= self.as_of else None
 
-    def _resolve(
+    def resolve(
         self, duty_id: str | None, trigger: dt.date
     ) -> tuple[Duty, DutyVersion, dt.date] | None:
         """The duty ``duty_id`` (if it applies), its version in force on ``trigger`` and the
@@ -460,7 +473,7 @@ class Run:
             if resumed is None:
                 return
             trigger, index, k = resumed
-        # The loop below is _resolve() and emit_known() inlined: it runs for most obligations.
+        # The loop below is resolve() and emit_known() inlined: it runs for most obligations.
         steps = self._steps
         law_step = self._law.step
         conventions = self.conventions
@@ -548,14 +561,14 @@ class Run:
         Returns where the chain resumes (trigger, event index, step), or ``None`` if it ends.
         """
         last_unseen = horizon - ONE_DAY
-        found = self._resolve(step(UNSEEN_STEP, last_unseen), last_unseen)
+        found = self.resolve(step(UNSEEN_STEP, last_unseen), last_unseen)
         if found is None:
             return None
         duty, version, due = found
         trigger = last_unseen
         if anchor_known:
             # With no event at all since the anchor, the first step was due from the anchor.
-            first = self._resolve(step(0, anchor), anchor)
+            first = self.resolve(step(0, anchor), anchor)
             if first is not None and first[2] > due:
                 duty, version, due = first
                 trigger = anchor
@@ -625,7 +638,7 @@ class Run:
         window_end: dt.date | None,
     ) -> None:
         """The first obligation of a chain whose events the data holds none of."""
-        found = self._resolve(step(0, anchor), anchor)
+        found = self.resolve(step(0, anchor), anchor)
         if found is None:
             return
         duty, version, due = found

@@ -17,7 +17,19 @@ __all__ = ["plan_visits", "visit_placements"]
 
 
 def visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, dt.date | None]]:
-    """Placements that start a visiting clock, each with the day its clock stops."""
+    """Placements that start a visiting clock, each with the day its clock stops (worked out
+    once per run; callers must not change the list)."""
+    key = ("visit_placements", id(period))
+    found = run.memo.get(key)
+    if found is not None and found[0] is period:
+        result: list[tuple[Placement, dt.date | None]] = found[1]
+        return result
+    result = _visit_placements(run, period)
+    run.memo[key] = (period, result)
+    return result
+
+
+def _visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, dt.date | None]]:
     placements = [p for p in run.record.placements() if period.covers(p.start)]
     if run.conventions.temporary_placements_restart_visits:
         return [(p, p.end) for p in placements]
@@ -159,8 +171,8 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         ) -> str | None:
             if k == 0:
                 return "visit_first"
-            before_review = t + WEEK < first_review  # "weekly until the first review"
-            if with_parent and before_review:
+            # "weekly until the first review"
+            if with_parent and t + WEEK < first_review:
                 return "visit_placed_with_parent_pre_assessment"
             if ico_at_home:
                 episode = record.episode_on(t)
@@ -172,7 +184,7 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             else:
                 ico_home = False
             if ico_home or (approvals and any(f.covers(t) for f in approvals)):
-                if before_review:
+                if t + WEEK < first_review:
                     return "visit_connected_person_or_ico_with_parent"
                 return "visit_connected_person_after_first_review"
             if t < year_end:
