@@ -254,31 +254,13 @@ def _batch_plan(rules: RuleSet) -> _BatchPlan | None:
     return _BatchPlan()
 
 
-def _run_one(
-    record: CaseRecord,
-    ctx: CheckContext,
-    spec: CheckSpec,
-    raise_on_crash: bool,
-    settings: dict[str, object] | None = None,
-) -> tuple[list[Finding], Crash | None]:
-    found: list[Finding] = []
-    try:
-        ctx.bind(spec)
-        # spec(record, ctx) with the settings worked out once per run, not once per record
-        items = spec(record, ctx) if settings is None else spec.func(record, ctx, **settings)
-        for item in items:
-            if not isinstance(item, Finding):
-                raise TypeError(f"check yielded {type(item).__name__}, not Finding")
-            found.append(item)
-    except Exception as exc:
-        if raise_on_crash:
-            raise CheckCrashed(
-                f"check {spec.id} raised {type(exc).__name__} for child {record.id}"
-            ) from exc
-        return found, Crash(
-            check_id=spec.id, child_id=record.id, error=type(exc).__name__, message=str(exc)
-        )
-    return found, None
+def _crash(exc: Exception, spec: CheckSpec, record: CaseRecord, raise_on_crash: bool) -> Crash:
+    """The crash of ``spec`` on ``record``; raised as :class:`CheckCrashed` if asked."""
+    if raise_on_crash:
+        raise CheckCrashed(
+            f"check {spec.id} raised {type(exc).__name__} for child {record.id}"
+        ) from exc
+    return Crash(check_id=spec.id, child_id=record.id, error=type(exc).__name__, message=str(exc))
 
 
 def _wanted(duty_id: str, patterns: tuple[str, ...]) -> bool:
@@ -405,22 +387,14 @@ class _Batched:
         obligations = table.obligations(self.position[index])
         return Schedule(child_id=record.id, as_of=table.as_of, obligations=obligations)
 
-    def not_assessable(self, index: int) -> list[str]:
-        """The duty ids of the record's not-assessable obligations, one per obligation."""
+    def not_assessable(self) -> dict[str, int]:
+        """Per duty id, the not-assessable obligations of the group's batched records (whether
+        a check asked for their schedule or not, it is this table's)."""
         table = self.table
-        row = self.position[index]
-        a, b = int(table.record_offsets[row]), int(table.record_offsets[row + 1])
         code = STATUS_CODES.index(Status.NOT_ASSESSABLE)
-        return [table.duties[table.duty[k]].id for k in range(a, b) if table.status[k] == code]
-
-    def findings(self, check: int, index: int) -> list[Finding] | None:
-        """Check ``check``'s findings for the record, or None if the check runs on objects."""
-        found = self.vector.get(check)
-        if found is None:
-            return None
-        flat, offsets = found
-        row = self.position[index]
-        return flat[offsets[row] : offsets[row + 1]]
+        mask = (table.status == code) & table.batched[table.record]
+        counts = np.bincount(table.duty[mask], minlength=len(table.duties)).tolist()
+        return {duty.id: n for duty, n in zip(table.duties, counts, strict=True) if n}
 
 
 def _batch_group(
@@ -432,7 +406,7 @@ def _batch_group(
     checks: tuple[CheckSpec, ...],
     plan: _BatchPlan,
     batched: list[_Batched | None],
-) -> None:
+) -> _Batched:
     """Schedule the reviews of ``records[members]`` column-wise; mark the batchable ones."""
     columns = Columns.from_records([records[i] for i in members])
     table = review_obligations(columns, as_of, rules=law, conventions=conventions)
@@ -448,6 +422,7 @@ def _batch_group(
     for row, ok in enumerate(table.batched.tolist()):
         if ok:
             batched[members[row]] = group
+    return group
 
 
 def _check_chunk(
@@ -465,48 +440,59 @@ def _check_chunk(
     # The record's own nation's law when the run names none (corparent.law.resolve).
     laws = [resolve(r.id, r.jurisdiction, rules, conventions) for r in records]
     batched: list[_Batched | None] = [None] * len(records)
+    groups: list[_Batched] = []
     if batch and records:
-        groups: dict[tuple[int, int], list[int]] = {}
+        by_law: dict[tuple[int, int], list[int]] = {}
         for i, (law, conv) in enumerate(laws):
-            groups.setdefault((id(law), id(conv)), []).append(i)
-        for members in groups.values():
+            by_law.setdefault((id(law), id(conv)), []).append(i)
+        for members in by_law.values():
             law, conv = laws[members[0]]
             plan = _batch_plan(law)
             if plan is not None:
-                _batch_group(records, members, law, conv, as_of, checks, plan, batched)
+                groups.append(
+                    _batch_group(records, members, law, conv, as_of, checks, plan, batched)
+                )
     indexed = tuple(enumerate(checks))
     settings = [dict(spec.settings) for spec in checks]
+    append = findings.append
+    bind = object.__setattr__  # what CheckContext.bind does: one context per record, rebound
     for i, record in enumerate(records):
         law, conv = laws[i]
         ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
         group = batched[i]
+        vector: dict[int, tuple[list[Finding], list[int]]] = {}
+        row = 0
         if group is not None:
             ctx.provide_schedule(functools.partial(group.schedule, i, record))
+            vector = group.vector
+            row = group.position[i]
         for j, spec in indexed:
-            if group is not None:
-                found_here = group.findings(j, i)
-                if found_here is not None:
-                    findings.extend(found_here)
-                    continue
-            found, crash = _run_one(record, ctx, spec, raise_on_crash, settings[j])
-            findings.extend(found)
-            if crash is not None:
-                crashes.append(crash)
-        _count_unjudged(ctx, group, i, unjudged)
+            made = vector.get(j)
+            if made is not None:  # the batch engine's findings for this check and record
+                flat, offsets = made
+                start, end = offsets[row], offsets[row + 1]
+                if start != end:
+                    findings.extend(flat[start:end])
+                continue
+            # The check, inline (this loop runs once per record and check): its findings are
+            # kept up to a crash, which is recorded (or raised) and the run goes on.
+            try:
+                bind(ctx, "check", spec)
+                for item in spec.func(record, ctx, **settings[j]):
+                    if item.__class__ is not Finding and not isinstance(item, Finding):
+                        raise TypeError(f"check yielded {type(item).__name__}, not Finding")
+                    append(item)
+            except Exception as exc:
+                crashes.append(_crash(exc, spec, record, raise_on_crash))
+        if group is None:
+            # The not-assessable obligations of the schedule a check computed, if one did; a
+            # batched record's are counted from its group's table below, all at once.
+            computed = ctx.computed_schedule()
+            if computed is not None:
+                unjudged.update(o.duty.id for o in computed.not_assessable())
+    for group in groups:
+        unjudged.update(group.not_assessable())
     return findings, crashes, unjudged
-
-
-def _count_unjudged(
-    ctx: CheckContext, group: _Batched | None, index: int, into: Counter[str]
-) -> None:
-    """Add the record's not-assessable obligations, per duty, from whichever schedule the
-    checks computed (the batch engine's table or the object engine's schedule)."""
-    if group is not None and ctx.computed_schedule() is None:
-        into.update(group.not_assessable(index))
-        return
-    computed = ctx.computed_schedule()
-    if computed is not None:
-        into.update(o.duty.id for o in computed.not_assessable())
 
 
 Packed = tuple[Any, ...]

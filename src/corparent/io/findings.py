@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -240,16 +240,60 @@ def _result_head(result: RunResult) -> dict[str, Any]:
 
 
 def _row(finding: Finding) -> list[str]:
+    """The CSV cells of ``finding`` (the reference form; :func:`_rows` makes the same faster)."""
     d = finding_to_dict(finding)
     d["principles"] = ";".join(d["principles"])
     return [neutralise("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
+
+
+def _rows(items: Iterable[Finding]) -> Iterator[list[str]]:
+    """:func:`_row` of each finding, the cells that repeat across findings (check, duty,
+    citation, principles, force, severity, code) made once per distinct value."""
+    made: dict[tuple[type, object], str] = {}  # keyed by type too: 1 and True differ
+
+    def typed(value: object) -> str:
+        key = (type(value), value)
+        text = made.get(key)
+        if text is None:
+            if value is None:
+                text = ""
+            elif isinstance(value, tuple):
+                text = neutralise(";".join(p.name for p in value))
+            elif isinstance(value, Severity):
+                text = neutralise(value.value)
+            elif isinstance(value, Force):
+                text = neutralise(value.name)
+            else:
+                text = neutralise(str(value))
+            made[key] = text
+        return text
+
+    start = _FORMULA_START
+    for f in items:
+        due = f.due
+        days = f.days_overdue
+        child = f.child_id
+        message = f.message
+        yield [
+            "'" + child if child.startswith(start) else child,
+            typed(f.severity),
+            typed(f.check_id),
+            typed(f.duty_id),
+            "" if due is None else due.isoformat(),
+            "" if days is None else ("'" + str(days) if days < 0 else str(days)),
+            typed(f.force),
+            typed(f.citation),
+            typed(f.principles),
+            typed(f.code),
+            "'" + message if message.startswith(start) else message,
+        ]
 
 
 def _stream_csv(findings: RunResult | Iterable[Finding], stream: IO[str]) -> None:
     items = findings.findings if isinstance(findings, RunResult) else findings
     writer = csv.writer(stream)  # RFC 4180 CRLF: a lone CR or LF in a cell gets quoted
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(map(_row, items))
+    writer.writerows(_rows(items))
 
 
 def to_csv(findings: RunResult | Iterable[Finding]) -> str:

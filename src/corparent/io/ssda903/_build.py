@@ -91,6 +91,22 @@ _MAKERS = {table: _maker(table, cls) for table, (_, cls) in _MODEL.items()}
 _RECORD = trusted_maker(CaseRecord)
 
 
+def _child_maker() -> Callable[[str, tuple[Any, ...], bool, dt.date | None], Child]:
+    """``(child_id, header_row, uasc, uasc_ceased) -> Child`` through the trusted path."""
+    args = [f"{name}=row[{i}]" for i, name in enumerate(_NAMES["header"])]
+    scope: dict[str, Any] = {"cls": trusted_maker(Child)}
+    exec(  # our own field names
+        "def make(child_id, row, uasc, ceased):\n"
+        f"    return cls(id=child_id, {', '.join(args)}, uasc=uasc, uasc_ceased=ceased)",
+        scope,
+    )
+    maker: Callable[[str, tuple[Any, ...], bool, dt.date | None], Child] = scope["make"]
+    return maker
+
+
+_CHILD = _child_maker()
+
+
 @attrs.frozen(kw_only=True)
 class Built:
     """The records built, and each record's integrity problems (computed once)."""
@@ -111,14 +127,19 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
     records: list[CaseRecord] = []
     record_problems: dict[str, tuple[Problem, ...]] = {}
     extra: dict[str, Any] = {} if evidence is None else {"evidence": evidence}
+    # Rows can be superseded only with more than one return, and repeated only when a table
+    # was read from more than one file of a return: most loads need neither pass.
+    several_returns = len(state.returns) > 1
+    several_files = any(stats.files > 1 for stats in state.stats.values())
     with attrs.validators.disabled():
         for child_id in sorted(state.rows):
             tables = state.rows.pop(child_id)  # free the rows as the record takes their place
-            for table, entries in list(tables.items()):
-                if len(entries) < 2:
-                    continue
-                entries = _supersede(state, table, entries, file_rank, superseded)
-                tables[table] = _dedupe(state, table, entries, file_rank)
+            if several_returns or several_files:
+                for table, entries in list(tables.items()):
+                    if len(entries) < 2:
+                        continue
+                    entries = _supersede(state, table, entries, file_rank, superseded)
+                    tables[table] = _dedupe(state, table, entries, file_rank)
             child = _child(state, child_id, tables)
             if child is None:
                 continue
@@ -213,7 +234,6 @@ def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child
     """The child from its header row (or a date of birth from another table); ``None`` and
     every row reported when neither exists."""
     headers = tables.get("header", [])
-    names = _NAMES["header"]
     if len(headers) > 1:
         stats = state.stats["header"]
         for _, fidx, line in headers[1:]:
@@ -234,7 +254,7 @@ def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child
         "uasc_ceased": uasc[0][0][0] if uasc else None,
     }
     if headers:
-        return Child(id=child_id, **dict(zip(names, headers[0][0], strict=True)), **uasc_fields)
+        return _CHILD(child_id, headers[0][0], uasc_fields["uasc"], uasc_fields["uasc_ceased"])
     fallback = state.fallback_dob.get(child_id)
     first = min(((fidx, line) for rows in tables.values() for _, fidx, line in rows))
     if fallback is None:
