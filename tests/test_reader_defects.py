@@ -110,6 +110,18 @@ def test_a_field_over_the_csv_limit_is_a_located_bad_value(tmp_path: Path) -> No
     assert result.stats.tables["episodes"].mapped == len(lines) - 1  # kept, LS unknown
 
 
+def test_the_csv_field_limit_is_raised_only_while_a_return_loads(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    try:
+        csv.field_size_limit(1000)  # another part of the program chose its own limit
+        test_a_field_over_the_csv_limit_is_a_located_bad_value(tmp_path)
+        assert csv.field_size_limit() == 1000
+    finally:
+        csv.field_size_limit(before)
+
+
 def test_a_line_over_the_bound_is_reported_and_the_rest_read(tmp_path: Path) -> None:
     folder = _return(tmp_path / "r")
     reviews = folder / "reviews.csv"
