@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from corparent import synth
+from corparent._atomic import atomic_open, atomic_write_text
 from corparent.codes import LegalStatus, PlacementType
 from corparent.errors import (
     CorparentError,
@@ -26,7 +27,6 @@ from corparent.errors import (
     Problem,
     RecordTypeError,
 )
-from corparent.io._atomic import atomic_open, atomic_write_text
 from corparent.io.findings import read_json
 from corparent.io.ssda903 import LoadResult, load, parse_date
 from corparent.model import CaseRecord, Child, from_json
@@ -108,6 +108,18 @@ def test_a_field_over_the_csv_limit_is_a_located_bad_value(tmp_path: Path) -> No
     assert (bad.file, bad.row, bad.code) == (str(episodes), 3, "bad_value")
     assert "200000 characters" in bad.describe()
     assert result.stats.tables["episodes"].mapped == len(lines) - 1  # kept, LS unknown
+
+
+def test_the_csv_field_limit_is_raised_only_while_a_return_loads(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    try:
+        csv.field_size_limit(1000)  # another part of the program chose its own limit
+        test_a_field_over_the_csv_limit_is_a_located_bad_value(tmp_path)
+        assert csv.field_size_limit() == 1000
+    finally:
+        csv.field_size_limit(before)
 
 
 def test_a_line_over_the_bound_is_reported_and_the_rest_read(tmp_path: Path) -> None:

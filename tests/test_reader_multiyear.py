@@ -107,3 +107,31 @@ def test_check_takes_previous_returns(returns: tuple[synth.History, dict[D, Path
     doc = json.loads(out.stdout)
     assert [y["year"] for y in doc["load"]["years"]] == ["2021/22", "2022/23", "2023/24"]
     assert doc["load"]["tables"]["episodes"]["superseded"] > 0
+
+
+def test_every_command_reading_a_return_takes_previous_returns(
+    returns: tuple[synth.History, dict[D, Path]], tmp_path: Path
+) -> None:
+    """``schedule``, ``worklist``, ``report`` and ``ambiguities`` read earlier returns as
+    ``check`` does: with them, a child's schedule reaches back before this year's window."""
+    from corparent.cli import main
+
+    _, folders = returns
+    ends = sorted(folders)
+    this, earlier = str(folders[ends[-1]]), [str(folders[e]) for e in ends[:-1]]
+    previous = [a for folder in earlier for a in ("--previous", folder)]
+    loaded = load(folders[ends[-1]], previous=[folders[e] for e in ends[:-1]])
+    child = next(r.id for r in loaded.caseload if r.reviews and r.reviews[0].date < D(2022, 4, 1))
+    reviews = {}
+    for extra in ([], previous):
+        out = tmp_path / f"schedule-{len(extra)}.txt"
+        argv = ["schedule", this, "--child", child, "--as-of", "2024-03-31", "--year", "2024"]
+        assert main([*argv, "-o", str(out), *extra]) == 0
+        lines = out.read_text().splitlines()
+        reviews[len(extra)] = sum(line.lstrip().startswith("review_") for line in lines)
+    assert reviews[len(previous)] > reviews[0] > 0
+    for command, fmt in (("worklist", "csv"), ("report", "json"), ("ambiguities", "json")):
+        out = tmp_path / f"{command}.{fmt}"
+        argv = [command, this, "--as-of", "2024-03-31", "--format", fmt, "-o", str(out)]
+        assert main([*argv, *previous]) in (0, 1), command
+        assert out.stat().st_size > 0, command

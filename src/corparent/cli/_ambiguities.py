@@ -11,6 +11,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
+    add_return_options,
     duty_patterns,
     existing_folder,
     iso_date,
@@ -68,6 +69,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(parser, "'*', every duty")
     add_output(parser, "the report")
+    add_return_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
     patterns = duty_patterns(args.duties) or ("*",)
     check_patterns("--duties", patterns, ENGLAND.ids())
-    loaded = load(args.path)
+    loaded = load(args.path, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, str(args.path))
     caseload = loaded.caseload
     if args.child is not None:

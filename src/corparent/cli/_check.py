@@ -16,8 +16,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
-    collection_year,
-    existing_folder,
+    add_return_options,
     iso_date,
     output_stream,
     positive_int,
@@ -96,21 +95,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DATE",
         help="date to check as at, YYYY-MM-DD (usually 31 March, the end of the 903 year)",
     )
-    parser.add_argument(
-        "--previous",
-        action="append",
-        default=[],
-        type=existing_folder,
-        metavar="DIR",
-        help="a previous year's return (repeatable); later returns supersede earlier ones row "
-        "by row, and the evidence window widens to the earliest year",
-    )
-    parser.add_argument(
-        "--year",
-        type=collection_year,
-        metavar="YYYY",
-        help="the year PATH's collection year ends in (2024 for 2023/24); default: from its dates",
-    )
+    add_return_options(parser)
     parser.add_argument(
         "--show-values",
         action="store_true",

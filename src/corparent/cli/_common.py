@@ -24,6 +24,7 @@ __all__ = [
     "MissingDependency",
     "add_duties",
     "add_output",
+    "add_return_options",
     "collection_year",
     "duty_patterns",
     "existing_folder",
@@ -170,7 +171,27 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    from corparent.io._atomic import atomic_open  # imported on use: --help stays light
+    from corparent._atomic import atomic_open  # imported on use: --help stays light
 
     with atomic_open(path) as stream:
         yield stream
+
+
+def add_return_options(parser: argparse.ArgumentParser) -> None:
+    """``--previous DIR`` (repeatable) and ``--year YYYY``: earlier SSDA903 returns to read
+    with PATH, and PATH's collection year (SSDA903 folders only)."""
+    parser.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        type=existing_folder,
+        metavar="DIR",
+        help="a previous year's return (repeatable); later returns supersede earlier ones row "
+        "by row, and the evidence window widens to the earliest year",
+    )
+    parser.add_argument(
+        "--year",
+        type=collection_year,
+        metavar="YYYY",
+        help="the year PATH's collection year ends in (2024 for 2023/24); default: from its dates",
+    )

@@ -9,6 +9,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
+    add_return_options,
     duty_patterns,
     iso_date,
     output_stream,
@@ -45,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pledge", metavar="NAME|FILE", help="a council pledge to report on")
     parser.add_argument("--format", choices=("html", "csv", "json"), default="html")
     add_output(parser, "the report")
+    add_return_options(parser)
     add_duties(
         parser,
         "every duty whose evidence the data holds ('review_*' for an SSDA903 return, '*' for a "
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     given = duty_patterns(args.duties)
     if given and given != ("*",):
         check_patterns("--duties", given, ENGLAND.ids())
-    loaded = load_source(args.path)
+    loaded = load_source(args.path, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, label(args.path))
     patterns = given or default_duties(loaded)
     report = build_report(

@@ -10,6 +10,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
+    add_return_options,
     duty_patterns,
     iso_date,
     output_stream,
@@ -54,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(parser, "'*', every duty")
     add_output(parser, "the schedule")
+    add_return_options(parser)
     add_law_arguments(parser, conventions=True)
     parser.set_defaults(handler=run)
 
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     conventions = conventions_for(args, rules)
     patterns = duty_patterns(args.duties) or ("*",)
     check_patterns("--duties", patterns, rules.ids())
-    loaded = load_source(args.path)
+    loaded = load_source(args.path, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, label(args.path))
     try:
         record = loaded.caseload[args.child]

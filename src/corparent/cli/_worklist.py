@@ -14,6 +14,7 @@ from corparent.cli._common import (
     EXIT_OK,
     add_duties,
     add_output,
+    add_return_options,
     duty_patterns,
     iso_date,
     output_stream,
@@ -66,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_duties(parser, "'*', every duty the data can show")
     add_output(parser, "the worklist")
+    add_return_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         check_patterns("--duties", patterns, ENGLAND.ids())
         wanted = [d.id for d in ENGLAND if any(fnmatch.fnmatchcase(d.id, p) for p in patterns)]
         rules = rules_for_duties(ENGLAND, wanted)
-    loaded = load_source(args.path)
+    loaded = load_source(args.path, previous=args.previous, year=args.year)
     check_load(loaded, args.as_of, label(args.path))
     allocations = loaded.allocations if isinstance(loaded, SourceLoadResult) else None
     items = worklist(

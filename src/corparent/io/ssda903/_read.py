@@ -48,10 +48,9 @@ UNRECOGNISED = "unrecognised"
 """The stats entry for files that are not a table of the return (their lines are reported)."""
 
 _MAX_FIELD = MAX_LINE
-# A field may be as long as a line (1 MiB) and no longer: raised deliberately from the csv
-# module's 128 KiB default so that a long field is reported by its column, and bounded.
-if csv.field_size_limit() < _MAX_FIELD:
-    csv.field_size_limit(_MAX_FIELD)
+"""A field may be as long as a line (1 MiB) and no longer: the csv module's limit (128 KiB by
+default) is raised to it while a return loads, so that a long field is reported by its column,
+and restored afterwards (the limit is the whole process's)."""
 _COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 _FIELDS = table_fields()
 _SPECS = {t.name: t for t in TABLES}
@@ -939,6 +938,8 @@ def load(
             )
     enabled = gc.isenabled()
     gc.disable()
+    field_limit = csv.field_size_limit()
+    csv.field_size_limit(max(field_limit, _MAX_FIELD))
     try:
         for index, (src, year_end, files) in enumerate(plans):
             state.returns.append(_Return(str(src), year_end))
@@ -953,6 +954,7 @@ def load(
         evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
         built = build_records(state, evidence)
     finally:
+        csv.field_size_limit(field_limit)
         if enabled:
             gc.enable()
     stats = LoadStats(tables=state.stats, children=len(built.records))
