@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from corparent.dates import birthday
 from corparent.model import PeriodOfCare
-from corparent.schedule._obligation import Status
+from corparent.schedule._obligation import Status, new_obligation
 from corparent.schedule._run import ONE_DAY, Run, event_dates
 
 __all__ = ["plan_education"]
@@ -66,6 +67,11 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     version_of = run.version_of
     emit = run.emit_known
     window_start = window.start
+    # Judged without a window (complete evidence, no local standard): _append() inlined.
+    fast = run.fast
+    out = run.out.append
+    child_id = run.subject_id
+    count = len(peps)
     while day <= last:
         term_start, term_end = term(day)
         if term_start < day:
@@ -73,25 +79,46 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
         if term_start > last:
             break
         if fifth <= term_start < sixteenth and looked_after_on(term_start):
-            met = None
-            for pep in peps:
-                if term_start <= pep <= term_end:
-                    met = pep
-                    break
+            # The first PEP of the term (the PEPs are in date order).
+            i = bisect_left(peps, term_start)
+            met = peps[i] if i < count and peps[i] <= term_end else None
             lapsed = met is None and period.end is not None and period.end <= term_end
             version = None if lapsed else version_of(duty, term_start)
             if version is not None:
-                unseen = window_start is not None and term_start < window_start and met is None
-                emit(
-                    duty,
-                    version,
-                    term_start,
-                    term_end,
-                    met if met is None or met <= as_of else None,
-                    f"school term from {term_start.isoformat()}",
-                    "peps",
-                    closed_on,
-                    Status.NOT_ASSESSABLE if unseen else None,
-                    "Part of the term lies before the data's PEPs." if unseen else "",
-                )
+                met_on = met if met is None or met <= as_of else None
+                if fast:
+                    if met_on is not None:
+                        status = Status.MET if met_on <= term_end else Status.MET_LATE
+                    elif closed_on is not None and term_end < closed_on:
+                        status = Status.MISSED
+                    else:
+                        status = Status.OVERDUE if term_end < as_of else Status.DUE
+                    out(
+                        new_obligation(
+                            duty,
+                            version,
+                            child_id,
+                            term_start,
+                            term_end,
+                            met_on,
+                            status,
+                            f"school term from {term_start.isoformat()}",
+                            "",
+                            closed_on if status is Status.MISSED else None,
+                        )
+                    )
+                else:
+                    unseen = window_start is not None and term_start < window_start and met is None
+                    emit(
+                        duty,
+                        version,
+                        term_start,
+                        term_end,
+                        met_on,
+                        f"school term from {term_start.isoformat()}",
+                        "peps",
+                        closed_on,
+                        Status.NOT_ASSESSABLE if unseen else None,
+                        "Part of the term lies before the data's PEPs." if unseen else "",
+                    )
         day = term_end + ONE_DAY

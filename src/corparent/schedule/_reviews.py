@@ -6,11 +6,18 @@ from __future__ import annotations
 from corparent.leaving_care import ShortBreakSeries
 from corparent.model import PeriodOfCare
 from corparent.schedule._breaks import Regime, regime
-from corparent.schedule._run import Run, StepFn, episode_start_known, event_dates
+from corparent.schedule._run import Run, Steps, episode_start_known, event_dates
 
 __all__ = ["plan_reviews"]
 
 # -- reviews (CPPCR Part 6; AAR 2005 reg 36) -------------------------------------------------
+
+_REVIEWS = Steps(("review_first", "review_second"), ("review_subsequent",))
+_SHORT_BREAK_REVIEWS = Steps(("review_short_breaks",), ("review_short_breaks_subsequent",))
+_ADOPTION_REVIEWS = Steps(
+    ("review_adoption_placed", "review_adoption_placed_second"),
+    ("review_adoption_placed_subsequent",),
+)
 
 
 def _short_break_reviews(run: Run, series: ShortBreakSeries) -> None:
@@ -18,7 +25,7 @@ def _short_break_reviews(run: Run, series: ShortBreakSeries) -> None:
     series is one placement, so reviews held between breaks count."""
     run.chain(
         series.start,
-        lambda k, _: "review_short_breaks" if k == 0 else "review_short_breaks_subsequent",
+        _SHORT_BREAK_REVIEWS,
         event_dates(run.record.reviews, series.start, series.end),
         series.end,
         f"short breaks from {series.start.isoformat()}",
@@ -48,12 +55,9 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
     cppcr_end = adoption.start if adoption else period.end
     reviews = event_dates(record.reviews, period.start, period.end)
     cppcr_reviews = [d for d in reviews if cppcr_end is None or d < cppcr_end]
-    steps: StepFn = lambda k, _: (  # noqa: E731
-        ("review_first", "review_second")[k] if k < 2 else "review_subsequent"
-    )
     run.chain(
         period.start,
-        steps,
+        _REVIEWS,
         cppcr_reviews,
         cppcr_end,
         about,
@@ -74,10 +78,9 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         )
     if adoption is not None:
         placed_reviews = [d for d in reviews if d >= adoption.start]
-        names = ("review_adoption_placed", "review_adoption_placed_second")
         run.chain(
             adoption.start,
-            lambda k, _: names[k] if k < 2 else "review_adoption_placed_subsequent",
+            _ADOPTION_REVIEWS,
             placed_reviews,
             period.end,
             f"placed for adoption from {adoption.start.isoformat()}",

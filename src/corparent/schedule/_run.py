@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -36,6 +37,8 @@ __all__ = [
     "WEEK",
     "Run",
     "StepFn",
+    "Steps",
+    "dates_between",
     "episode_start_known",
     "event_dates",
     "is_short_break_period",
@@ -47,6 +50,35 @@ WEEK = dt.timedelta(weeks=1)
 _GUIDANCE = (Force.STATUTORY_GUIDANCE, Force.PRACTICE)
 StepFn = Callable[[int, dt.date], str | None]
 DueFn = Callable[[dt.date], dt.date]
+
+
+class Steps:
+    """A chain's duties as data, for the shapes most step functions take: step ``k`` is
+    ``first[k]`` while ``k < len(first)``; every later step is ``later[i]``, ``i`` the number
+    of ``bounds`` (ascending days) on or before its trigger. A ``None`` duty ends the chain.
+
+    Called as ``steps(k, trigger)`` it is the step function it stands for; :meth:`Run.chain`
+    reads it without a call per step.
+    """
+
+    __slots__ = ("bounds", "first", "later")
+
+    def __init__(
+        self,
+        first: tuple[str, ...],
+        later: tuple[str | None, ...],
+        bounds: tuple[dt.date, ...] = (),
+    ) -> None:
+        if len(later) != len(bounds) + 1:
+            raise ValueError("one later duty more than bounds")
+        self.first = first
+        self.later = later
+        self.bounds = bounds
+
+    def __call__(self, k: int, trigger: dt.date) -> str | None:
+        if k < len(self.first):
+            return self.first[k]
+        return self.later[bisect_right(self.bounds, trigger)]
 
 
 def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
@@ -174,6 +206,7 @@ class Run:
         "_windows",
         "as_of",
         "conventions",
+        "fast",
         "has_local",
         "memo",
         "out",
@@ -207,6 +240,9 @@ class Run:
         self._windows = evidence.windows
         self._default = evidence.default
         self._complete = evidence.is_complete
+        self.fast = self._complete and not self.has_local
+        """Complete evidence and no local standard: every obligation is judged without a
+        window, and stands alone (nothing tightens it)."""
 
     @property
     def timeline(self) -> tuple[StatusPeriod, ...]:
@@ -423,7 +459,7 @@ class Run:
     def chain(
         self,
         anchor: dt.date,
-        step: StepFn,
+        step: StepFn | Steps,
         events: Sequence[dt.date],
         end: dt.date | None,
         about: str,
@@ -476,6 +512,16 @@ class Run:
         # The loop below is resolve() and emit_known() inlined: it runs for most obligations.
         steps = self._steps
         law_step = self._law.step
+        table: tuple[_Step, ...] | None = None
+        later: tuple[_Step, ...] = ()
+        bounds: tuple[dt.date, ...] = ()
+        firsts = 0
+        if step.__class__ is Steps:  # the duties looked up once, not asked step by step
+            plan: Steps = step
+            table = tuple(steps.get(i) or law_step(i) for i in plan.first)
+            later = tuple(_ABSENT if i is None else steps.get(i) or law_step(i) for i in plan.later)
+            bounds = plan.bounds
+            firsts = len(table)
         conventions = self.conventions
         from_actual = conventions.chain_from_actual
         emit = self.emit_known if self.has_local else self._append
@@ -486,10 +532,15 @@ class Run:
         for step_index in range(k, k + 10_000):
             if trigger > as_of:
                 return
-            duty_id = step(step_index, trigger)
-            if not duty_id:
-                return
-            duty, version, due_fn = steps.get(duty_id) or law_step(duty_id)
+            if table is None:
+                duty_id = step(step_index, trigger)
+                if not duty_id:
+                    return
+                duty, version, due_fn = steps.get(duty_id) or law_step(duty_id)
+            elif step_index < firsts:
+                duty, version, due_fn = table[step_index]
+            else:
+                duty, version, due_fn = later[bisect_right(bounds, trigger) if bounds else 0]
             if duty is None:
                 return
             if version is not None:
@@ -804,12 +855,17 @@ def episode_start_known(period: PeriodOfCare, episode: Episode) -> bool:
 
 
 def event_dates(events: Iterable[object], start: dt.date, end: dt.date | None) -> list[dt.date]:
-    out = []
-    for event in events:
-        day: dt.date = event.date  # type: ignore[attr-defined]
-        if day >= start and (end is None or day < end):
-            out.append(day)
-    return out
+    """The dates of ``events`` (in date order, as a record holds them) on or after ``start``
+    and before ``end``."""
+    days: list[dt.date] = [event.date for event in events]  # type: ignore[attr-defined]
+    return dates_between(days, start, end)
+
+
+def dates_between(days: list[dt.date], start: dt.date, end: dt.date | None) -> list[dt.date]:
+    """The ``days`` (ascending) on or after ``start`` and before ``end``."""
+    low = bisect_left(days, start)
+    high = len(days) if end is None else bisect_left(days, end)
+    return days[low:high]
 
 
 def is_short_break_period(record: CaseRecord, period: PeriodOfCare) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
 from corparent.law import LeaverStatus
-from corparent.model import PeriodOfCare, Placement
+from corparent.model import PeriodOfCare, Placement, PlacementUntil18
 from corparent.schedule._breaks import Regime, regime
-from corparent.schedule._run import WEEK, Run, StepFn, event_dates
+from corparent.schedule._run import ONE_DAY, WEEK, Run, StepFn, Steps, dates_between
 
 __all__ = ["plan_visits", "visit_placements"]
 
@@ -55,9 +56,43 @@ def _visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, d
     return out
 
 
-def _first_review_after(run: Run, day: dt.date) -> dt.date:
-    """The first review held on or after ``day`` (or far future when none yet)."""
-    return next((r.date for r in run.record.reviews if r.date >= day), dt.date.max)
+def _first_on_or_after(days: list[dt.date], day: dt.date) -> dt.date:
+    """The first of ``days`` (ascending) on or after ``day``, or far future when none."""
+    i = bisect_left(days, day)
+    return days[i] if i < len(days) else dt.date.max
+
+
+_SHORT_BREAK_VISITS = Steps(("visit_short_breaks_first",), ("visit_short_breaks",))
+_CARE_ORDER_VISITS = Steps(
+    ("visit_care_order_with_parent",), ("visit_care_order_with_parent_interval",)
+)
+_SIX_WEEKS = dt.timedelta(weeks=6)
+
+
+def _plain_steps(
+    year_end: dt.date, three_months: bool, until_18: tuple[PlacementUntil18, ...]
+) -> Steps | None:
+    """The visits of a placement reg 28(2) alone governs (no connected person, interim care
+    order at home, placement with a parent before assessment, or reduced long-term visits):
+    the first visit, then the first year's (up to ``year_end``, or six weeks before it under
+    the three-month straddle), then the later ones, whose duty depends on whether a decision
+    that the child stays until 18 covers the trigger. ``None`` if a day falls off the
+    calendar (the step function then answers)."""
+    try:
+        switch = year_end - _SIX_WEEKS if three_months else year_end
+        days = {switch}
+        for fact in until_18:
+            days.add(fact.start)
+            if fact.end is not None:
+                days.add(fact.end + ONE_DAY)
+    except OverflowError:
+        return None
+    bounds = tuple(sorted(d for d in days if d >= switch))
+    later: list[str | None] = ["visit_first_year"]
+    for day in bounds:
+        covered = any(f.covers(day) for f in until_18)
+        later.append("visit_after_first_year" if covered else "visit_after_first_year_other")
+    return Steps(("visit_first",), tuple(later), bounds)
 
 
 def _care_order_at_home(placement: Placement) -> dt.date | None:
@@ -102,21 +137,22 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
     """Visits in one period of care; ``short_breaks`` is superseded by the reg 48(2) test."""
     record = run.record
     conv = run.conventions
-    visits_seen = [v for v in record.visits if v.seen]
     kind_of, series = regime(run, period)
     if kind_of is Regime.IN_SERIES:
         return
+    # The days of the visits that saw the child, in order (events are sorted by date).
+    seen = [v.date for v in record.visits if v.seen]
     if series is not None:
         # CPPCR reg 48(3)(c): visits on days the child is placed, the series being one
         # placement: within 3 months of the first break, then at most 6-monthly.
         on_break_days = [
             d
-            for d in event_dates(visits_seen, series.start, series.end)
+            for d in dates_between(seen, series.start, series.end)
             if any(p.covers(d) or p.end == d for p in series.periods)
         ]
         run.chain(
             series.start,
-            lambda k, _: "visit_short_breaks_first" if k == 0 else "visit_short_breaks",
+            _SHORT_BREAK_VISITS,
             on_break_days,
             series.end,
             f"short breaks from {series.start.isoformat()}",
@@ -130,20 +166,22 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
     long_term = record.long_term_foster
     reduced = record.reduced_visit_consents
     until_18 = record.placements_until_18
+    pending = record.parent_placements_pending_assessment
     ico_at_home = any(
         e.legal_status.is_interim_care_order and e.placement.is_placed_with_parents
         for e in record.episodes
     )
     three_months = conv.visit_straddle.value == "three_months"
     six_weeks = dt.timedelta(weeks=6)
+    reviews = [r.date for r in record.reviews]
     for placement, end in visit_placements(run, period):
         start = placement.start
-        events = event_dates(visits_seen, start, end)
+        events = dates_between(seen, start, end)
         about = f"placement from {start.isoformat()}"
         if placement.placement_type.is_placed_for_adoption:
             run.chain(
                 start,
-                _adoption_visits(_first_review_after(run, start)),
+                _adoption_visits(_first_on_or_after(reviews, start)),
                 events,
                 end,
                 about,
@@ -154,57 +192,64 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         known = placement.start_known
         if known:
             year_end = add_months(start, 12)
-            first_review = _first_review_after(run, start)
+            first_review = _first_on_or_after(reviews, start)
         else:
             # The placement began before the data, on an unknown day: take the looser rules
             # (past its first year, first review held) so no breach rests on the unknown.
             year_end = first_review = start
-        with_parent = any(f.covers(start) for f in record.parent_placements_pending_assessment)
+        with_parent = bool(pending) and any(f.covers(start) for f in pending)
+        plain = not (with_parent or ico_at_home or approvals or (long_term and reduced))
+        step: StepFn | Steps | None = (
+            _plain_steps(year_end, three_months, until_18) if plain else None
+        )
+        if step is None:
 
-        def step(
-            k: int,
-            t: dt.date,
-            start: dt.date = start,
-            year_end: dt.date = year_end,
-            first_review: dt.date = first_review,
-            with_parent: bool = with_parent,
-        ) -> str | None:
-            if k == 0:
-                return "visit_first"
-            # "weekly until the first review"
-            if with_parent and t + WEEK < first_review:
-                return "visit_placed_with_parent_pre_assessment"
-            if ico_at_home:
-                episode = record.episode_on(t)
-                ico_home = (
-                    episode is not None
-                    and episode.legal_status.is_interim_care_order
-                    and episode.placement.is_placed_with_parents
-                )
-            else:
-                ico_home = False
-            if ico_home or (approvals and any(f.covers(t) for f in approvals)):
-                if t + WEEK < first_review:
-                    return "visit_connected_person_or_ico_with_parent"
-                return "visit_connected_person_after_first_review"
-            if t < year_end:
-                if three_months and t + six_weeks >= year_end:
-                    return _after_first_year(t)
-                return "visit_first_year"
-            return _after_first_year(t)
+            def step_fn(
+                k: int,
+                t: dt.date,
+                start: dt.date = start,
+                year_end: dt.date = year_end,
+                first_review: dt.date = first_review,
+                with_parent: bool = with_parent,
+            ) -> str | None:
+                if k == 0:
+                    return "visit_first"
+                # "weekly until the first review"
+                if with_parent and t + WEEK < first_review:
+                    return "visit_placed_with_parent_pre_assessment"
+                if ico_at_home:
+                    episode = record.episode_on(t)
+                    ico_home = (
+                        episode is not None
+                        and episode.legal_status.is_interim_care_order
+                        and episode.placement.is_placed_with_parents
+                    )
+                else:
+                    ico_home = False
+                if ico_home or (approvals and any(f.covers(t) for f in approvals)):
+                    if t + WEEK < first_review:
+                        return "visit_connected_person_or_ico_with_parent"
+                    return "visit_connected_person_after_first_review"
+                if t < year_end:
+                    if three_months and t + six_weeks >= year_end:
+                        return _after_first_year(t)
+                    return "visit_first_year"
+                return _after_first_year(t)
 
-        def _after_first_year(t: dt.date, start: dt.date = start, known: bool = known) -> str:
-            if (
-                long_term
-                and reduced
-                and any(f.covers(t) for f in long_term)
-                and any(f.covers(t) for f in reduced)
-                and (not known or add_months(start, 12) <= t)
-            ):
-                return "visit_long_term_foster_reduced"
-            if until_18 and any(f.covers(t) for f in until_18):
-                return "visit_after_first_year"
-            return "visit_after_first_year_other"
+            def _after_first_year(t: dt.date, start: dt.date = start, known: bool = known) -> str:
+                if (
+                    long_term
+                    and reduced
+                    and any(f.covers(t) for f in long_term)
+                    and any(f.covers(t) for f in reduced)
+                    and (not known or add_months(start, 12) <= t)
+                ):
+                    return "visit_long_term_foster_reduced"
+                if until_18 and any(f.covers(t) for f in until_18):
+                    return "visit_after_first_year"
+                return "visit_after_first_year_other"
+
+            step = step_fn
 
         # Placed with a parent before assessment (reg 19): reg 28(3) applies, not 28(5).
         order = None if with_parent else _care_order_at_home(placement)
@@ -218,11 +263,7 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             run.chain(start, step, before, order, about, kind="visits", anchor_known=known)
         run.chain(
             order,
-            lambda k, _: (
-                "visit_care_order_with_parent"
-                if k == 0
-                else "visit_care_order_with_parent_interval"
-            ),
+            _CARE_ORDER_VISITS,
             [d for d in events if d >= order],
             end,
             f"care order at home from {order.isoformat()}",
