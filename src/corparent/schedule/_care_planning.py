@@ -67,10 +67,8 @@ def _short_break_plan(run: Run, series: ShortBreakSeries, since: dt.date) -> Non
         )
 
 
-def plan_care_planning(
-    run: Run, period: PeriodOfCare, previous_end: dt.date | None, short_breaks: bool
-) -> None:
-    """Care planning for one period; ``short_breaks`` is superseded by the reg 48(2) test."""
+def plan_care_planning(run: Run, period: PeriodOfCare, previous_end: dt.date | None) -> None:
+    """Care planning for one period, under the regulations its regime (reg 48) gives."""
     record = run.record
     since = previous_end or dt.date.min
     kind_of, series = regime(run, period)
@@ -240,11 +238,11 @@ def _permanence(run: Run, period: PeriodOfCare, about: str, reviews: list[dt.dat
     if first_version is None:
         return
     reviews = [d for d in reviews if d <= run.as_of]
-    first = reviews[0] if reviews else first_version.rule.due(period.start, run.conventions)
+    first = reviews[0] if reviews else run.due_on(first_duty, first_version, period.start)
     second_version = second_duty.version_at(first)
     if second_version is None:
         return
-    due = second_version.rule.due(first, run.conventions)
+    due = run.due_on(second_duty, second_version, first)
     if len(reviews) > 1:
         due = min(due, reviews[1])
     run.once(

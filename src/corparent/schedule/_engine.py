@@ -32,7 +32,7 @@ from corparent.schedule._local import plan_local
 from corparent.schedule._nations import plan_nation_additions
 from corparent.schedule._obligation import Schedule
 from corparent.schedule._reviews import plan_reviews
-from corparent.schedule._run import Run, is_short_break_period, merged_periods
+from corparent.schedule._run import Run, merged_periods
 from corparent.schedule._scotland import plan_scotland
 from corparent.schedule._visits import plan_visits
 
@@ -187,13 +187,13 @@ def schedule(
     for period in merged_periods(run):
         if period.start > as_of:
             break
-        short_breaks = is_short_break_period(record, period)
+        # Each planner settles a period's regime (full, or reg 48 short breaks) itself.
         if reviews:
-            plan_reviews(run, period, short_breaks)
+            plan_reviews(run, period)
         if visits:
-            plan_visits(run, period, short_breaks)
+            plan_visits(run, period)
         if care_planning:
-            plan_care_planning(run, period, previous_end, short_breaks)
+            plan_care_planning(run, period, previous_end)
         previous_end = period.end
     plan_approvals(run)
     plan_leaving_care(run)

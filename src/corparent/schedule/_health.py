@@ -6,7 +6,7 @@ import datetime as dt
 
 from corparent.dates import add_months, birthday
 from corparent.model import PeriodOfCare
-from corparent.schedule._run import Run, event_dates
+from corparent.schedule._run import Run, StepFn, Steps, event_dates
 
 __all__ = ["plan_health_reviews"]
 
@@ -17,11 +17,14 @@ def plan_health_reviews(run: Run, period: PeriodOfCare, about: str) -> None:
     if not assessments:
         return
     fifth = birthday(record.child.date_of_birth, 5, run.conventions.leap_day)
-    twelve = run.conventions.health_across_fifth_birthday.value == "twelve_months"
+    step: StepFn | Steps
+    if run.conventions.health_across_fifth_birthday.value == "twelve_months":
 
-    def step(k: int, t: dt.date) -> str:
-        if t >= fifth or (twelve and add_months(t, 6) >= fifth):
-            return "health_review_5_plus"
-        return "health_review_under_5"
+        def step(k: int, t: dt.date) -> str:
+            if t >= fifth or add_months(t, 6) >= fifth:
+                return "health_review_5_plus"
+            return "health_review_under_5"
 
+    else:  # six-monthly until the fifth birthday, yearly from it
+        step = Steps((), ("health_review_under_5", "health_review_5_plus"), (fifth,))
     run.chain(assessments[0], step, assessments[1:], period.end, about, kind="health_assessments")

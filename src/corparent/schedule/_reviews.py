@@ -6,7 +6,7 @@ from __future__ import annotations
 from corparent.leaving_care import ShortBreakSeries
 from corparent.model import PeriodOfCare
 from corparent.schedule._breaks import Regime, regime
-from corparent.schedule._run import Run, Steps, episode_start_known, event_dates
+from corparent.schedule._run import Run, Steps, dates_between, episode_start_known, event_dates
 
 __all__ = ["plan_reviews"]
 
@@ -34,8 +34,8 @@ def _short_break_reviews(run: Run, series: ShortBreakSeries) -> None:
     )
 
 
-def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
-    """Reviews of one period of care; ``short_breaks`` is superseded by the reg 48(2) test."""
+def plan_reviews(run: Run, period: PeriodOfCare) -> None:
+    """Reviews of one period of care, under the regulations its regime (reg 48) gives."""
     kind_of, series = regime(run, period)
     if kind_of is Regime.IN_SERIES:
         return
@@ -54,7 +54,9 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
     )
     cppcr_end = adoption.start if adoption else period.end
     reviews = event_dates(record.reviews, period.start, period.end)
-    cppcr_reviews = [d for d in reviews if cppcr_end is None or d < cppcr_end]
+    cppcr_reviews = reviews
+    if cppcr_end is not None:  # reviews before the adoption placement or the period's end
+        cppcr_reviews = dates_between(reviews, period.start, cppcr_end)
     run.chain(
         period.start,
         _REVIEWS,
@@ -77,7 +79,7 @@ def plan_reviews(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
             trigger_known=episode_start_known(period, order),
         )
     if adoption is not None:
-        placed_reviews = [d for d in reviews if d >= adoption.start]
+        placed_reviews = dates_between(reviews, adoption.start, None)
         run.chain(
             adoption.start,
             _ADOPTION_REVIEWS,

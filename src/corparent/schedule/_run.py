@@ -269,6 +269,14 @@ class Run:
         version = duty.version_at(trigger)
         return version if version is not None and version.rule.computable else None
 
+    def due_on(self, duty: Duty, version: DutyVersion, trigger: dt.date) -> dt.date:
+        """``version.rule.due(trigger, conventions)``, remembered when ``version`` is the
+        duty's only version (the rule giving a date)."""
+        known, only, due = self._steps.get(duty.id) or self._law.step(duty.id)
+        if known is duty and only is version and due is not None:
+            return due(trigger)
+        return version.rule.due(trigger, self.conventions)
+
     def term(self, day: dt.date) -> tuple[dt.date, dt.date]:
         """The (first, last) days of the school term containing ``day``, or of the next."""
         terms = self._law.terms

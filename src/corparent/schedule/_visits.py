@@ -133,8 +133,8 @@ def _detention_visit(run: Run, period: PeriodOfCare) -> None:
     )
 
 
-def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
-    """Visits in one period of care; ``short_breaks`` is superseded by the reg 48(2) test."""
+def plan_visits(run: Run, period: PeriodOfCare) -> None:
+    """Visits in one period of care, under the regulations its regime (reg 48) gives."""
     record = run.record
     conv = run.conventions
     kind_of, series = regime(run, period)
