@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from corparent.dates import add_months, birthday
+from corparent.dates._arith import add_months_unchecked
 from corparent.model import PeriodOfCare
 from corparent.schedule._run import Run, StepFn, Steps, event_dates
 
@@ -21,7 +22,7 @@ def plan_health_reviews(run: Run, period: PeriodOfCare, about: str) -> None:
     if run.conventions.health_across_fifth_birthday.value == "twelve_months":
 
         def step(k: int, t: dt.date) -> str:
-            if t >= fifth or add_months(t, 6) >= fifth:
+            if t >= fifth or add_months_unchecked(t, 6) >= fifth:
                 return "health_review_5_plus"
             return "health_review_under_5"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from corparent.dates import add_months, birthday
+from corparent.dates._arith import add_months_unchecked
 from corparent.law import LeaverStatus
-from corparent.schedule._run import ONE_DAY, Run
+from corparent.schedule._run import ONE_DAY, Run, Steps
 
 __all__ = ["plan_leaving_care"]
 
@@ -23,6 +24,8 @@ _LEAVING_CARE_DUTIES = (
     "pathway_plan_review_after_21_with_adviser",
     "pathway_plan_review_after_21_in_education",
 )
+
+_PA_VISITS = Steps(("pa_visit_when_accommodated",), ("pa_visit_interval",))
 
 _EDUCATION_OR_TRAINING = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
 """903 OC3 activities in education or training: higher or other education, apprenticeships
@@ -85,7 +88,7 @@ def plan_leaving_care(run: Run) -> None:
             # that continue past 21.
             lambda k, t: (
                 "pathway_plan_review"
-                if add_months(t, 6) < twenty_one
+                if add_months_unchecked(t, 6) < twenty_one
                 else after_21
                 if t < until
                 else None
@@ -106,7 +109,7 @@ def plan_leaving_care(run: Run) -> None:
         ]
         run.chain(
             fact.start,
-            lambda k, _: "pa_visit_when_accommodated" if k == 0 else "pa_visit_interval",
+            _PA_VISITS,
             visits,
             end,
             about,

@@ -871,6 +871,8 @@ def event_dates(events: Iterable[object], start: dt.date, end: dt.date | None) -
 
 def dates_between(days: list[dt.date], start: dt.date, end: dt.date | None) -> list[dt.date]:
     """The ``days`` (ascending) on or after ``start`` and before ``end``."""
+    if not days or (start <= days[0] and (end is None or days[-1] < end)):
+        return days[:]  # all of them: the common case
     low = bisect_left(days, start)
     high = len(days) if end is None else bisect_left(days, end)
     return days[low:high]

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
+from corparent.dates._arith import add_months_unchecked
 from corparent.law import LeaverStatus
 from corparent.model import PeriodOfCare, Placement, PlacementUntil18
 from corparent.schedule._breaks import Regime, regime
@@ -67,6 +68,8 @@ _CARE_ORDER_VISITS = Steps(
     ("visit_care_order_with_parent",), ("visit_care_order_with_parent_interval",)
 )
 _SIX_WEEKS = dt.timedelta(weeks=6)
+_FIRST_VISIT = ("visit_first",)
+_FIRST_YEAR_THEN_OTHER = ("visit_first_year", "visit_after_first_year_other")
 
 
 def _plain_steps(
@@ -80,6 +83,8 @@ def _plain_steps(
     calendar (the step function then answers)."""
     try:
         switch = year_end - _SIX_WEEKS if three_months else year_end
+        if not until_18:
+            return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
         days = {switch}
         for fact in until_18:
             days.add(fact.start)
@@ -92,7 +97,7 @@ def _plain_steps(
     for day in bounds:
         covered = any(f.covers(day) for f in until_18)
         later.append("visit_after_first_year" if covered else "visit_after_first_year_other")
-    return Steps(("visit_first",), tuple(later), bounds)
+    return Steps(_FIRST_VISIT, tuple(later), bounds)
 
 
 def _care_order_at_home(placement: Placement) -> dt.date | None:
@@ -191,7 +196,7 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
             continue
         known = placement.start_known
         if known:
-            year_end = add_months(start, 12)
+            year_end = add_months_unchecked(start, 12)
             first_review = _first_on_or_after(reviews, start)
         else:
             # The placement began before the data, on an unknown day: take the looser rules
