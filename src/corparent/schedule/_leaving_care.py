@@ -49,7 +49,9 @@ def _after_21(run: Run) -> str | None:
 
 def plan_leaving_care(run: Run) -> None:
     record = run.record
-    if not record.episodes or not any(run.duty(i) for i in _LEAVING_CARE_DUTIES):
+    if not record.episodes or not run.law_answer(
+        "leaving_care_duties", lambda: any(run.duty(i) for i in _LEAVING_CARE_DUTIES)
+    ):
         return
     dob = record.child.date_of_birth
     if dob > run.as_of - dt.timedelta(days=365 * 15):

@@ -26,7 +26,8 @@ _ADDITIONS = (
 
 def plan_nation_additions(run: Run) -> None:
     """Schedule the additions the rule set holds (none for England)."""
-    if not any(i in run.rules for i in _ADDITIONS):
+    rules = run.rules
+    if not run.law_answer("nation_additions", lambda: any(i in rules for i in _ADDITIONS)):
         return
     record = run.record
     if run.duty("care_plan_prepare_remand") is not None:

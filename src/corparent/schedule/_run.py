@@ -144,11 +144,24 @@ class _Law:
     guidance filter), and for a duty with a single open-ended version, that version and its
     due date as a function of the trigger."""
 
-    __slots__ = ("conventions", "duties", "own_trigger", "rules", "steps", "terms")
+    __slots__ = (
+        "answers",
+        "conventions",
+        "duties",
+        "own_trigger",
+        "rules",
+        "steps",
+        "tables",
+        "terms",
+    )
 
     def __init__(self, rules: RuleSet, conventions: Conventions) -> None:
         self.rules = rules
         self.conventions = conventions
+        self.answers: dict[str, Any] = {}
+        """What planners ask of the law alone, remembered (see :meth:`Run.law_answer`)."""
+        self.tables: dict[tuple[str | None, ...], tuple[_Step, ...]] = {}
+        """:meth:`step` of each duty of a :class:`Steps` ``first`` or ``later``."""
         guidance = conventions.include_guidance
         self.duties: dict[str, Duty] = {
             duty.id: duty for duty in rules if guidance or duty.force not in _GUIDANCE
@@ -268,6 +281,15 @@ class Run:
             return version if due is not None and trigger >= version.in_force_from else None
         version = duty.version_at(trigger)
         return version if version is not None and version.rule.computable else None
+
+    def law_answer(self, question: str, answer: Callable[[], Any]) -> Any:
+        """``answer()``, a fact of the rule set and conventions alone (the same for every
+        record), worked out once per rule set and conventions; ``question`` names it."""
+        answers = self._law.answers
+        found = answers.get(question, answers)
+        if found is answers:
+            found = answers[question] = answer()
+        return found
 
     def due_on(self, duty: Duty, version: DutyVersion, trigger: dt.date) -> dt.date:
         """``version.rule.due(trigger, conventions)``, remembered when ``version`` is the
@@ -526,8 +548,16 @@ class Run:
         firsts = 0
         if step.__class__ is Steps:  # the duties looked up once, not asked step by step
             plan: Steps = step
-            table = tuple(steps.get(i) or law_step(i) for i in plan.first)
-            later = tuple(_ABSENT if i is None else steps.get(i) or law_step(i) for i in plan.later)
+            tables = self._law.tables
+            table = tables.get(plan.first)
+            if table is None:
+                table = tables[plan.first] = tuple(steps.get(i) or law_step(i) for i in plan.first)
+            found = tables.get(plan.later)
+            if found is None:
+                found = tables[plan.later] = tuple(
+                    _ABSENT if i is None else steps.get(i) or law_step(i) for i in plan.later
+                )
+            later = found
             bounds = plan.bounds
             firsts = len(table)
         conventions = self.conventions
