@@ -27,9 +27,11 @@ from corparent.law import (
     WithinWeeks,
     WithinWorkingDays,
 )
+from corparent.model import PlacementUntil18
 from corparent.schedule import Obligation, Status
 from corparent.schedule._obligation import new_obligation
-from corparent.schedule._run import compile_due
+from corparent.schedule._run import UNSEEN_STEP, Steps, compile_due, dates_between
+from corparent.schedule._visits import _plain_steps
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
 N = st.integers(min_value=0, max_value=60)
@@ -101,3 +103,83 @@ def test_new_obligation_equals_attrs_construction() -> None:
     assert repr(made) == repr(built)
     assert attrs.asdict(made, recurse=False) == attrs.asdict(built, recurse=False)
     assert [f.name for f in attrs.fields(Obligation)] == list(fields)
+
+
+# -- chains of fixed shape (Steps) and event dates by bisection ------------------------------
+
+SORTED_DAYS = st.lists(DAYS, max_size=12).map(sorted)
+
+
+@given(days=SORTED_DAYS, start=DAYS, end=st.none() | DAYS)
+def test_dates_between_equals_the_filter(
+    days: list[dt.date], start: dt.date, end: dt.date | None
+) -> None:
+    want = [d for d in days if d >= start and (end is None or d < end)]
+    assert dates_between(days, start, end) == want
+
+
+@given(
+    first=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3),
+    later=st.lists(st.none() | st.sampled_from(["x", "y"]), min_size=1, max_size=4),
+    data=st.data(),
+)
+def test_steps_are_the_step_function_they_stand_for(
+    first: list[str], later: list[str | None], data: st.DataObject
+) -> None:
+    bounds = sorted(data.draw(st.lists(DAYS, min_size=len(later) - 1, max_size=len(later) - 1)))
+    steps = Steps(tuple(first), tuple(later), tuple(bounds))
+    k = data.draw(st.integers(min_value=0, max_value=UNSEEN_STEP + 1))
+    t = data.draw(DAYS)
+    if k < len(first):
+        assert steps(k, t) == first[k]
+    else:
+        assert steps(k, t) == later[sum(1 for b in bounds if b <= t)]
+
+
+def _plain_visit_step(
+    k: int, t: dt.date, year_end: dt.date, three_months: bool, until_18: list[PlacementUntil18]
+) -> str:
+    """CPPCR reg 28 visits as the step function reads them when nothing else applies."""
+    if k == 0:
+        return "visit_first"
+    after = (
+        "visit_after_first_year"
+        if any(f.covers(t) for f in until_18)
+        else "visit_after_first_year_other"
+    )
+    if t < year_end:
+        if three_months and t + dt.timedelta(weeks=6) >= year_end:
+            return after
+        return "visit_first_year"
+    return after
+
+
+FACTS = st.lists(
+    st.tuples(DAYS, st.none() | st.integers(min_value=0, max_value=3000)).map(
+        lambda p: PlacementUntil18(
+            start=p[0], end=None if p[1] is None else p[0] + dt.timedelta(days=p[1])
+        )
+    ),
+    max_size=3,
+)
+
+
+@settings(max_examples=300)
+@given(
+    year_end=DAYS,
+    three_months=st.booleans(),
+    until_18=FACTS,
+    k=st.integers(min_value=0, max_value=UNSEEN_STEP),
+    t=DAYS,
+)
+def test_plain_visit_steps_equal_the_step_function(
+    year_end: dt.date,
+    three_months: bool,
+    until_18: list[PlacementUntil18],
+    k: int,
+    t: dt.date,
+) -> None:
+    facts = tuple(sorted(until_18, key=lambda f: f.start))
+    steps = _plain_steps(year_end, three_months, facts)
+    assert steps is not None
+    assert steps(k, t) == _plain_visit_step(k, t, year_end, three_months, list(facts))
