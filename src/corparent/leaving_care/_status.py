@@ -121,11 +121,14 @@ def _segments(record: CaseRecord, conventions: Conventions) -> Iterator[tuple[dt
     """Counted looked-after stretches [start, end) (end exclusive; far future when open)."""
     far = dt.date.max - dt.timedelta(days=2)
     reg48 = _reg48_episode_starts(record, conventions)
-    period_starts = {e.start: p.start for p in record.periods_of_care() for e in p.episodes}
-    bday14 = birthday(record.child.date_of_birth, ELIGIBILITY_AGE, conventions.leap_day)
     strict = (
         conventions.leaver_episode_rule is LeaverEpisodeRule.EPISODES_STARTING_AFTER_14TH_BIRTHDAY
     )
+    period_starts: dict[dt.date, dt.date] = {}
+    bday14 = dt.date.min
+    if strict:  # only episodes of periods starting after the 14th birthday count
+        period_starts = {e.start: p.start for p in record.periods_of_care() for e in p.episodes}
+        bday14 = birthday(record.child.date_of_birth, ELIGIBILITY_AGE, conventions.leap_day)
     current: list[dt.date] | None = None
     for episode in record.episodes:
         if not _counted(episode, conventions, reg48):

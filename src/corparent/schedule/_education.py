@@ -54,9 +54,13 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     last = min(period.end or as_of, as_of)
     window = run.window("peps")
     # Terms before the data's window of episodes or PEPs are not counted one by one.
-    shown_from = max(
-        (w.start for w in (window, run.window("episodes")) if w.start is not None),
-        default=period.start,
+    shown_from = (
+        period.start
+        if run.complete
+        else max(
+            (w.start for w in (window, run.window("episodes")) if w.start is not None),
+            default=period.start,
+        )
     )
     term = run.term
     day = term(max(period.start, shown_from))[1] + ONE_DAY

@@ -218,6 +218,7 @@ class Run:
         "_timeline",
         "_windows",
         "as_of",
+        "complete",
         "conventions",
         "fast",
         "has_local",
@@ -253,6 +254,8 @@ class Run:
         self._windows = evidence.windows
         self._default = evidence.default
         self._complete = evidence.is_complete
+        self.complete = self._complete
+        """The record holds every kind of evidence over its whole history."""
         self.fast = self._complete and not self.has_local
         """Complete evidence and no local standard: every obligation is judged without a
         window, and stands alone (nothing tightens it)."""
