@@ -44,9 +44,15 @@ def require_date(value: object, name: str = "date") -> dt.date:
     return value
 
 
+@functools.lru_cache(maxsize=1_024)
+def _months(months: int) -> relativedelta:
+    """``relativedelta(months=months)``, built once (relativedelta is immutable in use)."""
+    return relativedelta(months=months)
+
+
 @functools.lru_cache(maxsize=262_144)
 def _add_months(d: dt.date, months: int) -> dt.date:
-    result: dt.date = d + relativedelta(months=months)
+    result: dt.date = d + _months(months)
     return result
 
 
