@@ -76,12 +76,14 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     out = run.out.append
     child_id = run.subject_id
     count = len(peps)
+    if fifth > last:
+        return  # no term starts at school age by the last day counted
     while day <= last:
         term_start, term_end = term(day)
         if term_start < day:
             term_start = day
-        if term_start > last:
-            break
+        if term_start > last or term_start >= sixteenth:
+            break  # term starts only move on: none later is counted
         if fifth <= term_start < sixteenth and looked_after_on(term_start):
             # The first PEP of the term (the PEPs are in date order).
             i = bisect_left(peps, term_start)
