@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from operator import add
 from typing import Any
 
 from corparent.dates._arith import add_months_unchecked
@@ -84,9 +86,10 @@ class Steps:
 def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
     """``rule.due`` under ``conventions`` as a function of the trigger alone.
 
-    For the standard rules, whose due date depends on the trigger alone, the function is a
-    dictionary lookup remembering each trigger's due date (a rule of any other class calls
-    its own ``due`` every time).
+    For the standard rules, whose due date depends on the trigger alone, the function adds
+    a fixed number of days in C, or (months, working days) is a dictionary lookup
+    remembering each trigger's due date; a rule of any other class calls its own ``due``
+    every time.
     """
     kind = rule.__class__
     if kind is WithinWeeks or kind is IntervalMaxWeeks:
@@ -118,7 +121,9 @@ def _same(trigger: dt.date) -> dt.date:
 
 
 def _plus(delta: dt.timedelta) -> DueFn:
-    return _Memo(lambda trigger: trigger + delta).__getitem__
+    # ``delta + trigger`` (the same date as ``trigger + delta``) in C: no lookup in a table
+    # that grows with every trigger date seen.
+    return partial(add, delta)
 
 
 class _Memo(dict[dt.date, dt.date]):
