@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corparent import synth
 from corparent.dates import ANY_PART_OF_THE_UK, add_months
 from corparent.dates._arith import add_months_unchecked
 from corparent.law import (
@@ -28,8 +30,8 @@ from corparent.law import (
     WithinWorkingDays,
 )
 from corparent.model import PlacementUntil18
-from corparent.schedule import Obligation, Status
-from corparent.schedule._obligation import new_obligation
+from corparent.schedule import Obligation, Schedule, Status, schedule
+from corparent.schedule._obligation import new_obligation, new_schedule
 from corparent.schedule._run import UNSEEN_STEP, Steps, compile_due, dates_between
 from corparent.schedule._visits import _plain_steps
 
@@ -183,3 +185,16 @@ def test_plain_visit_steps_equal_the_step_function(
     steps = _plain_steps(year_end, three_months, facts)
     assert steps is not None
     assert steps(k, t) == _plain_visit_step(k, t, year_end, three_months, list(facts))
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10_000), order=st.randoms(use_true_random=False))
+def test_new_schedule_equals_the_checked_constructor(seed: int, order: random.Random) -> None:
+    record = synth.generate(1, seed=seed).records[0]
+    obligations = list(schedule(record, synth.DEFAULT_AS_OF).obligations)
+    order.shuffle(obligations)
+    want = Schedule(child_id=record.id, as_of=synth.DEFAULT_AS_OF, obligations=obligations)
+    got = new_schedule(record.id, synth.DEFAULT_AS_OF, list(obligations))
+    assert got == want
+    assert [id(o) for o in got] == [id(o) for o in want]  # ties keep the same order
+    assert hash(got) == hash(want)

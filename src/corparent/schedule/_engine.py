@@ -30,7 +30,7 @@ from corparent.schedule._care_planning import plan_care_planning
 from corparent.schedule._leaving_care import plan_leaving_care
 from corparent.schedule._local import plan_local
 from corparent.schedule._nations import plan_nation_additions
-from corparent.schedule._obligation import Schedule
+from corparent.schedule._obligation import Schedule, new_schedule
 from corparent.schedule._reviews import plan_reviews
 from corparent.schedule._run import Run, merged_periods
 from corparent.schedule._scotland import plan_scotland
@@ -181,7 +181,7 @@ def schedule(
     if rules.jurisdiction is Jurisdiction.SCOTLAND:  # reviews and visits run from placements
         plan_scotland(run)
         plan_local(run)
-        return Schedule(child_id=record.id, as_of=as_of, obligations=run.out)
+        return new_schedule(record.id, as_of, run.out)
     reviews, visits, care_planning = _planners(rules)
     previous_end: dt.date | None = None
     for period in merged_periods(run):
@@ -199,7 +199,7 @@ def schedule(
     plan_leaving_care(run)
     plan_nation_additions(run)
     plan_local(run)
-    return Schedule(child_id=record.id, as_of=as_of, obligations=run.out)
+    return new_schedule(record.id, as_of, run.out)
 
 
 def carer_schedule(

@@ -11,7 +11,7 @@ import attrs
 
 from corparent.law import Duty, DutyVersion, Force
 
-__all__ = ["Obligation", "Schedule", "Status", "new_obligation"]
+__all__ = ["Obligation", "Schedule", "Status", "new_obligation", "new_schedule"]
 
 
 class Status(enum.Enum):
@@ -156,9 +156,9 @@ class Obligation:
         )
 
 
-def _setter(name: str) -> Any:
+def _setter(name: str, cls: type = Obligation) -> Any:
     """The slot descriptor's ``__set__`` of field ``name`` (bypasses the frozen guard)."""
-    return getattr(Obligation, name).__set__
+    return getattr(cls, name).__set__
 
 
 _SET_DUTY = _setter("duty")
@@ -298,3 +298,20 @@ class Schedule:
             for o in self.obligations
         )
         return data_frame(rows, OBLIGATION_COLUMNS)
+
+
+_SET_SCHEDULE_CHILD = _setter("child_id", Schedule)
+_SET_SCHEDULE_AS_OF = _setter("as_of", Schedule)
+_SET_SCHEDULE_OBLIGATIONS = _setter("obligations", Schedule)
+
+
+def new_schedule(child_id: str, as_of: dt.date, obligations: list[Obligation]) -> Schedule:
+    """``Schedule(child_id=..., as_of=..., obligations=obligations)`` for the engine's own
+    list, sorted in place by the converter's order (the list is the engine's to reorder):
+    no copy of the list before sorting, no keyword machinery."""
+    obligations.sort(key=_order)
+    schedule: Schedule = _new(Schedule)
+    _SET_SCHEDULE_CHILD(schedule, child_id)
+    _SET_SCHEDULE_AS_OF(schedule, as_of)
+    _SET_SCHEDULE_OBLIGATIONS(schedule, tuple(obligations))
+    return schedule
