@@ -143,7 +143,7 @@ class Builder:
         self.fatal: list[Problem] = []
         self.not_assessments: dict[str, int] = defaultdict(int)
         self.latest_day = dt.date(2000, 1, 1)
-        self.codes: dict[type[CodeList], dict[str, Any]] = defaultdict(dict)
+        self.codes: dict[type[CodeList], dict[str | None, Any]] = defaultdict(dict)
         self.types: dict[str, HealthCheck | None] = {}
         self.statuses: dict[str | None, bool | None] = {}
 
@@ -221,14 +221,16 @@ class Builder:
                 stats.reported += len(batch)
             self._lines(stats, raw)
             return
-        # One handler per table, ``_b_<table>``: it takes a batch a column at a time, maps what
-        # it can, reports the rest and gives back the positions of the rows it mapped.
+        # One handler per table, ``_b_<table>``: it takes a batch a column at a time (the rows
+        # in ``bad`` already reported), maps what it can, reports the rest and gives back the
+        # positions of the rows it could not map.
         handle: Callable[[SsdTable, Keys, Lines, Columns, set[int]], list[int]] = getattr(
             self, "_b_" + spec.name.removeprefix("ssd_")
         )
         position = {c: i for i, c in enumerate(raw.columns)}
         parsers = [_ColumnParser(c) for c in spec.columns]
         earliest = self.earliest.get(spec.name)
+        date_column = spec.column(spec.date_column) if spec.date_column else None
         for lines, batch in raw.batches:
             n = len(batch)
             stats.read += n
@@ -248,22 +250,25 @@ class Builder:
                 at = position.get(parser.name)
                 if at is not None:
                     parser.report(self, spec, keys, lines, cols[at], parsed[parser.name], bad)
-            mapped = handle(spec, keys, lines, parsed, bad)
-            stats.mapped += len(mapped)
-            stats.reported += n - len(mapped)
-            if spec.date_column is not None and mapped:
-                dates = parsed[spec.date_column]
-                days = [
-                    day
-                    for day in (dates if len(mapped) == n else [dates[i] for i in mapped])
-                    if day is not None
-                ]
-                if days:
-                    low, high = min(days), max(days)
-                    if earliest is None or low < earliest:
-                        earliest = low
-                    if high > self.latest_day:
-                        self.latest_day = high
+            rejected = handle(spec, keys, lines, parsed, bad)
+            if rejected:
+                bad.update(rejected)
+            stats.mapped += n - len(bad)
+            stats.reported += len(bad)
+            if date_column is None or len(bad) == n:
+                continue
+            # The span of the dates of the rows mapped (the evidence window's start).
+            days = parsed[date_column.name]
+            if bad:
+                days = [day for i, day in enumerate(days) if i not in bad]
+            if not date_column.required and None in days:
+                days = [day for day in days if day is not None]
+            if days:
+                low, high = min(days), max(days)
+                if earliest is None or low < earliest:
+                    earliest = low
+                if high > self.latest_day:
+                    self.latest_day = high
         if earliest is not None:
             self.earliest[spec.name] = earliest
         self._lines(stats, raw)
@@ -293,7 +298,23 @@ class Builder:
             expected="a value" if column.kind is Kind.TEXT else "a date",
         )  # fmt: skip
 
-    def _code(
+    def _members(self, codes: type[CodeList], texts: list[str | None]) -> list[Any]:
+        """The member each text names: ``None`` for no text, a ``_Bad`` for a text that is no
+        code of the list (each distinct text parsed once per load; reported by the caller)."""
+        known = self.codes[codes]
+        for text in dict.fromkeys(texts):
+            if text in known:
+                continue
+            if text is None:
+                known[text] = None
+                continue
+            try:
+                known[text] = codes.parse(text)
+            except CodeError as exc:
+                known[text] = _Bad(exc.expected or "")
+        return list(map(known.__getitem__, texts))
+
+    def _bad_code(
         self,
         spec: SsdTable,
         key: str | None,
@@ -301,26 +322,13 @@ class Builder:
         column: str,
         codes: type[CodeList],
         text: str | None,
+        member: _Bad,
         record_id: str | None,
-    ) -> Any:
-        """The member ``text`` names (``None`` for no text); a text that is no code of the list
-        is reported and gives ``_Bad``."""
-        if text is None:
-            return None
-        known = self.codes[codes]
-        member = known.get(text)
-        if member is None:
-            try:
-                member = codes.parse(text)
-            except CodeError as exc:
-                member = _Bad(exc.expected or "")
-            known[text] = member
-        if member.__class__ is _Bad:
-            self.report(
-                spec, key, line, column, "bad_code", f"{column} is not a {codes.__name__} code",
-                value=text, expected=member.expected, record_id=record_id,
-            )  # fmt: skip
-        return member
+    ) -> None:
+        self.report(
+            spec, key, line, column, "bad_code", f"{column} is not a {codes.__name__} code",
+            value=text, expected=member.expected, record_id=record_id,
+        )  # fmt: skip
 
     def _unknown(self, spec: SsdTable, key: str | None, line: int | None, column: str,
                  person: str | None) -> None:  # fmt: skip
@@ -330,12 +338,12 @@ class Builder:
             value=person, expected="a pers_person_id of ssd_person",
         )  # fmt: skip
 
-    # -- one handler per table: the positions of the rows mapped ------------------------------
+    # -- one handler per table: the positions of the rows it could not map --------------------
 
     def _b_person(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, mapped = self.dob, []
+        dob, rejected = self.dob, []
         for i, (person, born) in enumerate(
             zip(cols["pers_person_id"], cols["pers_dob"], strict=True)
         ):
@@ -347,24 +355,27 @@ class Builder:
                     "the person appears more than once in ssd_person; the first row is used",
                     record_id=person,
                 )  # fmt: skip
+                rejected.append(i)
                 continue
             dob[person] = born
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_cla_episodes(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, episodes, cla_person, mapped = self.dob, self.episodes, self.cla_person, []
-        for i, (person, cla, start, rne_text, cin_text, end, rec_text, placement) in enumerate(
+        dob, episodes, cla_person, rejected = self.dob, self.episodes, self.cla_person, []
+        rne_texts = cols["clae_cla_episode_start_reason"]
+        rec_texts = cols["clae_cla_episode_ceased_reason"]
+        cin_texts = cols["clae_cla_primary_need_code"]
+        for i, (person, cla, start, rne, cin, end, rec, placement) in enumerate(
             zip(
                 cols["clae_person_id"],
                 cols["clae_cla_id"],
                 cols["clae_cla_episode_start_date"],
-                cols["clae_cla_episode_start_reason"],
-                cols["clae_cla_primary_need_code"],
+                self._members(ReasonNewEpisode, rne_texts),
+                self._members(CategoryOfNeed, cin_texts),
                 cols["clae_cla_episode_ceased_date"],
-                cols["clae_cla_episode_ceased_reason"],
+                self._members(ReasonEpisodeCeased, rec_texts),
                 cols["clae_cla_placement_id"],
                 strict=True,
             )
@@ -374,16 +385,21 @@ class Builder:
             key, line = keys[i], lines[i]
             if person not in dob:
                 self._unknown(spec, key, line, "clae_person_id", person)
+                rejected.append(i)
                 continue
-            rne = self._code(spec, key, line, "clae_cla_episode_start_reason", ReasonNewEpisode,
-                             rne_text, person)  # fmt: skip
-            rec = self._code(spec, key, line, "clae_cla_episode_ceased_reason",
-                             ReasonEpisodeCeased, rec_text, person)  # fmt: skip
-            cin = self._code(spec, key, line, "clae_cla_primary_need_code", CategoryOfNeed,
-                             cin_text, person)  # fmt: skip
+            if rne.__class__ is _Bad:
+                self._bad_code(spec, key, line, "clae_cla_episode_start_reason",
+                               ReasonNewEpisode, rne_texts[i], rne, person)  # fmt: skip
+            if rec.__class__ is _Bad:
+                self._bad_code(spec, key, line, "clae_cla_episode_ceased_reason",
+                               ReasonEpisodeCeased, rec_texts[i], rec, person)  # fmt: skip
+            if cin.__class__ is _Bad:
+                self._bad_code(spec, key, line, "clae_cla_primary_need_code", CategoryOfNeed,
+                               cin_texts[i], cin, person)  # fmt: skip
             if cla is not None:
                 cla_person.setdefault(cla, person)
             if rne.__class__ is _Bad:  # the start reason is required
+                rejected.append(i)
                 continue
             episodes[person].append(
                 _Episode(
@@ -397,18 +413,19 @@ class Builder:
                     category_of_need=None if cin.__class__ is _Bad else cin,
                 )
             )
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_cla_placement(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        placements, mapped = self.placements, []
-        for i, (key, kind_text, provider_text, urn) in enumerate(
+        placements, rejected = self.placements, []
+        kind_texts = cols["clap_cla_placement_type"]
+        provider_texts = cols["clap_cla_placement_provider"]
+        for i, (key, kind, provider, urn) in enumerate(
             zip(
                 keys,
-                cols["clap_cla_placement_type"],
-                cols["clap_cla_placement_provider"],
+                self._members(PlacementType, kind_texts),
+                self._members(PlacementProvider, provider_texts),
                 cols["clap_cla_placement_urn"],
                 strict=True,
             )
@@ -416,11 +433,14 @@ class Builder:
             if bad and i in bad:
                 continue
             line = lines[i]
-            kind = self._code(spec, key, line, "clap_cla_placement_type", PlacementType,
-                              kind_text, None)  # fmt: skip
-            provider = self._code(spec, key, line, "clap_cla_placement_provider",
-                                  PlacementProvider, provider_text, None)  # fmt: skip
+            if kind.__class__ is _Bad:
+                self._bad_code(spec, key, line, "clap_cla_placement_type", PlacementType,
+                               kind_texts[i], kind, None)  # fmt: skip
+            if provider.__class__ is _Bad:
+                self._bad_code(spec, key, line, "clap_cla_placement_provider", PlacementProvider,
+                               provider_texts[i], provider, None)  # fmt: skip
             if kind.__class__ is _Bad:  # the placement type is required
+                rejected.append(i)
                 continue
             assert key is not None  # a required column: a row without it is bad
             if key in placements:
@@ -428,19 +448,20 @@ class Builder:
                     spec, key, line, spec.key, "duplicate_placement",
                     "the placement id appears more than once; the first row is used",
                 )  # fmt: skip
+                rejected.append(i)
                 continue
             placements[key] = (kind, None if provider.__class__ is _Bad else provider, urn)
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_legal_status(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, legal, mapped = self.dob, self.legal, []
-        for i, (person, text, start, end) in enumerate(
+        dob, legal, rejected = self.dob, self.legal, []
+        texts = cols["lega_legal_status"]
+        for i, (person, status, start, end) in enumerate(
             zip(
                 cols["lega_person_id"],
-                cols["lega_legal_status"],
+                self._members(LegalStatus, texts),
                 cols["lega_legal_status_start_date"],
                 cols["lega_legal_status_end_date"],
                 strict=True,
@@ -448,29 +469,33 @@ class Builder:
         ):
             if bad and i in bad:
                 continue
-            key, line = keys[i], lines[i]
             known = person in dob
             if not known:
-                self._unknown(spec, key, line, "lega_person_id", person)
-            status = self._code(spec, key, line, "lega_legal_status", LegalStatus, text, person)
-            if not known or status.__class__ is _Bad:
+                self._unknown(spec, keys[i], lines[i], "lega_person_id", person)
+            if status.__class__ is _Bad:
+                self._bad_code(spec, keys[i], lines[i], "lega_legal_status", LegalStatus,
+                               texts[i], status, person)  # fmt: skip
+                rejected.append(i)
+                continue
+            if not known:
+                rejected.append(i)
                 continue
             legal[person].append((start, end, status))
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_cla_reviews(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        cla_person, events, due_dates, mapped = self.cla_person, self.events, self.due, []
-        for i, (key, cla, due, held, cancelled_flag, participation_text) in enumerate(
+        cla_person, events, due_dates, rejected = self.cla_person, self.events, self.due, []
+        texts = cols["clar_cla_review_participation"]
+        for i, (key, cla, due, held, cancelled_flag, participation) in enumerate(
             zip(
                 keys,
                 cols["clar_cla_id"],
                 cols["clar_cla_review_due_date"],
                 cols["clar_cla_review_date"],
                 cols["clar_cla_review_cancelled"],
-                cols["clar_cla_review_participation"],
+                self._members(ReviewParticipation, texts),
                 strict=True,
             )
         ):
@@ -483,6 +508,7 @@ class Builder:
                     "the review's clar_cla_id matches no clae_cla_id in ssd_cla_episodes",
                     value=cla, expected="the CLA id of an episode",
                 )  # fmt: skip
+                rejected.append(i)
                 continue
             cancelled = bool(cancelled_flag)
             if held is None and due is None:
@@ -491,18 +517,14 @@ class Builder:
                     "the review has neither a date held nor a due date", record_id=person,
                     expected="clar_cla_review_date or clar_cla_review_due_date",
                 )  # fmt: skip
+                rejected.append(i)
                 continue
-            participation = self._code(
-                spec, key, lines[i], "clar_cla_review_participation", ReviewParticipation,
-                participation_text, None,
-            )  # fmt: skip
+            if participation.__class__ is _Bad:
+                self._bad_code(spec, key, lines[i], "clar_cla_review_participation",
+                               ReviewParticipation, texts[i], participation, None)  # fmt: skip
+                participation = None
             if held is not None and not cancelled:
-                events[person]["reviews"].append(
-                    _REVIEW(
-                        date=held,
-                        participation=None if participation.__class__ is _Bad else participation,
-                    )
-                )
+                events[person]["reviews"].append(_REVIEW(date=held, participation=participation))
             if due is not None:
                 due_dates[person].append(
                     _DUE(
@@ -513,38 +535,50 @@ class Builder:
                         cancelled=cancelled,
                     )
                 )
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_cla_visits(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
         """Visits (the largest table)."""
-        events, dob, mapped = self.events, self.dob, []
-        for i, (person, day, seen, alone) in enumerate(
-            zip(
-                cols["clav_person_id"],
-                cols["clav_cla_visit_date"],
-                cols["clav_cla_visit_seen"],
-                cols["clav_cla_visit_seen_alone"],
-                strict=True,
-            )
-        ):
+        events, dob = self.events, self.dob
+        rejected: list[int] = []
+        persons = cols["clav_person_id"]
+        rows = zip(
+            persons,
+            cols["clav_cla_visit_date"],
+            cols["clav_cla_visit_seen"],
+            cols["clav_cla_visit_seen_alone"],
+            strict=True,
+        )
+        if not bad and dob.keys() >= set(persons):  # every row usable: nothing to test per row
+            for person, day, seen, alone in rows:
+                events[person]["visits"].append(
+                    _VISIT(date=day, seen=True if seen is None else seen, seen_alone=alone)
+                )
+            return rejected
+        for i, (person, day, seen, alone) in enumerate(rows):
             if bad and i in bad:
                 continue
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "clav_person_id", person)
+                rejected.append(i)
                 continue
             events[person]["visits"].append(
                 _VISIT(date=day, seen=True if seen is None else seen, seen_alone=alone)
             )
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_cla_health(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, events, types, statuses, mapped = self.dob, self.events, self.types, self.statuses, []
+        dob, events, types, statuses, rejected = (
+            self.dob,
+            self.events,
+            self.types,
+            self.statuses,
+            [],
+        )
         for i, (person, text, day, status) in enumerate(
             zip(
                 cols["clah_person_id"],
@@ -558,6 +592,7 @@ class Builder:
                 continue
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "clah_person_id", person)
+                rejected.append(i)
                 continue
             if text not in types:
                 types[text] = self.health.classify(text)
@@ -571,6 +606,7 @@ class Builder:
                     expected="a type listed in the health-check mapping (extend it with "
                     "HEALTH_CHECKS.with_types)",
                 )  # fmt: skip
+                rejected.append(i)
                 continue
             if status not in statuses:
                 statuses[status] = self.health.took_place(status)
@@ -583,8 +619,8 @@ class Builder:
                     value=status,
                     expected="a status listed as done or not done in the health-check mapping",
                 )  # fmt: skip
+                rejected.append(i)
                 continue
-            mapped.append(i)
             if not took_place or kind is HealthCheck.OTHER:
                 self.not_assessments[
                     "not done" if not took_place else "not a health assessment"
@@ -601,12 +637,12 @@ class Builder:
                 events[person]["health_assessments"].append(
                     _HEALTH(date=day, kind=_REVIEW_KIND, by_medical_practitioner=None)
                 )
-        return mapped
+        return rejected
 
     def _b_cla_care_plan(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, events, mapped = self.dob, self.events, []
+        dob, events, rejected = self.dob, self.events, []
         for i, (person, start) in enumerate(
             zip(cols["lacp_person_id"], cols["lacp_cla_care_plan_start_date"], strict=True)
         ):
@@ -614,15 +650,15 @@ class Builder:
                 continue
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "lacp_person_id", person)
+                rejected.append(i)
                 continue
             events[person]["care_plans"].append(_CARE_PLAN(date=start))
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_care_leavers(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, events, mapped = self.dob, self.events, []
+        dob, events, rejected = self.dob, self.events, []
         for i, (person, contact, plan, team, worker) in enumerate(
             zip(
                 cols["clea_person_id"],
@@ -637,6 +673,7 @@ class Builder:
                 continue
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "clea_person_id", person)
+                rejected.append(i)
                 continue
             latest = self.latest[person]
             if contact is not None:
@@ -651,13 +688,12 @@ class Builder:
                         child_id=person, worker=worker, team=team, role="care leaver worker"
                     )
                 )
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_missing(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, events, mapped = self.dob, self.events, []
+        dob, events, rejected = self.dob, self.events, []
         for i, (person, start, end, text) in enumerate(
             zip(
                 cols["miss_person_id"],
@@ -671,6 +707,7 @@ class Builder:
                 continue
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "miss_person_id", person)
+                rejected.append(i)
                 continue
             kind = MissingType.M
             if text is not None:
@@ -684,21 +721,22 @@ class Builder:
                         expected="M (missing) or A (away without authorisation)",
                         record_id=person,
                     )  # fmt: skip
+                    rejected.append(i)
                     continue
             if end is not None and end < start:
                 self.report(
                     spec, keys[i], lines[i], "miss_missing_episode_end_date", "ends_before_start",
                     "the missing episode ends before it starts", record_id=person,
                 )  # fmt: skip
+                rejected.append(i)
                 continue
             events[person]["missing"].append(_MISSING(start=start, end=end, kind=kind))
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_involvements(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        dob, involvements, mapped = self.dob, self.involvements, []
+        dob, involvements, rejected = self.dob, self.involvements, []
         for i, row in enumerate(
             zip(
                 cols["invo_person_id"],
@@ -715,15 +753,15 @@ class Builder:
             person = row[0]
             if person not in dob:
                 self._unknown(spec, keys[i], lines[i], "invo_person_id", person)
+                rejected.append(i)
                 continue
             involvements.append((person, _Involvement(*row[1:])))
-            mapped.append(i)
-        return mapped
+        return rejected
 
     def _b_professionals(
         self, spec: SsdTable, keys: Keys, lines: Lines, cols: Columns, bad: set[int]
     ) -> list[int]:
-        professionals, mapped = self.professionals, []
+        professionals = self.professionals
         for i, (key, staff, department) in enumerate(
             zip(keys, cols["prof_staff_id"], cols["prof_professional_department"], strict=True)
         ):
@@ -731,8 +769,7 @@ class Builder:
                 continue
             assert key is not None  # a required column: a row without it is bad
             professionals.setdefault(key, (staff, department))
-            mapped.append(i)
-        return mapped
+        return []
 
     # -- building -----------------------------------------------------------------------------
 
@@ -932,8 +969,19 @@ class _ColumnParser:
         """The parsed values of one batch of the column."""
         parse = self.parse
         if parse is None:
-            return [(v.strip() or None) if v.__class__ is str else _text(v) for v in raw]
+            try:  # all text (the usual case): stripped at C speed
+                texts: list[Any] = list(map(str.strip, raw))
+            except TypeError:  # NULLs, numbers
+                return [
+                    (v.strip() or None) if v.__class__ is str else None if v is None else _text(v)
+                    for v in raw
+                ]
+            return [v or None for v in texts] if "" in texts else texts
         seen = self.seen
+        try:  # every value parsed before (the usual case after the first batches)
+            return list(map(seen.__getitem__, raw))
+        except KeyError:
+            pass
         if len(seen) > 200_000:
             seen.clear()
             self.expected.clear()
