@@ -83,6 +83,7 @@ _CHILD = trusted_maker(Child)
 _RECORD = trusted_maker(CaseRecord)
 _DUE = trusted_maker(SystemReviewDue)
 _ALLOCATION = trusted_maker(Allocation)
+_EPISODES = table("ssd_cla_episodes")
 _INITIAL, _REVIEW_KIND = HealthAssessmentKind.INITIAL, HealthAssessmentKind.REVIEW
 _PLAN_REVIEW = PlanKind.REVIEW
 
@@ -780,9 +781,13 @@ class Builder:
 
     def _episodes_of(self, person: str) -> tuple[Episode, ...]:
         """The person's episodes, in the order they start (as the record keeps them)."""
-        spec = table("ssd_cla_episodes")
-        statuses = sorted(self.legal.get(person, ()), key=_first)
-        rows = self.episodes.get(person, [])
+        rows = self.episodes.get(person)
+        if not rows:
+            return ()
+        spec = _EPISODES
+        statuses = self.legal.get(person, [])
+        if len(statuses) > 1:
+            statuses = sorted(statuses, key=_first)
         out: list[Episode] = []
         for row in sorted(rows, key=_start) if len(rows) > 1 else rows:
             start = row.start
@@ -796,14 +801,12 @@ class Builder:
                 )  # fmt: skip
                 self._moved_to_reported(spec.name)
                 continue
-            legal = next(
-                (
-                    status
-                    for begin, end, status in reversed(statuses)
-                    if begin <= start and (end is None or start < end or begin == end == start)
-                ),
-                None,
-            )
+            # The latest status begun by the day the episode starts and still in force then.
+            legal = None
+            for begin, end, status in reversed(statuses):
+                if begin <= start and (end is None or start < end or begin == end == start):
+                    legal = status
+                    break
             if legal is None:
                 self.report(
                     spec, row.key, row.line, "clae_cla_episode_start_date", "no_legal_status",
