@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from corparent import synth
+from corparent._atomic import atomic_open, atomic_write_text
 from corparent.codes import LegalStatus, PlacementType
 from corparent.errors import (
     CorparentError,
@@ -26,7 +27,6 @@ from corparent.errors import (
     Problem,
     RecordTypeError,
 )
-from corparent.io._atomic import atomic_open, atomic_write_text
 from corparent.io.findings import read_json
 from corparent.io.ssda903 import LoadResult, load, parse_date
 from corparent.model import CaseRecord, Child, from_json

@@ -139,6 +139,30 @@ def test_html_escapes_everything_and_is_self_contained() -> None:
         assert "aria-label=" in html
 
 
+def test_write_html_is_atomic_and_names_a_path_it_cannot_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corparent.errors import OutputError
+
+    report = reports.build_report(caseload("C1"), AS_OF, duties=("review_*",))
+    target = tmp_path / "report.html"
+    target.write_text("the previous report")
+
+    def interrupted(fd: int) -> None:  # the machine stops after the data is written
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr("corparent._atomic.os.fsync", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            reports.write_html(report, target)
+    assert target.read_text() == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
+    assert reports.write_html(report, target) == target
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    with pytest.raises(OutputError, match="does not exist"):
+        reports.write_html(report, tmp_path / "missing" / "report.html")
+
+
 def test_csv_neutralises_formulas_and_json_round_trips() -> None:
     report = reports.build_report(caseload("=HYPERLINK(1)"), AS_OF, duties=("review_*",))
     text = reports.to_csv(report)

@@ -280,6 +280,37 @@ def test_w15_connected_person_visits_and_temporary_approval() -> None:
     assert alt.by_duty()["connected_person_extension"][0].due == D(2024, 8, 16)
 
 
+def test_placements_ending_on_their_last_permitted_day_are_in_time() -> None:
+    """A fact's end is the last day it holds. An emergency placement outside the carer's
+    approval from Thu 19 Dec 2024 may last to Tue 31 Dec 2024: ending that day is in time, a
+    day later is one day late. A temporary approval from Fri 1 Mar 2024 may last to Thu 20 Jun
+    2024: a placement ending that day needs no extension."""
+    start = D(2024, 12, 19)
+
+    def emergency(end: dt.date) -> Obligation:
+        r = rec(
+            start,
+            emergency_placements_outside_approval=[
+                EmergencyPlacementOutsideApproval(start=start, end=end)
+            ],
+        )
+        return obligation(r, "emergency_foster_outside_approval", AS_OF)
+
+    assert emergency(D(2024, 12, 31)).status is Status.MET
+    late = emergency(D(2025, 1, 1))
+    assert (late.status, late.days_late(AS_OF)) == (Status.MET_LATE, 1)
+
+    def connected(end: dt.date) -> Obligation:
+        r = rec(
+            D(2024, 3, 1),
+            connected_person_approvals=[ConnectedPersonApproval(start=D(2024, 3, 1), end=end)],
+        )
+        return obligation(r, "connected_person_temp_approval", AS_OF)
+
+    assert connected(D(2024, 6, 20)).status is Status.MET
+    assert connected(D(2024, 6, 21)).status is Status.MET_LATE
+
+
 def test_w16_health_reviews_across_the_fifth_birthday() -> None:
     """Health reviews across the 5th birthday. A child born Tue 10 Mar 2020 with assessments
     on 25 Jan 2024, 25 Jul 2024 and 25 Jan 2025 has reviews every 6 months under 5 and every

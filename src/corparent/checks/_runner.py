@@ -455,7 +455,6 @@ def _check_chunk(
     indexed = tuple(enumerate(checks))
     settings = [dict(spec.settings) for spec in checks]
     append = findings.append
-    bind = object.__setattr__  # what CheckContext.bind does: one context per record, rebound
     for i, record in enumerate(records):
         law, conv = laws[i]
         ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
@@ -477,7 +476,7 @@ def _check_chunk(
             # The check, inline (this loop runs once per record and check): its findings are
             # kept up to a crash, which is recorded (or raised) and the run goes on.
             try:
-                bind(ctx, "check", spec)
+                ctx.bind(spec)  # one context per record, rebound to each check
                 for item in spec.func(record, ctx, **settings[j]):
                     if item.__class__ is not Finding and not isinstance(item, Finding):
                         raise TypeError(f"check yielded {type(item).__name__}, not Finding")

@@ -171,7 +171,7 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    from corparent.io._atomic import atomic_open  # imported on use: --help stays light
+    from corparent._atomic import atomic_open  # imported on use: --help stays light
 
     with atomic_open(path) as stream:
         yield stream

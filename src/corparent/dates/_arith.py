@@ -50,6 +50,11 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     return result
 
 
+add_months_unchecked = _add_months
+""":func:`add_months` without checking ``d``, for the engine's own dates (checked when the
+record was built): the same cached arithmetic, one call fewer. Not part of the public API."""
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     """The corresponding date ``months`` calendar months after ``d`` (negative: before).
 
@@ -59,7 +64,8 @@ def add_months(d: dt.date, months: int) -> dt.date:
     >>> add_months(dt.date(2023, 11, 30), 3)
     datetime.date(2024, 2, 29)
     """
-    require_date(d)
+    if d.__class__ is not dt.date:  # the common case skips the call
+        require_date(d)
     return _add_months(d, months)
 
 
@@ -69,7 +75,8 @@ def add_weeks(d: dt.date, weeks: int) -> dt.date:
     >>> add_weeks(dt.date(2024, 1, 8), 1)
     datetime.date(2024, 1, 15)
     """
-    require_date(d)
+    if d.__class__ is not dt.date:
+        require_date(d)
     return d + dt.timedelta(weeks=weeks)
 
 
@@ -84,7 +91,8 @@ def birthday(date_of_birth: dt.date, age: int, leap_day: LeapDay = LeapDay.MARCH
     Raises:
         ValueError: ``age`` is negative.
     """
-    require_date(date_of_birth, "date_of_birth")
+    if date_of_birth.__class__ is not dt.date:
+        require_date(date_of_birth, "date_of_birth")
     if age < 0:
         raise ValueError(f"age must be >= 0, got {age}")
     year = date_of_birth.year + age
@@ -112,8 +120,10 @@ def age_on(date_of_birth: dt.date, on: dt.date, leap_day: LeapDay = LeapDay.MARC
     Raises:
         ValueError: ``on`` is before ``date_of_birth``.
     """
-    require_date(date_of_birth, "date_of_birth")
-    require_date(on, "on")
+    if date_of_birth.__class__ is not dt.date:
+        require_date(date_of_birth, "date_of_birth")
+    if on.__class__ is not dt.date:
+        require_date(on, "on")
     if on < date_of_birth:
         raise ValueError("cannot compute an age before the date of birth")
     years = on.year - date_of_birth.year

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from corparent._atomic import atomic_open
 from corparent.checks import Crash, Finding, RunResult, Severity
 from corparent.errors import LoadError, Problem
-from corparent.io._atomic import atomic_open
 from corparent.law import Force
 from corparent.principles import Principle
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from corparent._atomic import atomic_write_text
 from corparent.reports._charts import timeliness_svg, trend_svg
 from corparent.reports._figures import Report
 
@@ -42,9 +43,14 @@ def render_html(report: Report, *, due_soon_days: int = 28) -> str:
 
 
 def write_html(report: Report, path: str | Path) -> Path:
-    """Write :func:`render_html` to ``path``."""
+    """Write :func:`render_html` to ``path`` atomically: an interrupted write leaves the file
+    that was there intact.
+
+    Raises:
+        OutputError: the file cannot be written (named, with the reason).
+    """
     target = Path(path)
-    target.write_text(render_html(report), encoding="utf-8")
+    atomic_write_text(target, render_html(report))
     return target
 
 

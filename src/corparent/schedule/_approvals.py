@@ -31,7 +31,9 @@ def plan_approvals(run: Run) -> None:
         temp = run.duty("connected_person_temp_approval")
         if temp is None:
             continue
-        ended = fact.end + ONE_DAY if fact.end is not None else None
+        # A fact's end is the last day it holds: a placement whose last day is the last
+        # permitted day did not exceed the period.
+        ended = fact.end
         met = _earliest(fact.full_approval_on, fact.extended_on, ended)
         due = run.emit(temp, fact.start, met, about, kind=_CONNECTED)
         if due is not None and fact.extended_on is not None:
@@ -44,11 +46,10 @@ def plan_approvals(run: Run) -> None:
     for emergency in record.emergency_placements_outside_approval:
         duty = run.duty("emergency_foster_outside_approval")
         if duty is not None:
-            ended = emergency.end + ONE_DAY if emergency.end is not None else None
             run.emit(
                 duty,
                 emergency.start,
-                _earliest(emergency.approval_amended_on, ended),
+                _earliest(emergency.approval_amended_on, emergency.end),
                 f"emergency placement from {emergency.start.isoformat()}",
                 kind="emergency_placements_outside_approval",
             )
@@ -61,11 +62,10 @@ def plan_approvals(run: Run) -> None:
             )
         decision = run.duty("placement_with_parent_decision")
         if decision is not None and pending.assessment_completed_on is not None:
-            ended = pending.end + ONE_DAY if pending.end is not None else None
             run.emit(
                 decision,
                 pending.assessment_completed_on,
-                _earliest(pending.decision_on, ended),
+                _earliest(pending.decision_on, pending.end),
                 about,
                 kind=_PENDING,
             )

@@ -24,7 +24,19 @@ class Regime(enum.Enum):
 
 
 def regime(run: Run, period: PeriodOfCare) -> tuple[Regime, ShortBreakSeries | None]:
-    """The regime of ``period`` and, for the first break of a series, the series."""
+    """The regime of ``period`` and, for the first break of a series, the series (worked out
+    once per run: every planner asks)."""
+    key = ("regime", id(period))
+    found = run.memo.get(key)
+    if found is not None and found[0] is period:
+        result: tuple[Regime, ShortBreakSeries | None] = found[1]
+        return result
+    result = _regime(run, period)
+    run.memo[key] = (period, result)
+    return result
+
+
+def _regime(run: Run, period: PeriodOfCare) -> tuple[Regime, ShortBreakSeries | None]:
     record = run.record
     candidate = all(e.legal_status.is_short_break for e in period.episodes) or any(
         f.covers(period.start) for f in record.short_breaks

@@ -22,17 +22,22 @@ __all__ = ["plan_care_planning"]
 # -- care planning, health, education (CPPCR Parts 2-3, reg 7; guidance) ---------------------
 
 
-def _first_review(run: Run, period: PeriodOfCare) -> dt.date | None:
-    return next((d for d in event_dates(run.record.reviews, period.start, period.end)), None)
-
-
-def _before_first_review(run: Run, duty_id: str, period: PeriodOfCare) -> dt.date | None:
+def _before_first_review(
+    run: Run, duty_id: str, period: PeriodOfCare, reviews: list[dt.date]
+) -> dt.date | None:
     """The due date of a "before the first review" duty: the day of the first review if it
-    was held before the long-stop, else the long-stop (``None``: the rule's own date)."""
+    was held before the long-stop, else the long-stop (``None``: the rule's own date).
+    ``reviews`` are the period's reviews."""
+    first = reviews[0] if reviews else None
+    if first is None or first > run.as_of:
+        return None
+    found = run.resolve(duty_id, period.start)
+    if found is not None:
+        return min(first, found[2])
+    # Not in force, or no date: once() schedules nothing; keep the rule's own answer.
     duty = run.duty(duty_id)
     version = duty.version_at(period.start) if duty is not None else None
-    first = _first_review(run, period)
-    if version is None or first is None or first > run.as_of:
+    if version is None:
         return None
     return min(first, version.rule.due(period.start, run.conventions))
 
@@ -76,6 +81,7 @@ def plan_care_planning(
         return
     about = f"period of care from {period.start.isoformat()}"
     known = period.start_known
+    reviews = event_dates(record.reviews, period.start, period.end)
     run.once(
         "care_plan_prepare",
         period.start,
@@ -95,7 +101,7 @@ def plan_care_planning(
         kind="iro_appointments",
         end=period.end,
         trigger_known=known,
-        due=_before_first_review(run, "iro_appoint", period),
+        due=_before_first_review(run, "iro_appoint", period, reviews),
     )
     run.once(
         "iro_appoint_good_practice",
@@ -106,7 +112,7 @@ def plan_care_planning(
         end=period.end,
         trigger_known=known,
     )
-    _permanence(run, period, about)
+    _permanence(run, period, about, reviews)
     _ceasing(run, period, about)
     three_months_before = add_months(period.start, -3)
     initial = [h for h in record.health_assessments if h.kind is HealthAssessmentKind.INITIAL]
@@ -122,7 +128,7 @@ def plan_care_planning(
         end=period.end,
         earliest=three_months_before,
         trigger_known=known,
-        due=_before_first_review(run, "health_assessment_initial", period),
+        due=_before_first_review(run, "health_assessment_initial", period, reviews),
     )
     run.once(
         "health_assessment_initial_guidance",
@@ -220,9 +226,9 @@ def _ceasing(run: Run, period: PeriodOfCare, about: str) -> None:
     )
 
 
-def _permanence(run: Run, period: PeriodOfCare, about: str) -> None:
+def _permanence(run: Run, period: PeriodOfCare, about: str, reviews: list[dt.date]) -> None:
     """Statutory guidance: a permanence plan by the second review (the day it is held, or
-    its due date if not yet held, whichever is earlier)."""
+    its due date if not yet held, whichever is earlier). ``reviews`` are the period's."""
     first_duty, second_duty = run.duty("review_first"), run.duty("review_second")
     if (
         first_duty is None
@@ -233,9 +239,7 @@ def _permanence(run: Run, period: PeriodOfCare, about: str) -> None:
     first_version = first_duty.version_at(period.start)
     if first_version is None:
         return
-    reviews = [
-        d for d in event_dates(run.record.reviews, period.start, period.end) if d <= run.as_of
-    ]
+    reviews = [d for d in reviews if d <= run.as_of]
     first = reviews[0] if reviews else first_version.rule.due(period.start, run.conventions)
     second_version = second_duty.version_at(first)
     if second_version is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corparent.law import Force, Trigger
+from corparent.law import Trigger
 from corparent.schedule._obligation import Status
 from corparent.schedule._run import Run
 
@@ -12,9 +12,7 @@ __all__ = ["plan_local"]
 
 
 def plan_local(run: Run) -> None:
-    for duty in run.rules:
-        if duty.tightens is not None or duty.force is not Force.LOCAL:
-            continue
+    for duty in run.local_duties:
         if duty.trigger is Trigger.CONTACT_REQUESTED:
             for request in run.record.contact_requests:
                 run.emit(

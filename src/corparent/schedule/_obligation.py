@@ -11,7 +11,7 @@ import attrs
 
 from corparent.law import Duty, DutyVersion, Force
 
-__all__ = ["Obligation", "Schedule", "Status"]
+__all__ = ["Obligation", "Schedule", "Status", "new_obligation"]
 
 
 class Status(enum.Enum):
@@ -154,6 +154,53 @@ class Obligation:
             f"{self.due.isoformat()}; {outcome} ({self.version.citation.short}, "
             f"{self.duty.force.value}).{why}"
         )
+
+
+def _setter(name: str) -> Any:
+    """The slot descriptor's ``__set__`` of field ``name`` (bypasses the frozen guard)."""
+    return getattr(Obligation, name).__set__
+
+
+_SET_DUTY = _setter("duty")
+_SET_VERSION = _setter("version")
+_SET_CHILD = _setter("child_id")
+_SET_TRIGGER = _setter("trigger")
+_SET_DUE = _setter("due")
+_SET_MET = _setter("met_on")
+_SET_STATUS = _setter("status")
+_SET_ABOUT = _setter("about")
+_SET_REASON = _setter("reason")
+_SET_CLOSED = _setter("closed_on")
+_new = object.__new__
+
+
+def new_obligation(
+    duty: Duty,
+    version: DutyVersion,
+    child_id: str,
+    trigger: dt.date,
+    due: dt.date,
+    met_on: dt.date | None,
+    status: Status,
+    about: str,
+    reason: str,
+    closed_on: dt.date | None,
+) -> Obligation:
+    """``Obligation(duty=duty, ...)`` by position, for the engine's own values (types known):
+    the fields are set through their slots, skipping the keyword machinery of ``__init__``
+    (Obligation has no converters or validators to skip)."""
+    o: Obligation = _new(Obligation)
+    _SET_DUTY(o, duty)
+    _SET_VERSION(o, version)
+    _SET_CHILD(o, child_id)
+    _SET_TRIGGER(o, trigger)
+    _SET_DUE(o, due)
+    _SET_MET(o, met_on)
+    _SET_STATUS(o, status)
+    _SET_ABOUT(o, about)
+    _SET_REASON(o, reason)
+    _SET_CLOSED(o, closed_on)
+    return o
 
 
 def _order(o: Obligation) -> tuple[dt.date, str, dt.date]:

@@ -4,11 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from corparent.law import Conventions, Duty, DutyVersion, Force, RuleSet
+from corparent.dates._arith import add_months_unchecked
+from corparent.law import (
+    AfterPeriodBeginningWith,
+    BeforeEvent,
+    Conventions,
+    DeadlineRule,
+    Duty,
+    DutyVersion,
+    Force,
+    IntervalMaxMonths,
+    IntervalMaxWeeks,
+    NotMoreThanMonthsAfter,
+    PeriodNotExceedingWeeks,
+    PeriodNotExceedingWorkingDays,
+    RuleSet,
+    WithinDays,
+    WithinWeeks,
+    WithinWorkingDays,
+)
+from corparent.law._rules import term_containing
 from corparent.leaving_care import StatusPeriod, status_timeline
 from corparent.model import CaseRecord, Episode, EvidenceWindow, PeriodOfCare
-from corparent.schedule._obligation import Obligation, Status
+from corparent.schedule._obligation import Obligation, Status, new_obligation
 
 __all__ = [
     "ONE_DAY",
@@ -26,16 +46,136 @@ ONE_DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(weeks=1)
 _GUIDANCE = (Force.STATUTORY_GUIDANCE, Force.PRACTICE)
 StepFn = Callable[[int, dt.date], str | None]
+DueFn = Callable[[dt.date], dt.date]
+
+
+def compile_due(rule: DeadlineRule, conventions: Conventions) -> DueFn:
+    """``rule.due`` under ``conventions`` as a function of the trigger alone.
+
+    For the standard rules, whose due date depends on the trigger alone, the function is a
+    dictionary lookup remembering each trigger's due date (a rule of any other class calls
+    its own ``due`` every time).
+    """
+    kind = rule.__class__
+    if kind is WithinWeeks or kind is IntervalMaxWeeks:
+        return _plus(dt.timedelta(weeks=rule.weeks))  # type: ignore[attr-defined]
+    if kind is WithinDays or kind is AfterPeriodBeginningWith:
+        return _plus(dt.timedelta(days=rule.days))  # type: ignore[attr-defined]
+    if kind is PeriodNotExceedingWeeks:
+        weeks = dt.timedelta(weeks=rule.weeks)  # type: ignore[attr-defined]
+        return _plus(weeks - ONE_DAY if conventions.period_includes_trigger else weeks)
+    if kind is NotMoreThanMonthsAfter or kind is IntervalMaxMonths:
+        months: int = rule.months  # type: ignore[attr-defined]
+        return _Memo(lambda trigger: add_months_unchecked(trigger, months)).__getitem__
+    if kind is BeforeEvent:
+        long_stop: DeadlineRule | None = rule.long_stop  # type: ignore[attr-defined]
+        return _same if long_stop is None else compile_due(long_stop, conventions)
+    if kind is WithinWorkingDays or kind is PeriodNotExceedingWorkingDays:
+        days: int = rule.days  # type: ignore[attr-defined]
+        add = conventions.calendar.add_working_days
+        count_trigger_day = conventions.count_trigger_day
+        return _Memo(
+            lambda trigger: add(trigger, days, count_trigger_day=count_trigger_day)
+        ).__getitem__
+    due = rule.due
+    return lambda trigger: due(trigger, conventions)
+
+
+def _same(trigger: dt.date) -> dt.date:
+    return trigger
+
+
+def _plus(delta: dt.timedelta) -> DueFn:
+    return _Memo(lambda trigger: trigger + delta).__getitem__
+
+
+class _Memo(dict[dt.date, dt.date]):
+    """A pure function of a date, remembered: looking up a date computes it once."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: DueFn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: dt.date) -> dt.date:
+        value = self[key] = self.fn(key)
+        return value
+
+
+_Step = tuple[Duty | None, DutyVersion | None, DueFn | None]
+_ABSENT: _Step = (None, None, None)
+
+
+class _Law:
+    """What a rule set and conventions settle once for every record: which duties apply (the
+    guidance filter), and for a duty with a single open-ended version, that version and its
+    due date as a function of the trigger."""
+
+    __slots__ = ("conventions", "duties", "own_trigger", "rules", "steps", "terms")
+
+    def __init__(self, rules: RuleSet, conventions: Conventions) -> None:
+        self.rules = rules
+        self.conventions = conventions
+        guidance = conventions.include_guidance
+        self.duties: dict[str, Duty] = {
+            duty.id: duty for duty in rules if guidance or duty.force not in _GUIDANCE
+        }
+        self.steps: dict[str, _Step] = {}
+        self.terms: dict[dt.date, tuple[dt.date, dt.date]] = {}
+        self.own_trigger = tuple(
+            duty for duty in rules if duty.tightens is None and duty.force is Force.LOCAL
+        )
+        """The local duties with a trigger of their own (not tightening a statutory duty)."""
+
+    def step(self, duty_id: str) -> _Step:
+        """``(duty, version, due)``: ``duty`` is ``None`` when it does not apply; ``version``
+        is its only version when it has one (no end), and ``due`` that version's due date
+        function, ``None`` when the rule gives no date; else both are ``None``."""
+        found = self.steps.get(duty_id)
+        if found is not None:
+            return found
+        duty = self.duties.get(duty_id)
+        if duty is None:
+            found = _ABSENT
+        elif len(duty.versions) == 1 and duty.versions[0].until is None:
+            version = duty.versions[0]
+            due = compile_due(version.rule, self.conventions) if version.rule.computable else None
+            found = (duty, version, due)
+        else:
+            found = (duty, None, None)
+        self.steps[duty_id] = found
+        return found
+
+
+_LAWS: dict[tuple[int, int], _Law] = {}
+
+
+def _law(rules: RuleSet, conventions: Conventions) -> _Law:
+    key = (id(rules), id(conventions))
+    law = _LAWS.get(key)
+    if law is not None and law.rules is rules and law.conventions is conventions:
+        return law
+    if len(_LAWS) > 64:
+        _LAWS.clear()
+    law = _LAWS[key] = _Law(rules, conventions)
+    return law
 
 
 class Run:
     """One record being scheduled: the shared state every planner uses."""
 
     __slots__ = (
+        "_complete",
+        "_default",
+        "_law",
+        "_steps",
         "_timeline",
+        "_windows",
         "as_of",
         "conventions",
         "has_local",
+        "memo",
         "out",
         "record",
         "rules",
@@ -57,7 +197,16 @@ class Run:
         self.rules = rules
         self.conventions = conventions
         self.out: list[Obligation] = []
+        self.memo: dict[tuple[str, int], tuple[object, Any]] = {}
+        """What planners work out about one period of care and share, by (what, the period's
+        ``id``); the period itself is kept beside the value to check it."""
         self._timeline: tuple[StatusPeriod, ...] | None = None
+        law = self._law = _law(rules, conventions)
+        self._steps = law.steps
+        evidence = record.evidence
+        self._windows = evidence.windows
+        self._default = evidence.default
+        self._complete = evidence.is_complete
 
     @property
     def timeline(self) -> tuple[StatusPeriod, ...]:
@@ -68,16 +217,33 @@ class Run:
         return self._timeline
 
     def duty(self, duty_id: str) -> Duty | None:
-        duty = self.rules.get(duty_id)
-        if duty is None:
-            return None
-        if duty.force in _GUIDANCE and not self.conventions.include_guidance:
-            return None
-        return duty
+        return self._law.duties.get(duty_id)
+
+    @property
+    def local_duties(self) -> tuple[Duty, ...]:
+        """The rule set's local duties with a trigger of their own, in rule-set order."""
+        return self._law.own_trigger
+
+    def version_of(self, duty: Duty, trigger: dt.date) -> DutyVersion | None:
+        """``duty.version_at(trigger)`` if its rule gives a date, else ``None``."""
+        duty_id = duty.id
+        known, version, due = self._steps.get(duty_id) or self._law.step(duty_id)
+        if known is duty and version is not None:
+            return version if due is not None and trigger >= version.in_force_from else None
+        version = duty.version_at(trigger)
+        return version if version is not None and version.rule.computable else None
+
+    def term(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """The (first, last) days of the school term containing ``day``, or of the next."""
+        terms = self._law.terms
+        found = terms.get(day)
+        if found is None:
+            found = terms[day] = term_containing(day, self.conventions)
+        return found
 
     def window(self, kind: str) -> EvidenceWindow:
         """The evidence window of ``kind`` (a CaseRecord field name) in this record."""
-        return self.record.evidence.window(kind)
+        return self._windows.get(kind, self._default)
 
     def judge(
         self,
@@ -128,15 +294,51 @@ class Run:
         if trigger > self.as_of:
             return None
         if version is None:
-            version = duty.version_at(trigger)
-        if version is None or not version.rule.computable:
+            version = self.version_of(duty, trigger)
+            if version is None:
+                return None
+        elif not version.rule.computable:
             return None
         if met_on is not None and met_on > self.as_of:
             met_on = None
         due = due if due is not None else version.rule.due(trigger, self.conventions)
         self._append(duty, version, trigger, due, met_on, about, kind, closed_on, status, reason)
-        if not self.has_local:
-            return due
+        if self.has_local:
+            self._tighten(duty, trigger, met_on, about, kind, closed_on, status, reason)
+        return due
+
+    def emit_known(
+        self,
+        duty: Duty,
+        version: DutyVersion,
+        trigger: dt.date,
+        due: dt.date,
+        met_on: dt.date | None,
+        about: str,
+        kind: str,
+        closed_on: dt.date | None = None,
+        status: Status | None = None,
+        reason: str = "",
+    ) -> None:
+        """:meth:`emit` once the caller has settled that ``version`` is in force and
+        computable on ``trigger`` (on or before ``as_of``), its ``due`` date, and ``met_on``
+        (none after ``as_of``)."""
+        self._append(duty, version, trigger, due, met_on, about, kind, closed_on, status, reason)
+        if self.has_local:
+            self._tighten(duty, trigger, met_on, about, kind, closed_on, status, reason)
+
+    def _tighten(
+        self,
+        duty: Duty,
+        trigger: dt.date,
+        met_on: dt.date | None,
+        about: str,
+        kind: str | None,
+        closed_on: dt.date | None,
+        status: Status | None,
+        reason: str,
+    ) -> None:
+        """The obligations of the local standards tightening ``duty``."""
         for local in self.rules.tightening(duty.id):
             local_version = local.version_at(trigger)
             if local_version is None:
@@ -154,7 +356,6 @@ class Run:
                 status,
                 reason,
             )
-        return due
 
     def _append(
         self,
@@ -165,25 +366,34 @@ class Run:
         met_on: dt.date | None,
         about: str,
         kind: str | None,
-        closed_on: dt.date | None,
-        status: Status | None,
-        reason: str,
+        closed_on: dt.date | None = None,
+        status: Status | None = None,
+        reason: str = "",
     ) -> None:
         if status is None:
-            status, why = self.judge(due, met_on, kind, closed_on)
-            reason = why or reason
+            # judge(), inlined: this runs for every obligation.
+            if self._complete or not kind:
+                if met_on is not None:
+                    status = Status.MET if met_on <= due else Status.MET_LATE
+                elif closed_on is not None and due < closed_on:
+                    status = Status.MISSED
+                else:
+                    status = Status.OVERDUE if due < self.as_of else Status.DUE
+            else:
+                status, why = self.judge(due, met_on, kind, closed_on)
+                reason = why or reason
         self.out.append(
-            Obligation(
-                duty=duty,
-                version=version,
-                child_id=self.subject_id,
-                trigger=trigger,
-                due=due,
-                met_on=met_on,
-                status=status,
-                about=about,
-                reason=reason,
-                closed_on=closed_on if status is Status.MISSED else None,
+            new_obligation(
+                duty,
+                version,
+                self.subject_id,
+                trigger,
+                due,
+                met_on,
+                status,
+                about,
+                reason,
+                closed_on if status is Status.MISSED else None,
             )
         )
 
@@ -191,15 +401,24 @@ class Run:
         """The end of a window if it is already known on ``as_of``."""
         return end if end is not None and end <= self.as_of else None
 
-    def _step_duty(self, step: StepFn, k: int, trigger: dt.date) -> tuple[Duty, DutyVersion] | None:
-        duty_id = step(k, trigger)
-        duty = self.duty(duty_id) if duty_id else None
+    def resolve(
+        self, duty_id: str | None, trigger: dt.date
+    ) -> tuple[Duty, DutyVersion, dt.date] | None:
+        """The duty ``duty_id`` (if it applies), its version in force on ``trigger`` and the
+        due date, or ``None`` when it does not apply or gives no date."""
+        if not duty_id:
+            return None
+        duty, version, due = self._steps.get(duty_id) or self._law.step(duty_id)
         if duty is None:
             return None
+        if version is not None:
+            if due is None or trigger < version.in_force_from:
+                return None
+            return duty, version, due(trigger)
         version = duty.version_at(trigger)
         if version is None or not version.rule.computable:
             return None
-        return duty, version
+        return duty, version, version.rule.due(trigger, self.conventions)
 
     def chain(
         self,
@@ -225,46 +444,104 @@ class Run:
         event after that is certainly late; one before it cannot be judged. The chain then
         resumes from the first known event.
         """
-        if anchor > self.as_of:
+        as_of = self.as_of
+        if anchor > as_of:
             return
-        window_end = self.window_end(end)
-        window = self.window(kind)
-        if not window.held:
-            self._not_held(step, anchor, about, kind, window_end)
-            return
+        window_end = end if end is not None and end <= as_of else None
+        count = len(events)
         index = 0
         if not first_event_may_precede:
-            while index < len(events) and events[index] < anchor:
+            while index < count and events[index] < anchor:
                 index += 1
         trigger = anchor
         k = 0
-        blind = not anchor_known or (window.start is not None and window.start > anchor)
+        if self._complete:
+            blind = not anchor_known
+            start = None
+        else:
+            window = self._windows.get(kind, self._default)
+            if not window.held:
+                self._not_held(step, anchor, about, kind, window_end)
+                return
+            start = window.start
+            blind = not anchor_known or (start is not None and start > anchor)
         if blind:
-            horizon = window.start if window.start is not None else anchor
+            horizon = start if start is not None else anchor
             resumed = self._blind_start(
                 anchor, anchor_known, horizon, step, events, index, window_end, about, kind
             )
             if resumed is None:
                 return
             trigger, index, k = resumed
+        # The loop below is resolve() and emit_known() inlined: it runs for most obligations.
+        steps = self._steps
+        law_step = self._law.step
+        conventions = self.conventions
+        from_actual = conventions.chain_from_actual
+        emit = self.emit_known if self.has_local else self._append
+        # With complete evidence and no local standard, judging needs no window (_append).
+        fast = self._complete and not self.has_local
+        out = self.out.append
+        child_id = self.subject_id
         for step_index in range(k, k + 10_000):
-            found = self._step_duty(step, step_index, trigger)
-            if found is None or trigger > self.as_of:
+            if trigger > as_of:
                 return
-            duty, version = found
-            due = version.rule.due(trigger, self.conventions)
-            met = events[index] if index < len(events) else None
-            if met is not None and met > self.as_of:
-                met = None
-            if met is None:
+            duty_id = step(step_index, trigger)
+            if not duty_id:
+                return
+            duty, version, due_fn = steps.get(duty_id) or law_step(duty_id)
+            if duty is None:
+                return
+            if version is not None:
+                if due_fn is None or trigger < version.in_force_from:
+                    return
+                due = due_fn(trigger)
+            else:
+                version = duty.version_at(trigger)
+                if version is None or not version.rule.computable:
+                    return
+                due = version.rule.due(trigger, conventions)
+            met = events[index] if index < count else None
+            if met is None or met > as_of:
                 if window_end is not None and due >= window_end:
                     return
-                self.emit(duty, trigger, None, about, due, version, kind=kind, closed_on=window_end)
+                if not fast:
+                    emit(duty, version, trigger, due, None, about, kind, window_end)
+                elif window_end is not None:  # due < window_end: missed
+                    out(
+                        new_obligation(
+                            duty,
+                            version,
+                            child_id,
+                            trigger,
+                            due,
+                            None,
+                            _MISSED,
+                            about,
+                            "",
+                            window_end,
+                        )
+                    )
+                else:
+                    status = _OVERDUE if due < as_of else _DUE
+                    out(
+                        new_obligation(
+                            duty, version, child_id, trigger, due, None, status, about, "", None
+                        )
+                    )
                 return
-            self.emit(duty, trigger, met, about, due, version, kind=kind)
-            trigger = met if self.conventions.chain_from_actual else due
+            if fast:
+                status = _MET if met <= due else _MET_LATE
+                out(
+                    new_obligation(
+                        duty, version, child_id, trigger, due, met, status, about, "", None
+                    )
+                )
+            else:
+                emit(duty, version, trigger, due, met, about, kind)
+            trigger = met if from_actual else due
             index += 1
-            while index < len(events) and events[index] <= met and events[index] < anchor:
+            while index < count and events[index] <= met and events[index] < anchor:
                 index += 1
 
     def _blind_start(
@@ -284,19 +561,17 @@ class Run:
         Returns where the chain resumes (trigger, event index, step), or ``None`` if it ends.
         """
         last_unseen = horizon - ONE_DAY
-        found = self._step_duty(step, UNSEEN_STEP, last_unseen)
+        found = self.resolve(step(UNSEEN_STEP, last_unseen), last_unseen)
         if found is None:
             return None
-        duty, version = found
+        duty, version, due = found
         trigger = last_unseen
-        due = version.rule.due(last_unseen, self.conventions)
         if anchor_known:
             # With no event at all since the anchor, the first step was due from the anchor.
-            first = self._step_duty(step, 0, anchor)
-            if first is not None:
-                first_due = first[1].rule.due(anchor, self.conventions)
-                if first_due > due:
-                    (duty, version), trigger, due = first, anchor, first_due
+            first = self.resolve(step(0, anchor), anchor)
+            if first is not None and first[2] > due:
+                duty, version, due = first
+                trigger = anchor
         while index < len(events) and events[index] < horizon:
             index += 1
         met = events[index] if index < len(events) else None
@@ -363,11 +638,10 @@ class Run:
         window_end: dt.date | None,
     ) -> None:
         """The first obligation of a chain whose events the data holds none of."""
-        found = self._step_duty(step, 0, anchor)
+        found = self.resolve(step(0, anchor), anchor)
         if found is None:
             return
-        duty, version = found
-        due = version.rule.due(anchor, self.conventions)
+        duty, version, due = found
         if window_end is not None and due >= window_end:
             return
         self.emit(duty, anchor, None, about, due, version, kind=kind)
@@ -394,55 +668,113 @@ class Run:
         (``trigger_known=False``), or when an event that would discharge it may lie before
         the data's window and no known event settles it.
         """
-        duty = self.duty(duty_id)
-        if duty is None or trigger > self.as_of:
+        as_of = self.as_of
+        if trigger > as_of:
             return
-        version = duty.version_at(trigger)
-        if version is None or not version.rule.computable:
+        duty, version, due_fn = self._steps.get(duty_id) or self._law.step(duty_id)
+        if duty is None:
             return
-        if due is None:
-            due = version.rule.due(trigger, self.conventions)
+        if version is not None:
+            if due_fn is None or trigger < version.in_force_from:
+                return
+            if due is None:
+                due = due_fn(trigger)
+        else:
+            version = duty.version_at(trigger)
+            if version is None or not version.rule.computable:
+                return
+            if due is None:
+                due = version.rule.due(trigger, self.conventions)
         start = earliest if earliest is not None else trigger
-        met = next((d for d in events if d >= start), None)
-        window_end = self.window_end(end)
-        if met is not None and window_end is not None and met >= window_end:
-            met = None
-        if met is not None and met > self.as_of:
+        met = None
+        for day in events:
+            if day >= start:
+                met = day
+                break
+        window_end = end if end is not None and end <= as_of else None
+        if met is not None and (met > as_of or (window_end is not None and met >= window_end)):
             met = None
         if met is None and window_end is not None and due >= window_end:
             return
-        window = self.window(kind)
-        label = _label(kind)
+        if self._complete:
+            if trigger_known and not self.has_local:
+                # _append() inlined: judged without a window.
+                if met is not None:
+                    status = _MET if met <= due else _MET_LATE
+                elif window_end is not None and due < window_end:
+                    status = _MISSED
+                else:
+                    status = _OVERDUE if due < as_of else _DUE
+                self.out.append(
+                    new_obligation(
+                        duty,
+                        version,
+                        self.subject_id,
+                        trigger,
+                        due,
+                        met,
+                        status,
+                        about,
+                        "",
+                        window_end if status is _MISSED else None,
+                    )
+                )
+            elif trigger_known:
+                self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
+            else:
+                self.emit_known(
+                    duty,
+                    version,
+                    trigger,
+                    due,
+                    met,
+                    about,
+                    kind,
+                    None,
+                    Status.NOT_ASSESSABLE,
+                    _BEFORE_WINDOW,
+                )
+            return
+        window = self._windows.get(kind, self._default)
         if not window.held:
-            self.emit(duty, trigger, None, about, due, version, kind=kind)
+            self.emit_known(duty, version, trigger, due, None, about, kind)
         elif not trigger_known:
-            self.emit(
+            self.emit_known(
                 duty,
+                version,
                 trigger,
+                due,
                 met,
                 about,
-                due,
-                version,
-                kind=kind,
-                status=Status.NOT_ASSESSABLE,
-                reason="It began before the data's window, on a day the data does not hold.",
+                kind,
+                None,
+                Status.NOT_ASSESSABLE,
+                _BEFORE_WINDOW,
             )
         elif window.start is not None and start < window.start and (met is None or met > due):
-            self.emit(
+            self.emit_known(
                 duty,
+                version,
                 trigger,
+                due,
                 met,
                 about,
-                due,
-                version,
-                kind=kind,
-                status=Status.NOT_ASSESSABLE,
-                reason=f"The {label} before {window.start.isoformat()} are not in the data, "
+                kind,
+                None,
+                Status.NOT_ASSESSABLE,
+                f"The {_label(kind)} before {window.start.isoformat()} are not in the data, "
                 "and one of them may have met it.",
             )
         else:
-            self.emit(duty, trigger, met, about, due, version, kind=kind, closed_on=window_end)
+            self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
 
+
+_MET = Status.MET
+_MET_LATE = Status.MET_LATE
+_MISSED = Status.MISSED
+_OVERDUE = Status.OVERDUE
+_DUE = Status.DUE
+_BEFORE_WINDOW = "It began before the data's window, on a day the data does not hold."
 
 UNSEEN_STEP = 1_000
 """The step a chain is at after an unknown number of events before the data's window."""

@@ -17,7 +17,19 @@ __all__ = ["plan_visits", "visit_placements"]
 
 
 def visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, dt.date | None]]:
-    """Placements that start a visiting clock, each with the day its clock stops."""
+    """Placements that start a visiting clock, each with the day its clock stops (worked out
+    once per run; callers must not change the list)."""
+    key = ("visit_placements", id(period))
+    found = run.memo.get(key)
+    if found is not None and found[0] is period:
+        result: list[tuple[Placement, dt.date | None]] = found[1]
+        return result
+    result = _visit_placements(run, period)
+    run.memo[key] = (period, result)
+    return result
+
+
+def _visit_placements(run: Run, period: PeriodOfCare) -> list[tuple[Placement, dt.date | None]]:
     placements = [p for p in run.record.placements() if period.covers(p.start)]
     if run.conventions.temporary_placements_restart_visits:
         return [(p, p.end) for p in placements]
@@ -113,6 +125,17 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         )
         return
     _detention_visit(run, period)
+    # What the step functions ask of every visit, settled once for the record.
+    approvals = record.connected_person_approvals
+    long_term = record.long_term_foster
+    reduced = record.reduced_visit_consents
+    until_18 = record.placements_until_18
+    ico_at_home = any(
+        e.legal_status.is_interim_care_order and e.placement.is_placed_with_parents
+        for e in record.episodes
+    )
+    three_months = conv.visit_straddle.value == "three_months"
+    six_weeks = dt.timedelta(weeks=6)
     for placement, end in visit_placements(run, period):
         start = placement.start
         events = event_dates(visits_seen, start, end)
@@ -148,36 +171,38 @@ def plan_visits(run: Run, period: PeriodOfCare, short_breaks: bool) -> None:
         ) -> str | None:
             if k == 0:
                 return "visit_first"
-            before_review = t + WEEK < first_review  # "weekly until the first review"
-            if with_parent and before_review:
+            # "weekly until the first review"
+            if with_parent and t + WEEK < first_review:
                 return "visit_placed_with_parent_pre_assessment"
-            episode = record.episode_on(t)
-            ico_home = (
-                episode is not None
-                and episode.legal_status.is_interim_care_order
-                and episode.placement.is_placed_with_parents
-            )
-            if ico_home or any(f.covers(t) for f in record.connected_person_approvals):
-                if before_review:
+            if ico_at_home:
+                episode = record.episode_on(t)
+                ico_home = (
+                    episode is not None
+                    and episode.legal_status.is_interim_care_order
+                    and episode.placement.is_placed_with_parents
+                )
+            else:
+                ico_home = False
+            if ico_home or (approvals and any(f.covers(t) for f in approvals)):
+                if t + WEEK < first_review:
                     return "visit_connected_person_or_ico_with_parent"
                 return "visit_connected_person_after_first_review"
             if t < year_end:
-                if (
-                    conv.visit_straddle.value == "three_months"
-                    and t + dt.timedelta(weeks=6) >= year_end
-                ):
+                if three_months and t + six_weeks >= year_end:
                     return _after_first_year(t)
                 return "visit_first_year"
             return _after_first_year(t)
 
         def _after_first_year(t: dt.date, start: dt.date = start, known: bool = known) -> str:
             if (
-                any(f.covers(t) for f in record.long_term_foster)
-                and any(f.covers(t) for f in record.reduced_visit_consents)
+                long_term
+                and reduced
+                and any(f.covers(t) for f in long_term)
+                and any(f.covers(t) for f in reduced)
                 and (not known or add_months(start, 12) <= t)
             ):
                 return "visit_long_term_foster_reduced"
-            if any(f.covers(t) for f in record.placements_until_18):
+            if until_18 and any(f.covers(t) for f in until_18):
                 return "visit_after_first_year"
             return "visit_after_first_year_other"
 

@@ -16,8 +16,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, Literal
 
+from corparent._atomic import atomic_open, atomic_write_text
 from corparent.codes import ReasonEpisodeCeased, ReasonNewEpisode
-from corparent.io._atomic import atomic_open, atomic_write_text
 from corparent.io._loaded import Allocation
 from corparent.io.events._format import KINDS, kind
 from corparent.io.events._spans import LegalStatusSpan, PlacementSpan

@@ -73,38 +73,36 @@ date; ``()`` means one row per child (the later return's rows replace all earlie
 Entry = tuple[tuple[Any, ...], int, int]
 
 
-def _maker(table: str, cls: type) -> Callable[[tuple[Any, ...], Any], Any]:
-    """``(row, year_ending) -> object``: the model class called with keywords straight from the
-    row's positions (generated once; no dictionary per row)."""
+def _maker(
+    table: str, cls: type, params: tuple[str, ...] = ("year",), given: Mapping[str, str] = {}
+) -> Callable[..., Any]:
+    """``(row, *params) -> object``: the model class built with keywords straight from the
+    row's positions, plus ``given`` (field -> parameter), generated once: no dictionary per row.
+
+    The row's values are already parsed into their final types (codes, dates): the trusted
+    constructor sets them without converting them again.
+    """
     args = [f"{name}=row[{i}]" for i, name in enumerate(_NAMES[table])]
-    if table in ("oc2", "oc3"):
-        args.append("year_ending=year")
-    # The row's values are already parsed into their final types (codes, dates): the trusted
-    # constructor sets them without converting again.
+    args += [f"{field}={param}" for field, param in given.items()]
     scope: dict[str, Any] = {"cls": trusted_maker(cls)}
-    exec(f"def make(row, year):\n    return cls({', '.join(args)})", scope)  # our own names
-    maker: Callable[[tuple[Any, ...], Any], Any] = scope["make"]
-    return maker
-
-
-_MAKERS = {table: _maker(table, cls) for table, (_, cls) in _MODEL.items()}
-_RECORD = trusted_maker(CaseRecord)
-
-
-def _child_maker() -> Callable[[str, tuple[Any, ...], bool, dt.date | None], Child]:
-    """``(child_id, header_row, uasc, uasc_ceased) -> Child`` through the trusted path."""
-    args = [f"{name}=row[{i}]" for i, name in enumerate(_NAMES["header"])]
-    scope: dict[str, Any] = {"cls": trusted_maker(Child)}
     exec(  # our own field names
-        "def make(child_id, row, uasc, ceased):\n"
-        f"    return cls(id=child_id, {', '.join(args)}, uasc=uasc, uasc_ceased=ceased)",
-        scope,
+        f"def make(row, {', '.join(params)}):\n    return cls({', '.join(args)})", scope
     )
-    maker: Callable[[str, tuple[Any, ...], bool, dt.date | None], Child] = scope["make"]
+    maker: Callable[..., Any] = scope["make"]
     return maker
 
 
-_CHILD = _child_maker()
+_MAKERS = {
+    table: _maker(table, cls, given={"year_ending": "year"} if table in ("oc2", "oc3") else {})
+    for table, (_, cls) in _MODEL.items()
+}
+_CHILD = _maker(
+    "header",
+    Child,
+    ("child_id", "uasc", "ceased"),
+    {"id": "child_id", "uasc": "uasc", "uasc_ceased": "ceased"},
+)
+_RECORD = trusted_maker(CaseRecord)
 
 
 @attrs.frozen(kw_only=True)
@@ -248,13 +246,12 @@ def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child
                     record_id=child_id,
                 )
             )
-    uasc = tables.get("uasc", [])
-    uasc_fields: dict[str, Any] = {
-        "uasc": bool(uasc),
-        "uasc_ceased": uasc[0][0][0] if uasc else None,
-    }
+    uasc_rows = tables.get("uasc", [])
+    uasc = bool(uasc_rows)
+    ceased: dt.date | None = uasc_rows[0][0][0] if uasc_rows else None
     if headers:
-        return _CHILD(child_id, headers[0][0], uasc_fields["uasc"], uasc_fields["uasc_ceased"])
+        child: Child = _CHILD(headers[0][0], child_id, uasc, ceased)
+        return child
     fallback = state.fallback_dob.get(child_id)
     first = min(((fidx, line) for rows in tables.values() for _, fidx, line in rows))
     if fallback is None:
@@ -284,4 +281,4 @@ def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child
             record_id=child_id,
         )
     )
-    return Child(id=child_id, date_of_birth=fallback[0], **uasc_fields)
+    return Child(id=child_id, date_of_birth=fallback[0], uasc=uasc, uasc_ceased=ceased)

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from corparent._atomic import atomic_open
 from corparent.errors import OutputError
-from corparent.io._atomic import atomic_open
 from corparent.io.ssda903._tables import TABLES
 from corparent.model import Caseload, CaseRecord
 
