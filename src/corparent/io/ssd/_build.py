@@ -9,11 +9,12 @@ through the episode with the same ``clae_cla_id``; an episode's placement type c
 
 Accounting: every row read is mapped or reported (``read == mapped + reported`` per table).
 
-Speed: rows arrive a batch at a time and are parsed a column at a time (each distinct date or
-flag once per load); each table's handler walks the batch's columns, with no object per row,
-and builds the model's events and records through its trusted path (every value is already of
-its final type, every event list sorted as the checked constructor sorts it; a test holds the
-result identical to the checked constructors').
+Speed: rows arrive a batch at a time and are parsed a column at a time (each distinct date,
+flag or code once per load); each table's handler walks the batch's columns, with no object per
+row, and builds the model's events and records through its trusted path (every value is already
+of its final type, every event list sorted as the checked constructor sorts it;
+``tests/test_ssd_trusted_construction.py`` holds the result identical to the checked
+constructors' and the problems to what each fault must report).
 """
 
 from __future__ import annotations
