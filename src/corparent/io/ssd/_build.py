@@ -852,14 +852,32 @@ class Builder:
             out[person].extend(tables.get("allocations", ()))
         return out
 
+    def _after_extraction(self, day: dt.date | None, table: str, person: str | None) -> bool:
+        """Record (in ``fatal``) a table's data dated after ``extracted_on``: the extraction
+        day cannot come before what was extracted."""
+        if day is None or self.extracted_on is None or day <= self.extracted_on:
+            return False
+        self.fatal.append(
+            Problem(
+                code="dated_after_extraction",
+                message=f"{table} holds dates from {day.isoformat()}, after the extraction "
+                f"day given ({self.extracted_on.isoformat()})",
+                file=self.where.get(table),
+                record_id=person,
+                expected="an extraction day on or after every date the tables hold",
+            )
+        )
+        return True
+
     def _windows(self) -> dict[str, EvidenceWindow]:
         windows: dict[str, EvidenceWindow] = {}
         for spec in TABLES:
             for kind in spec.evidence:
                 if self.usable.get(spec.name) and self.stats[spec.name].mapped:
-                    windows[kind] = EvidenceWindow(
-                        start=self.earliest.get(spec.name), end=self.extracted_on
-                    )
+                    start = self.earliest.get(spec.name)
+                    if self._after_extraction(start, spec.name, None):
+                        start = None  # reported: the load stops below
+                    windows[kind] = EvidenceWindow(start=start, end=self.extracted_on)
                 else:
                     windows[kind] = _NOT_HELD
         # ssd_care_leavers holds one snapshot per care leaver: set per child in build().
@@ -871,6 +889,8 @@ class Builder:
         if self.fatal:
             raise LoadError(self.fatal, headline="the SSD source lacks tables or columns")
         windows = self._windows()
+        if self.fatal:
+            raise LoadError(self.fatal, headline="the SSD tables postdate the extraction day")
         shared = Evidence(windows=windows, default=_NOT_HELD, source=source)
         people = set(self.episodes) | set(self.events)
         unused = len(self.dob) - len(people & set(self.dob))
@@ -905,7 +925,9 @@ class Builder:
                 own = dict(windows)
                 for kind in ("pa_contacts", "pathway_plans"):
                     day = latest.get(kind)
-                    if day is not None:
+                    if day is not None and not self._after_extraction(
+                        day, "ssd_care_leavers", person
+                    ):
                         own[kind] = EvidenceWindow(start=day, end=self.extracted_on)
                 evidence = Evidence(windows=own, default=_NOT_HELD, source=source)
             fields: dict[str, Any] = {}
@@ -923,6 +945,8 @@ class Builder:
             )
             self.problems.extend(record.problems())
             records.append(record)
+        if self.fatal:  # a care leaver's contact or plan review after the extraction day
+            raise LoadError(self.fatal, headline="the SSD tables postdate the extraction day")
         return records, self._allocations()
 
     def year_end(self) -> dt.date:
