@@ -106,6 +106,23 @@ def test_evidence_windows_come_from_what_the_tables_hold(
     assert window.start == max(c.date for c in leaver.pa_contacts)
 
 
+def test_an_extraction_day_before_the_data_is_a_load_error(
+    caseload: Caseload, database: Path
+) -> None:
+    from corparent.errors import LoadError
+
+    earliest_visit = min(v.date for r in caseload for v in r.visits)
+    with pytest.raises(LoadError) as raised:
+        ssd.load(f"sqlite:///{database}", extracted_on=earliest_visit - dt.timedelta(days=1))
+    problem = next(p for p in raised.value.problems if p.code == "dated_after_extraction")
+    assert "after the extraction day given" in problem.message
+    leaver = next(r for r in caseload if r.pa_contacts)
+    latest = max(c.date for c in leaver.pa_contacts)
+    with pytest.raises(LoadError) as raised:
+        ssd.load(f"sqlite:///{database}", extracted_on=latest - dt.timedelta(days=1))
+    assert any(p.code == "dated_after_extraction" for p in raised.value.problems)
+
+
 def test_duties_the_ssd_cannot_show_are_not_assessable(database: Path) -> None:
     loaded = ssd.load(f"sqlite:///{database}")
     statuses = Counter(

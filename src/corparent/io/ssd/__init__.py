@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from corparent.io.ssd._health import HEALTH_CHECKS, HealthCheck, HealthCheckType
 from corparent.io.ssd._raw import DatabaseUnavailable
 from corparent.io.ssd._tables import TABLES, SsdColumn, SsdTable
 from corparent.io.ssda903 import LoadStats
-from corparent.model import Caseload
+from corparent.model import Caseload, CaseRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -98,7 +99,39 @@ def load(
             (people, episodes, placements, legal statuses) is missing; or ``strict`` and any
             row could not be used.
     """
-    builder = Builder(health_checks, extracted_on)
+    # The load makes millions of small objects and frees none: the cyclic collector would
+    # traverse them again and again (half the load's time) to find no garbage.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(source, schema, Builder(health_checks, extracted_on), strict=strict)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(
+    source: str | PathLike[str] | Engine, schema: str | None, builder: Builder, *, strict: bool
+) -> SourceLoadResult:
+    records, allocations, label = _read(source, builder, schema)
+    if strict and builder.problems:
+        raise LoadError(builder.problems, headline="the SSD tables have problems")
+    return SourceLoadResult(
+        caseload=Caseload(records=records),
+        problems=tuple(builder.problems),
+        notes=tuple(builder.notes),
+        stats=LoadStats(tables=builder.stats, children=len(records)),
+        collection_year_end=builder.year_end(),
+        source=label,
+        allocations=allocations,
+        review_due_dates=builder.due_dates(),
+    )
+
+
+def _read(
+    source: str | PathLike[str] | Engine, builder: Builder, schema: str | None
+) -> tuple[list[CaseRecord], dict[str, list[Allocation]], str]:
+    """Read every table into ``builder`` and build the records."""
     if isinstance(source, str | PathLike) and Path(source).is_dir():
         from corparent.io.ssd import _csv
 
@@ -124,15 +157,4 @@ def load(
             read_all(builder, _sql.read_tables(conn, schema=schema))
         label = _sql.describe_url(target if isinstance(target, str) else target.url)
     records, allocations = builder.build(f"SSD {label}")
-    if strict and builder.problems:
-        raise LoadError(builder.problems, headline="the SSD tables have problems")
-    return SourceLoadResult(
-        caseload=Caseload(records=records),
-        problems=tuple(builder.problems),
-        notes=tuple(builder.notes),
-        stats=LoadStats(tables=builder.stats, children=len(records)),
-        collection_year_end=builder.year_end(),
-        source=label,
-        allocations=allocations,
-        review_due_dates=builder.due_dates(),
-    )
+    return records, allocations, label

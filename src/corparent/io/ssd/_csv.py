@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from corparent.io.ssd._tables import TABLES
 
 __all__ = ["csv_files", "read_tables"]
 
-_BATCH = 20_000
+_BATCH = 2_000
+"""Rows parsed at a time: a batch that stays in the processor's cache is parsed faster."""
 
 
 def csv_files(folder: Path) -> dict[str, Path]:
@@ -29,6 +31,12 @@ def _batches(
 ) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
     lines: list[int | None] = []
     rows: list[tuple[Any, ...]] = []
+    # The columns read, picked at C speed from a line that has them all (a short line's missing
+    # cells are None).
+    last = max(positions, default=-1)
+    pick: Callable[[list[str]], tuple[Any, ...]] | None = (
+        itemgetter(*positions) if len(positions) > 1 else None
+    )
     counts["headers"] = counts["blank"] = 0
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         reader = csv.reader(stream)
@@ -46,7 +54,10 @@ def _batches(
                 counts["blank"] += 1
                 continue
             lines.append(reader.line_num)
-            rows.append(tuple((cells[i] if i < len(cells) else None) for i in positions))
+            if pick is not None and len(cells) > last:
+                rows.append(pick(cells))
+            else:
+                rows.append(tuple((cells[i] if i < len(cells) else None) for i in positions))
             if len(rows) >= _BATCH:
                 yield lines, rows
                 lines, rows = [], []
