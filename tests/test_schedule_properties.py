@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from corparent.codes import ReasonEpisodeCeased, ReasonNewEpisode
 from corparent.errors import RecordError
 from corparent.law import BeforeEvent
-from corparent.model import CaseRecord, IntegrityProblem, Review, Visit
+from corparent.model import (
+    CaseRecord,
+    Child,
+    Episode,
+    HealthAssessment,
+    HealthAssessmentKind,
+    IntegrityProblem,
+    Review,
+    Visit,
+)
 from corparent.schedule import Obligation, Status, schedule
 from corparent.testing import case_records, faulty_case_records
 
@@ -64,11 +73,54 @@ def test_deterministic(record: CaseRecord) -> None:
 @SETTINGS
 @given(record=case_records(), days=st.integers(1, 400))
 def test_a_later_as_of_never_changes_a_met_obligation(record: CaseRecord, days: int) -> None:
+    """What was met stays met, as it was. One thing may move: a duty due "before an event,
+    and at the latest ..." (``BeforeEvent``) is due at the long stop while the event lies
+    after ``as_of``; once a later ``as_of`` shows the event, it is due by the event, never
+    later, and whatever met it in time still did (it was met before the earlier ``as_of``,
+    so before the event)."""
     earlier = schedule(record, AS_OF - dt.timedelta(days=days))
     later = {key(o): o for o in schedule(record, AS_OF)}
     for o in earlier:
         if o.status in (Status.MET, Status.MET_LATE):
-            assert later[key(o)] == o
+            now = later[key(o)]
+            if isinstance(o.version.rule, BeforeEvent) and now.due != o.due:
+                assert o.due > now.due > earlier.as_of
+                assert attrs.evolve(now, due=o.due) == o
+            else:
+                assert now == o
+
+
+def test_a_first_review_shown_later_brings_an_earlier_due_date_forward() -> None:
+    """The case that showed it: looked after from Sun 10 Dec 2023, a health assessment on
+    23 Dec, the first review on Tue 2 Jan 2024. On 1 Jan the review lies ahead and the
+    assessment is due by the 20th working day (Wed 10 Jan); from 2 Jan it is due by the
+    review. Met in time either way."""
+    record = CaseRecord(
+        child=Child(id="C1", date_of_birth=dt.date(2015, 5, 5)),
+        episodes=[
+            Episode(
+                start=dt.date(2023, 12, 10),
+                legal_status="C2",
+                placement="U4",
+                reason_new="S",
+            )
+        ],
+        reviews=[Review(date=dt.date(2024, 1, 2))],
+        health_assessments=[
+            HealthAssessment(
+                date=dt.date(2023, 12, 23),
+                kind=HealthAssessmentKind.INITIAL,
+                by_medical_practitioner=True,
+            )
+        ],
+    )
+
+    def assessment(as_of: dt.date) -> Obligation:
+        return schedule(record, as_of).by_duty()["health_assessment_initial"][0]
+
+    before, after = assessment(dt.date(2024, 1, 1)), assessment(dt.date(2024, 3, 31))
+    assert (before.due, before.status) == (dt.date(2024, 1, 10), Status.MET)
+    assert (after.due, after.status) == (dt.date(2024, 1, 2), Status.MET)
 
 
 @SETTINGS
