@@ -246,45 +246,48 @@ def _row(finding: Finding) -> list[str]:
     return [neutralise("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
 
 
+def _shared_cell(value: object) -> str:
+    """The cell of a value many findings share (severity, check, duty, force, citation,
+    principles, code)."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return neutralise(";".join(p.name for p in value))
+    if isinstance(value, Severity):
+        return neutralise(value.value)
+    if isinstance(value, Force):
+        return neutralise(value.name)
+    return neutralise(str(value))
+
+
 def _rows(items: Iterable[Finding]) -> Iterator[list[str]]:
-    """:func:`_row` of each finding, the cells that repeat across findings (check, duty,
-    citation, principles, force, severity, code) made once per distinct value."""
-    made: dict[tuple[type, object], str] = {}  # keyed by type too: 1 and True differ
-
-    def typed(value: object) -> str:
-        key = (type(value), value)
-        text = made.get(key)
-        if text is None:
-            if value is None:
-                text = ""
-            elif isinstance(value, tuple):
-                text = neutralise(";".join(p.name for p in value))
-            elif isinstance(value, Severity):
-                text = neutralise(value.value)
-            elif isinstance(value, Force):
-                text = neutralise(value.name)
-            else:
-                text = neutralise(str(value))
-            made[key] = text
-        return text
-
+    """:func:`_row` of each finding; the cells findings share (severity, check, duty, force,
+    citation, principles, code) are made once per combination of those objects."""
+    # Keyed by the objects' identities (cheap to hash; an enum's own hash is Python code),
+    # each entry keeping its objects alive so that no identity is reused while it is cached.
+    made: dict[tuple[int, ...], tuple[list[str], tuple[object, ...]]] = {}
     start = _FORMULA_START
     for f in items:
+        shared = (f.severity, f.check_id, f.duty_id, f.force, f.citation, f.principles, f.code)
+        entry = made.get(key := tuple(map(id, shared)))
+        if entry is None:
+            entry = made[key] = ([_shared_cell(v) for v in shared], shared)
+        severity, check, duty, force, citation, principles, code = entry[0]
         due = f.due
         days = f.days_overdue
         child = f.child_id
         message = f.message
         yield [
             "'" + child if child.startswith(start) else child,
-            typed(f.severity),
-            typed(f.check_id),
-            typed(f.duty_id),
+            severity,
+            check,
+            duty,
             "" if due is None else due.isoformat(),
             "" if days is None else ("'" + str(days) if days < 0 else str(days)),
-            typed(f.force),
-            typed(f.citation),
-            typed(f.principles),
-            typed(f.code),
+            force,
+            citation,
+            principles,
+            code,
             "'" + message if message.startswith(start) else message,
         ]
 
