@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import collections
-import contextlib
 import datetime as dt
 import fnmatch
 import functools
-import gc
 import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -21,6 +19,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from corparent._gc import collector_paused
 from corparent.batch import (
     REVIEW_DUTIES,
     STATUS_CODES,
@@ -577,19 +576,6 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a run makes many small acyclic objects (it would
-    otherwise walk the whole caseload again and again), restored afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -689,7 +675,7 @@ def run_checks(
     done = 0
     if progress is not None:
         progress(0, total)
-    with _collector_paused():
+    with collector_paused():
         if workers == 1 or len(chunks) <= 1:
             for chunk in chunks:
                 f, c, u = _check_chunk(

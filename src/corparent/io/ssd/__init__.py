@@ -14,11 +14,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corparent._gc import collector_paused
 from corparent.errors import LoadError, Problem
 from corparent.io._loaded import Allocation, SourceLoadResult, SystemReviewDue
 from corparent.io.ssd._build import Builder, read_all
@@ -101,13 +101,8 @@ def load(
     """
     # The load makes millions of small objects and frees none: the cyclic collector would
     # traverse them again and again (half the load's time) to find no garbage.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load(source, schema, Builder(health_checks, extracted_on), strict=strict)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(

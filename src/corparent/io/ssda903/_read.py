@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from corparent._gc import collector_paused
 from corparent.errors import LoadError, Problem, shape
 from corparent.io.ssda903._build import build_records
 from corparent.io.ssda903._fields import (
@@ -936,27 +936,24 @@ def load(
                     )
                 ]
             )
-    enabled = gc.isenabled()
-    gc.disable()
     field_limit = csv.field_size_limit()
     csv.field_size_limit(max(field_limit, _MAX_FIELD))
     try:
-        for index, (src, year_end, files) in enumerate(plans):
-            state.returns.append(_Return(str(src), year_end))
-            ordered = sorted(
-                files,
-                key=lambda f: (0 if (f[1] or (_table_by_name(f[0]) or TABLES[1]).name) == "header"
-                               else 1, str(f[0])),
-            )  # fmt: skip
-            for path, named in ordered:
-                _read_file(state, path, named, index)
-        years = _settle_years(state, len(plans) - 1)
-        evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
-        built = build_records(state, evidence)
+        with collector_paused():
+            for index, (src, year_end, files) in enumerate(plans):
+                state.returns.append(_Return(str(src), year_end))
+                ordered = sorted(
+                    files,
+                    key=lambda f: (0 if (f[1] or (_table_by_name(f[0]) or TABLES[1]).name)
+                                   == "header" else 1, str(f[0])),
+                )  # fmt: skip
+                for path, named in ordered:
+                    _read_file(state, path, named, index)
+            years = _settle_years(state, len(plans) - 1)
+            evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
+            built = build_records(state, evidence)
     finally:
         csv.field_size_limit(field_limit)
-        if enabled:
-            gc.enable()
     stats = LoadStats(tables=state.stats, children=len(built.records))
     if strict and state.problems:
         raise LoadError(state.problems, headline="the SSDA903 return has problems")

@@ -1,0 +1,64 @@
+"""The bulk-work collector pause (corparent._gc): state restored, survivors promoted without a
+walk, a program's own frozen objects left frozen."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from corparent._gc import PROMOTE_FROM, collector_paused
+
+
+class Made:
+    """A tracked object (instances of Python classes are)."""
+
+
+def _generation_of(obj: object) -> int | None:
+    for generation in range(3):
+        if any(o is obj for o in gc.get_objects(generation=generation)):
+            return generation
+    return None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), collector_paused():
+            raise RuntimeError
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_what_the_work_made_goes_straight_to_the_oldest_generation() -> None:
+    gc.unfreeze()  # what earlier tests' command-line runs froze in this process
+    with collector_paused():
+        bulk = [Made() for _ in range(PROMOTE_FROM)]
+    assert _generation_of(bulk[-1]) == 2
+    assert gc.get_freeze_count() == 0
+    with collector_paused():  # small work: left to the collector as it comes
+        made = Made()
+    assert _generation_of(made) != 2
+
+
+def test_a_programs_own_frozen_objects_stay_frozen() -> None:
+    kept = Made()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert _generation_of(kept) is None  # frozen: in no generation
+        with collector_paused():
+            made = Made()
+            bulk = [Made() for _ in range(PROMOTE_FROM)]
+        assert gc.get_freeze_count() == frozen
+        assert _generation_of(kept) is None
+        assert _generation_of(made) is not None  # ours is collected as usual
+        assert len(bulk) == PROMOTE_FROM
+    finally:
+        gc.unfreeze()
