@@ -11,6 +11,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from corparent._gc import collector_paused
 from corparent.codes import CodeList, MissingType
 from corparent.errors import CodeError, LoadError, Problem
 from corparent.io._loaded import Allocation, SourceLoadResult
@@ -304,6 +305,11 @@ def load(folder: str | PathLike[str], *, strict: bool = False) -> SourceLoadResu
                 )
             ]
         )
+    with collector_paused():  # many small objects, none garbage: see corparent._gc
+        return _load_folder(path, strict)
+
+
+def _load_folder(path: Path, strict: bool) -> SourceLoadResult:
     work = _Load()
     for k in KINDS:
         work.read(path, k)
