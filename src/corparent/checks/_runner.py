@@ -587,8 +587,8 @@ def auto_workers(records: int) -> int:
     """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
     :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and the
     machine is not already busy with other work, else one. Measured on 100,000 children: the
-    checks take 1.8 s on one process and 1.3 s on two on a quiet machine, but 3.1 s and 4.0 s
-    when other work keeps both cores busy. Results are the same either way."""
+    default checks take 2.0 s on one process and 1.4 s on two on a quiet machine, but 3.1 s and
+    4.0 s when other work keeps both cores busy. Results are the same either way."""
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
         return 1
@@ -617,8 +617,8 @@ def run_checks(
     Each record's schedule is computed once and shared by the checks through the
     :class:`CheckContext`. A check that raises for a record is recorded in ``RunResult.crashes``
     (and the run continues) unless ``raise_on_crash`` is set. With
-    ``workers > 1`` records are checked in chunks across a process pool; the result is the same
-    as with one worker, in the same order.
+    ``workers > 1`` records are checked in chunks by this process and ``workers - 1`` more;
+    the result is the same as with one worker, in the same order.
 
     When every duty of the rule set is a review duty (``corparent check``'s default for a 903
     return), each chunk is scheduled column-wise by the batch engine (:mod:`corparent.batch`)
@@ -688,16 +688,31 @@ def run_checks(
                 if progress is not None:
                     progress(done, total)
         else:
+            # This process is one of the workers: it checks every ``workers``-th chunk itself
+            # (no copy of its findings to send back) while the others check the rest; the
+            # chunks are taken in order either way, so the result is the same.
+            own = range(0, len(chunks), workers)
             with ProcessPoolExecutor(
-                max_workers=workers,
+                max_workers=workers - 1,
                 mp_context=_pool_context(),
                 initializer=_init_worker,
                 initargs=(records, as_of, specs, rules, conventions, raise_on_crash, batch),
             ) as pool:
-                futures = [pool.submit(_check_chunk_in_worker, a, b) for a, b in bounds]
-                for chunk, future in zip(chunks, futures, strict=True):
-                    packed, c, u = future.result()
-                    findings.extend(map(_unpack, packed))
+                futures = {
+                    i: pool.submit(_check_chunk_in_worker, a, b)
+                    for i, (a, b) in enumerate(bounds)
+                    if i not in own
+                }
+                for i, chunk in enumerate(chunks):
+                    future = futures.get(i)
+                    if future is None:
+                        f, c, u = _check_chunk(
+                            chunk, as_of, specs, rules, conventions, raise_on_crash, batch
+                        )
+                        findings.extend(f)
+                    else:
+                        packed, c, u = future.result()
+                        findings.extend(map(_unpack, packed))
                     crashes.extend(c)
                     unjudged.update(u)
                     done += len(chunk)
