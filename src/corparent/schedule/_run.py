@@ -793,46 +793,7 @@ class Run:
             met = None
         if met is None and window_end is not None and due >= window_end:
             return
-        if self._complete:
-            if trigger_known and not self.has_local:
-                # _append() inlined: judged without a window.
-                if met is not None:
-                    status = _MET if met <= due else _MET_LATE
-                elif window_end is not None and due < window_end:
-                    status = _MISSED
-                else:
-                    status = _OVERDUE if due < as_of else _DUE
-                self.out.append(
-                    new_obligation(
-                        duty,
-                        version,
-                        self.subject_id,
-                        trigger,
-                        due,
-                        met,
-                        status,
-                        about,
-                        "",
-                        window_end if status is _MISSED else None,
-                    )
-                )
-            elif trigger_known:
-                self.emit_known(duty, version, trigger, due, met, about, kind, window_end)
-            else:
-                self.emit_known(
-                    duty,
-                    version,
-                    trigger,
-                    due,
-                    met,
-                    about,
-                    kind,
-                    None,
-                    Status.NOT_ASSESSABLE,
-                    _BEFORE_WINDOW,
-                )
-            return
-        window = self._windows.get(kind, self._default)
+        window = _ALL_KNOWN if self._complete else self._windows.get(kind, self._default)
         if not window.held:
             self.emit_known(duty, version, trigger, due, None, about, kind)
         elif not trigger_known:
@@ -847,6 +808,28 @@ class Run:
                 None,
                 Status.NOT_ASSESSABLE,
                 _BEFORE_WINDOW,
+            )
+        elif self.fast:
+            # _append() inlined: judged without a window.
+            if met is not None:
+                status = _MET if met <= due else _MET_LATE
+            elif window_end is not None and due < window_end:
+                status = _MISSED
+            else:
+                status = _OVERDUE if due < as_of else _DUE
+            self.out.append(
+                new_obligation(
+                    duty,
+                    version,
+                    self.subject_id,
+                    trigger,
+                    due,
+                    met,
+                    status,
+                    about,
+                    "",
+                    window_end if status is _MISSED else None,
+                )
             )
         elif window.start is not None and start < window.start and (met is None or met > due):
             self.emit_known(
