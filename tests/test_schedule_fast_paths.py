@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,6 +107,10 @@ def test_new_obligation_equals_attrs_construction() -> None:
     assert repr(made) == repr(built)
     assert attrs.asdict(made, recurse=False) == attrs.asdict(built, recurse=False)
     assert [f.name for f in attrs.fields(Obligation)] == list(fields)
+    assert type(made) is Obligation
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.due = dt.date(2024, 1, 31)  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(made)) == built
 
 
 # -- chains of fixed shape (Steps) and event dates by bisection ------------------------------
