@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from corparent import synth
 from corparent.dates import ANY_PART_OF_THE_UK, add_months
 from corparent.dates._arith import add_months_unchecked
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import (
     ENGLAND,
+    LAWS,
     AfterPeriodBeginningWith,
     BeforeEvent,
     Conventions,
@@ -31,10 +33,11 @@ from corparent.law import (
     WithinWeeks,
     WithinWorkingDays,
 )
-from corparent.model import PlacementUntil18
+from corparent.law._rules import term_containing
+from corparent.model import CaseRecord, Child, PlacementUntil18
 from corparent.schedule import Obligation, Schedule, Status, schedule
 from corparent.schedule._obligation import new_obligation, new_schedule
-from corparent.schedule._run import UNSEEN_STEP, Steps, compile_due, dates_between
+from corparent.schedule._run import UNSEEN_STEP, Run, Steps, compile_due, dates_between
 from corparent.schedule._visits import _plain_steps
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -204,3 +207,25 @@ def test_new_schedule_equals_the_checked_constructor(seed: int, order: random.Ra
     assert got == want
     assert [id(o) for o in got] == [id(o) for o in want]  # ties keep the same order
     assert hash(got) == hash(want)
+
+
+# -- school terms walked once per rule set ---------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=DAYS, span=st.integers(min_value=-400, max_value=3000), wales=st.booleans())
+def test_terms_after_walks_the_terms_one_by_one(day: dt.date, span: int, wales: bool) -> None:
+
+    rules = LAWS[Jurisdiction.WALES] if wales else ENGLAND
+    as_of = day + dt.timedelta(days=span)
+    record = CaseRecord(child=Child(id="C1", date_of_birth=dt.date(1990, 1, 1)))
+    run = Run(record, as_of, rules, rules.conventions)
+    want = []
+    next_day = term_containing(day, rules.conventions)[1] + dt.timedelta(days=1)
+    while next_day <= as_of:
+        first, last = term_containing(next_day, rules.conventions)
+        first = max(first, next_day)
+        want.append((first, last, f"school term from {first.isoformat()}"))
+        next_day = last + dt.timedelta(days=1)
+    assert list(run.terms_after(day)) == want
+    assert run.terms_after(day) is run.terms_after(day)  # remembered

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from corparent.dates import birthday
 from corparent.model import PeriodOfCare
 from corparent.schedule._obligation import Status, new_obligation
-from corparent.schedule._run import ONE_DAY, Run, event_dates
+from corparent.schedule._run import Run, event_dates
 
 __all__ = ["plan_education"]
 
@@ -62,69 +62,69 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
             default=period.start,
         )
     )
-    term = run.term
-    day = term(max(period.start, shown_from))[1] + ONE_DAY
     closed_on = run.window_end(period.end)
     # Every term start lies on or after the period's start, so after the date of birth.
     fifth, sixteenth = school_age.fifth, school_age.sixteenth
+    if fifth > last:
+        return  # no term starts at school age by the last day counted
     looked_after_on = record.looked_after_on
+    window_start = window.start
+    # The duty's only version, when it has one (in force from a day); else asked term by term.
+    _, only, due = run.step("pep_review_termly")
+    if only is not None and due is None:
+        return  # its rule gives no date
     version_of = run.version_of
     emit = run.emit_known
-    window_start = window.start
     # Judged without a window (complete evidence, no local standard): _append() inlined.
     fast = run.fast
     out = run.out.append
     child_id = run.subject_id
     count = len(peps)
-    if fifth > last:
-        return  # no term starts at school age by the last day counted
-    while day <= last:
-        term_start, term_end = term(day)
-        if term_start < day:
-            term_start = day
+    for term_start, term_end, term_about in run.terms_after(max(period.start, shown_from)):
         if term_start > last or term_start >= sixteenth:
             break  # term starts only move on: none later is counted
-        if fifth <= term_start < sixteenth and looked_after_on(term_start):
+        if fifth <= term_start and looked_after_on(term_start):
             # The first PEP of the term (the PEPs are in date order).
             i = bisect_left(peps, term_start)
             met = peps[i] if i < count and peps[i] <= term_end else None
-            lapsed = met is None and period.end is not None and period.end <= term_end
-            version = None if lapsed else version_of(duty, term_start)
-            if version is not None:
-                met_on = met if met is None or met <= as_of else None
-                if fast:
-                    if met_on is not None:
-                        status = Status.MET if met_on <= term_end else Status.MET_LATE
-                    elif closed_on is not None and term_end < closed_on:
-                        status = Status.MISSED
-                    else:
-                        status = Status.OVERDUE if term_end < as_of else Status.DUE
-                    out(
-                        new_obligation(
-                            duty,
-                            version,
-                            child_id,
-                            term_start,
-                            term_end,
-                            met_on,
-                            status,
-                            f"school term from {term_start.isoformat()}",
-                            "",
-                            closed_on if status is Status.MISSED else None,
-                        )
-                    )
+            if met is None and period.end is not None and period.end <= term_end:
+                continue  # the period ended within the term: it lapsed
+            version = only if only is not None else version_of(duty, term_start)
+            if version is None or term_start < version.in_force_from:
+                continue
+            met_on = met if met is None or met <= as_of else None
+            if fast:
+                if met_on is not None:
+                    status = Status.MET if met_on <= term_end else Status.MET_LATE
+                elif closed_on is not None and term_end < closed_on:
+                    status = Status.MISSED
                 else:
-                    unseen = window_start is not None and term_start < window_start and met is None
-                    emit(
+                    status = Status.OVERDUE if term_end < as_of else Status.DUE
+                out(
+                    new_obligation(
                         duty,
                         version,
+                        child_id,
                         term_start,
                         term_end,
                         met_on,
-                        f"school term from {term_start.isoformat()}",
-                        "peps",
-                        closed_on,
-                        Status.NOT_ASSESSABLE if unseen else None,
-                        "Part of the term lies before the data's PEPs." if unseen else "",
+                        status,
+                        term_about,
+                        "",
+                        closed_on if status is Status.MISSED else None,
                     )
-        day = term_end + ONE_DAY
+                )
+            else:
+                unseen = window_start is not None and term_start < window_start and met is None
+                emit(
+                    duty,
+                    version,
+                    term_start,
+                    term_end,
+                    met_on,
+                    term_about,
+                    "peps",
+                    closed_on,
+                    Status.NOT_ASSESSABLE if unseen else None,
+                    "Part of the term lies before the data's PEPs." if unseen else "",
+                )

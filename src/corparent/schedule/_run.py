@@ -40,6 +40,7 @@ __all__ = [
     "Run",
     "StepFn",
     "Steps",
+    "Term",
     "dates_between",
     "episode_start_known",
     "event_dates",
@@ -51,6 +52,8 @@ ONE_DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(weeks=1)
 _GUIDANCE = (Force.STATUTORY_GUIDANCE, Force.PRACTICE)
 StepFn = Callable[[int, dt.date], str | None]
+Term = tuple[dt.date, dt.date, str]
+"""A school term's first and last days and what an obligation for it is about."""
 DueFn = Callable[[dt.date], dt.date]
 
 
@@ -157,6 +160,7 @@ class _Law:
         "rules",
         "steps",
         "tables",
+        "term_runs",
         "terms",
     )
 
@@ -173,6 +177,8 @@ class _Law:
         }
         self.steps: dict[str, _Step] = {}
         self.terms: dict[dt.date, tuple[dt.date, dt.date]] = {}
+        self.term_runs: dict[tuple[dt.date, dt.date], tuple[Term, ...]] = {}
+        """:meth:`Run.terms_after`, by (the last day of the term it follows, ``as_of``)."""
         self.own_trigger = tuple(
             duty for duty in rules if duty.tightens is None and duty.force is Force.LOCAL
         )
@@ -281,6 +287,10 @@ class Run:
         """The rule set's local duties with a trigger of their own, in rule-set order."""
         return self._law.own_trigger
 
+    def step(self, duty_id: str) -> _Step:
+        """``(duty, version, due)`` of ``duty_id`` under this run's law (see :meth:`_Law.step`)."""
+        return self._steps.get(duty_id) or self._law.step(duty_id)
+
     def version_of(self, duty: Duty, trigger: dt.date) -> DutyVersion | None:
         """``duty.version_at(trigger)`` if its rule gives a date, else ``None``."""
         duty_id = duty.id
@@ -313,6 +323,25 @@ class Run:
         found = terms.get(day)
         if found is None:
             found = terms[day] = term_containing(day, self.conventions)
+        return found
+
+    def terms_after(self, day: dt.date) -> tuple[Term, ...]:
+        """The school terms after the one containing ``day`` (or the next term), one after
+        another up to ``as_of``: each (first day, last day, ``"school term from ..."``), the
+        first day no earlier than the day after the previous term ended. The same for every
+        record (remembered for the rule set and conventions)."""
+        after = self.term(day)[1]
+        key = (after, self.as_of)
+        found = self._law.term_runs.get(key)
+        if found is None:
+            run: list[Term] = []
+            day = after + ONE_DAY
+            while day <= self.as_of:
+                first, last = self.term(day)
+                first = max(first, day)
+                run.append((first, last, f"school term from {first.isoformat()}"))
+                day = last + ONE_DAY
+            found = self._law.term_runs[key] = tuple(run)
         return found
 
     def window(self, kind: str) -> EvidenceWindow:
