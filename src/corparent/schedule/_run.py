@@ -291,6 +291,14 @@ class Run:
         """``(duty, version, due)`` of ``duty_id`` under this run's law (see :meth:`_Law.step`)."""
         return self._steps.get(duty_id) or self._law.step(duty_id)
 
+    def version_at(self, duty: Duty, day: dt.date) -> DutyVersion | None:
+        """``duty.version_at(day)``, without a search when the duty has one open-ended
+        version."""
+        known, only, _ = self._steps.get(duty.id) or self._law.step(duty.id)
+        if known is duty and only is not None:
+            return only if only.in_force_from <= day else None
+        return duty.version_at(day)
+
     def version_of(self, duty: Duty, trigger: dt.date) -> DutyVersion | None:
         """``duty.version_at(trigger)`` if its rule gives a date, else ``None``."""
         duty_id = duty.id

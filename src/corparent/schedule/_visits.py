@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
 from corparent.dates._arith import add_months_unchecked
-from corparent.law import LeaverStatus
+from corparent.law import LeaverStatus, VisitStraddle
 from corparent.model import PeriodOfCare, Placement, PlacementUntil18
 from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import ONE_DAY, WEEK, Run, StepFn, Steps, dates_between
@@ -81,10 +82,10 @@ def _plain_steps(
     the three-month straddle), then the later ones, whose duty depends on whether a decision
     that the child stays until 18 covers the trigger. ``None`` if a day falls off the
     calendar (the step function then answers)."""
+    if not until_18:
+        return _first_year_steps(year_end, three_months)
     try:
         switch = year_end - _SIX_WEEKS if three_months else year_end
-        if not until_18:
-            return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
         days = {switch}
         for fact in until_18:
             days.add(fact.start)
@@ -98,6 +99,17 @@ def _plain_steps(
         covered = any(f.covers(day) for f in until_18)
         later.append("visit_after_first_year" if covered else "visit_after_first_year_other")
     return Steps(_FIRST_VISIT, tuple(later), bounds)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _first_year_steps(year_end: dt.date, three_months: bool) -> Steps | None:
+    """:func:`_plain_steps` with no decision that the child stays until 18: the same for
+    every placement whose first year ends on ``year_end`` (so made once)."""
+    try:
+        switch = year_end - _SIX_WEEKS if three_months else year_end
+    except OverflowError:
+        return None
+    return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
 
 
 def _care_order_at_home(placement: Placement) -> dt.date | None:
@@ -176,8 +188,8 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
         e.legal_status.is_interim_care_order and e.placement.is_placed_with_parents
         for e in record.episodes
     )
-    three_months = conv.visit_straddle.value == "three_months"
-    six_weeks = dt.timedelta(weeks=6)
+    three_months = conv.visit_straddle is VisitStraddle.THREE_MONTHS
+    six_weeks = _SIX_WEEKS
     reviews = [r.date for r in record.reviews]
     for placement, end in visit_placements(run, period):
         start = placement.start
