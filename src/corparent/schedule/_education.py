@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from corparent.dates import birthday
-from corparent.model import PeriodOfCare
+from corparent.model import Episode, PeriodOfCare
 from corparent.schedule._obligation import Status, new_obligation
 from corparent.schedule._run import Run, event_dates
 
@@ -30,6 +31,39 @@ class _SchoolAge:
         if day < self.born:
             self.record.age_on(day, self.leap_day)  # raises: no age before the date of birth
         return self.fifth <= day < self.sixteenth
+
+
+def _looked_after_until(episodes: Sequence[Episode], day: dt.date) -> dt.date:
+    """A day up to which (exclusive) the child is looked after on every day from ``day``, as
+    :meth:`~corparent.model.CaseRecord.looked_after_on` reads ``episodes`` (``day`` itself
+    when that cannot be settled at once), so the days before it need not be asked one by one.
+
+    With the episodes in order of start, a day is in the last episode starting on or before
+    it, if that episode has not ended: episode ``j`` holds the days from its start to the
+    next episode's start or its own end, whichever comes first.
+    """
+    count = len(episodes)
+    for j in range(1, count):
+        if episodes[j].start < episodes[j - 1].start:
+            return day  # out of order: ask day by day
+    run_start: dt.date | None = None
+    run_end: dt.date | None = None
+    for j, episode in enumerate(episodes):
+        end = episode.end
+        if j + 1 < count:
+            following = episodes[j + 1].start
+            if end is None or following < end:
+                end = following
+        if end is not None and end <= episode.start:
+            continue  # holds no day
+        if run_start is None or run_end != episode.start:
+            if run_start is not None and run_start <= day and (run_end is None or day < run_end):
+                break  # the run holding ``day`` is complete
+            run_start = episode.start
+        run_end = end
+    if run_start is not None and run_start <= day and (run_end is None or day < run_end):
+        return dt.date.max if run_end is None else run_end
+    return day
 
 
 def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
@@ -68,6 +102,7 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     if fifth > last:
         return  # no term starts at school age by the last day counted
     looked_after_on = record.looked_after_on
+    covered = _looked_after_until(record.episodes, period.start)
     window_start = window.start
     # The duty's only version, when it has one (in force from a day); else asked term by term.
     _, only, due = run.step("pep_review_termly")
@@ -83,7 +118,7 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     for term_start, term_end, term_about in run.terms_after(max(period.start, shown_from)):
         if term_start > last or term_start >= sixteenth:
             break  # term starts only move on: none later is counted
-        if fifth <= term_start and looked_after_on(term_start):
+        if fifth <= term_start and (term_start < covered or looked_after_on(term_start)):
             # The first PEP of the term (the PEPs are in date order).
             i = bisect_left(peps, term_start)
             met = peps[i] if i < count and peps[i] <= term_end else None

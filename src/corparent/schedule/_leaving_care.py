@@ -25,6 +25,8 @@ _LEAVING_CARE_DUTIES = (
     "pathway_plan_review_after_21_in_education",
 )
 
+_FIFTEEN_YEARS = dt.timedelta(days=365 * 15)
+
 _PA_VISITS = Steps(("pa_visit_when_accommodated",), ("pa_visit_interval",))
 
 _EDUCATION_OR_TRAINING = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
@@ -54,7 +56,7 @@ def plan_leaving_care(run: Run) -> None:
     ):
         return
     dob = record.child.date_of_birth
-    if dob > run.as_of - dt.timedelta(days=365 * 15):
+    if dob > run.as_of - _FIFTEEN_YEARS:
         return  # nobody under 15 on as_of has a leaving-care status yet
     timeline = run.timeline
     episodes_window = run.window("episodes")

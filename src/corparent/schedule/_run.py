@@ -66,7 +66,7 @@ class Steps:
     reads it without a call per step.
     """
 
-    __slots__ = ("bounds", "first", "later")
+    __slots__ = ("bounds", "compiled", "first", "later")
 
     def __init__(
         self,
@@ -79,6 +79,8 @@ class Steps:
         self.first = first
         self.later = later
         self.bounds = bounds
+        self.compiled: tuple[_Law, tuple[_Step, ...], tuple[_Step, ...]] | None = None
+        """The law the steps were last read under, and :meth:`_Law.tables_of` under it."""
 
     def __call__(self, k: int, trigger: dt.date) -> str | None:
         if k < len(self.first):
@@ -184,6 +186,19 @@ class _Law:
         )
         """The local duties with a trigger of their own (not tightening a statutory duty)."""
 
+    def tables_of(self, plan: Steps) -> tuple[tuple[_Step, ...], tuple[_Step, ...]]:
+        """:meth:`step` of each duty of ``plan.first`` and of ``plan.later``."""
+        tables = self.tables
+        first = tables.get(plan.first)
+        if first is None:
+            first = tables[plan.first] = tuple(self.step(i) for i in plan.first)
+        later = tables.get(plan.later)
+        if later is None:
+            later = tables[plan.later] = tuple(
+                _ABSENT if i is None else self.step(i) for i in plan.later
+            )
+        return first, later
+
     def step(self, duty_id: str) -> _Step:
         """``(duty, version, due)``: ``duty`` is ``None`` when it does not apply; ``version``
         is its only version when it has one (no end), and ``due`` that version's due date
@@ -236,6 +251,7 @@ class Run:
         "memo",
         "out",
         "record",
+        "regime",
         "rules",
         "subject_id",
     )
@@ -255,6 +271,8 @@ class Run:
         self.rules = rules
         self.conventions = conventions
         self.out: list[Obligation] = []
+        self.regime: tuple[PeriodOfCare, Any] | None = None
+        """The regime of the period of care last asked about (see ``_breaks.regime``)."""
         self.memo: dict[tuple[str, int], tuple[object, Any]] = {}
         """What planners work out about one period of care and share, by (what, the period's
         ``id``); the period itself is kept beside the value to check it."""
@@ -593,16 +611,11 @@ class Run:
         firsts = 0
         if step.__class__ is Steps:  # the duties looked up once, not asked step by step
             plan: Steps = step
-            tables = self._law.tables
-            table = tables.get(plan.first)
-            if table is None:
-                table = tables[plan.first] = tuple(steps.get(i) or law_step(i) for i in plan.first)
-            found = tables.get(plan.later)
-            if found is None:
-                found = tables[plan.later] = tuple(
-                    _ABSENT if i is None else steps.get(i) or law_step(i) for i in plan.later
-                )
-            later = found
+            law = self._law
+            compiled = plan.compiled
+            if compiled is None or compiled[0] is not law:
+                compiled = plan.compiled = (law, *law.tables_of(plan))
+            _, table, later = compiled
             bounds = plan.bounds
             firsts = len(table)
         conventions = self.conventions
