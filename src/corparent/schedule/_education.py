@@ -14,25 +14,6 @@ from corparent.schedule._run import Run, event_dates
 __all__ = ["plan_education"]
 
 
-class _SchoolAge:
-    """Whether the child is 5 or over and under 16 on a day: from the 5th birthday to the day
-    before the 16th (an age is attained at the start of its birthday)."""
-
-    __slots__ = ("born", "fifth", "leap_day", "record", "sixteenth")
-
-    def __init__(self, run: Run) -> None:
-        self.record = run.record
-        self.leap_day = run.conventions.leap_day
-        self.born = self.record.child.date_of_birth
-        self.fifth = birthday(self.born, 5, self.leap_day)
-        self.sixteenth = birthday(self.born, 16, self.leap_day)
-
-    def __call__(self, day: dt.date) -> bool:
-        if day < self.born:
-            self.record.age_on(day, self.leap_day)  # raises: no age before the date of birth
-        return self.fifth <= day < self.sixteenth
-
-
 def _looked_after_until(episodes: Sequence[Episode], day: dt.date) -> dt.date:
     """A day up to which (exclusive) the child is looked after on every day from ``day``, as
     :meth:`~corparent.model.CaseRecord.looked_after_on` reads ``episodes`` (``day`` itself
@@ -69,8 +50,14 @@ def _looked_after_until(episodes: Sequence[Episode], day: dt.date) -> dt.date:
 def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     record = run.record
     peps = event_dates(record.peps, period.start, period.end)
-    school_age = _SchoolAge(run)
-    if school_age(period.start):
+    # School age: 5 or over and under 16, from the 5th birthday to the day before the 16th
+    # (an age is attained at the start of its birthday).
+    born = record.child.date_of_birth
+    leap_day = run.conventions.leap_day
+    fifth, sixteenth = birthday(born, 5, leap_day), birthday(born, 16, leap_day)
+    if period.start < born:
+        record.age_on(period.start, leap_day)  # raises: no age before the date of birth
+    if fifth <= period.start < sixteenth:
         for duty_id in ("pep_initiate", "pep_ready_first_review"):
             run.once(
                 duty_id,
@@ -98,7 +85,6 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     )
     closed_on = run.window_end(period.end)
     # Every term start lies on or after the period's start, so after the date of birth.
-    fifth, sixteenth = school_age.fifth, school_age.sixteenth
     if fifth > last:
         return  # no term starts at school age by the last day counted
     looked_after_on = record.looked_after_on

@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from operator import add
+from operator import add, attrgetter
 from typing import Any
 
 from corparent.dates._arith import add_months_unchecked
@@ -936,8 +936,15 @@ def episode_start_known(period: PeriodOfCare, episode: Episode) -> bool:
 def event_dates(events: Iterable[object], start: dt.date, end: dt.date | None) -> list[dt.date]:
     """The dates of ``events`` (in date order, as a record holds them) on or after ``start``
     and before ``end``."""
-    days: list[dt.date] = [event.date for event in events]  # type: ignore[attr-defined]
-    return dates_between(days, start, end)
+    days: list[dt.date] = list(map(_DATE, events))
+    if not days or (start <= days[0] and (end is None or days[-1] < end)):
+        return days  # all of them: the common case
+    low = bisect_left(days, start)
+    high = len(days) if end is None else bisect_left(days, end)
+    return days[low:high]
+
+
+_DATE = attrgetter("date")
 
 
 def dates_between(days: list[dt.date], start: dt.date, end: dt.date | None) -> list[dt.date]:

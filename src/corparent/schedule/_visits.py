@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from bisect import bisect_left
+from collections.abc import Sequence
+from operator import attrgetter
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
 from corparent.dates._arith import add_months_unchecked
 from corparent.law import LeaverStatus, VisitStraddle
-from corparent.model import PeriodOfCare, Placement, PlacementUntil18
+from corparent.model import Episode, PeriodOfCare, Placement, PlacementUntil18
 from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import ONE_DAY, WEEK, Run, StepFn, Steps, dates_between
 
@@ -69,6 +71,7 @@ _CARE_ORDER_VISITS = Steps(
     ("visit_care_order_with_parent",), ("visit_care_order_with_parent_interval",)
 )
 _SIX_WEEKS = dt.timedelta(weeks=6)
+_DATE = attrgetter("date")
 _FIRST_VISIT = ("visit_first",)
 _FIRST_YEAR_THEN_OTHER = ("visit_first_year", "visit_after_first_year_other")
 
@@ -110,6 +113,14 @@ def _first_year_steps(year_end: dt.date, three_months: bool) -> Steps | None:
     except OverflowError:
         return None
     return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
+
+
+def _interim_care_order_at_home(episodes: Sequence[Episode]) -> bool:
+    """Whether the child was ever placed with a parent under an interim care order."""
+    for episode in episodes:
+        if episode.legal_status.is_interim_care_order and episode.placement.is_placed_with_parents:
+            return True
+    return False
 
 
 def _care_order_at_home(placement: Placement) -> dt.date | None:
@@ -184,13 +195,10 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
     reduced = record.reduced_visit_consents
     until_18 = record.placements_until_18
     pending = record.parent_placements_pending_assessment
-    ico_at_home = any(
-        e.legal_status.is_interim_care_order and e.placement.is_placed_with_parents
-        for e in record.episodes
-    )
+    ico_at_home = _interim_care_order_at_home(record.episodes)
     three_months = conv.visit_straddle is VisitStraddle.THREE_MONTHS
     six_weeks = _SIX_WEEKS
-    reviews = [r.date for r in record.reviews]
+    reviews = list(map(_DATE, record.reviews))
     for placement, end in visit_placements(run, period):
         start = placement.start
         events = dates_between(seen, start, end)
