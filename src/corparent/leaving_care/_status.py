@@ -292,9 +292,11 @@ def status_timeline(
                     basis="CA 1989 s.24(1A)-(1B)",
                 )
             )
-    if until is not None:
-        out = [p for p in out if p.start <= until]
-    return tuple(p for p in out if p.end is None or p.end >= p.start)
+    return tuple(
+        p
+        for p in out
+        if (until is None or p.start <= until) and (p.end is None or p.end >= p.start)
+    )
 
 
 def _qualifying_from(record: CaseRecord, bday16: dt.date, bday18: dt.date) -> dt.date | None:

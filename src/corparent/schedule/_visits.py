@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
 from operator import attrgetter
 
 from corparent.codes import LegalStatus
@@ -72,6 +73,7 @@ _CARE_ORDER_VISITS = Steps(
 )
 _SIX_WEEKS = dt.timedelta(weeks=6)
 _DATE = attrgetter("date")
+_SEEN = attrgetter("seen")
 _FIRST_VISIT = ("visit_first",)
 _FIRST_YEAR_THEN_OTHER = ("visit_first_year", "visit_after_first_year_other")
 
@@ -99,8 +101,12 @@ def _plain_steps(
     bounds = tuple(sorted(d for d in days if d >= switch))
     later: list[str | None] = ["visit_first_year"]
     for day in bounds:
-        covered = any(f.covers(day) for f in until_18)
-        later.append("visit_after_first_year" if covered else "visit_after_first_year_other")
+        for fact in until_18:
+            if fact.covers(day):
+                later.append("visit_after_first_year")
+                break
+        else:
+            later.append("visit_after_first_year_other")
     return Steps(_FIRST_VISIT, tuple(later), bounds)
 
 
@@ -169,7 +175,7 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
     if kind_of is Regime.IN_SERIES:
         return
     # The days of the visits that saw the child, in order (events are sorted by date).
-    seen = [v.date for v in record.visits if v.seen]
+    seen = list(compress(map(_DATE, record.visits), map(_SEEN, record.visits)))
     if series is not None:
         # CPPCR reg 48(3)(c): visits on days the child is placed, the series being one
         # placement: within 3 months of the first break, then at most 6-monthly.
@@ -188,7 +194,8 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
             anchor_known=series.periods[0].start_known,
         )
         return
-    _detention_visit(run, period)
+    if period.end is not None:
+        _detention_visit(run, period)
     # What the step functions ask of every visit, settled once for the record.
     approvals = record.connected_person_approvals
     long_term = record.long_term_foster
