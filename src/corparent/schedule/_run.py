@@ -31,7 +31,7 @@ from corparent.law import (
 from corparent.law._rules import term_containing
 from corparent.leaving_care import StatusPeriod, status_timeline
 from corparent.model import CaseRecord, Episode, EvidenceWindow, PeriodOfCare
-from corparent.schedule._obligation import Obligation, Status, new_obligation
+from corparent.schedule._obligation import Obligation, Status, _Blank, new_obligation
 
 __all__ = [
     "ONE_DAY",
@@ -678,12 +678,20 @@ class Run:
                     )
                 return
             if fast:
-                status = _MET if met <= due else _MET_LATE
-                out(
-                    new_obligation(
-                        duty, version, child_id, trigger, due, met, status, about, "", None
-                    )
-                )
+                # new_obligation() inlined: most obligations are made here.
+                made = _blank()
+                made.duty = duty
+                made.version = version
+                made.child_id = child_id
+                made.trigger = trigger
+                made.due = due
+                made.met_on = met
+                made.status = _MET if met <= due else _MET_LATE
+                made.about = about
+                made.reason = ""
+                made.closed_on = None
+                made.__class__ = Obligation  # type: ignore[assignment]
+                out(made)  # type: ignore[arg-type]
             else:
                 emit(duty, version, trigger, due, met, about, kind)
             trigger = met if from_actual else due
@@ -900,6 +908,8 @@ class Run:
 
 
 _MET = Status.MET
+_blank = partial(object.__new__, _Blank)
+"""A new, empty :class:`~corparent.schedule._obligation._Blank` (see ``new_obligation``)."""
 _MET_LATE = Status.MET_LATE
 _MISSED = Status.MISSED
 _OVERDUE = Status.OVERDUE
