@@ -875,20 +875,19 @@ class Run:
                 status = _MISSED
             else:
                 status = _OVERDUE if due < as_of else _DUE
-            self.out.append(
-                new_obligation(
-                    duty,
-                    version,
-                    self.subject_id,
-                    trigger,
-                    due,
-                    met,
-                    status,
-                    about,
-                    "",
-                    window_end if status is _MISSED else None,
-                )
-            )
+            made = _blank()  # new_obligation() inlined
+            made.duty = duty
+            made.version = version
+            made.child_id = self.subject_id
+            made.trigger = trigger
+            made.due = due
+            made.met_on = met
+            made.status = status
+            made.about = about
+            made.reason = ""
+            made.closed_on = window_end if status is _MISSED else None
+            made.__class__ = Obligation  # type: ignore[assignment]
+            self.out.append(made)  # type: ignore[arg-type]
         elif window.start is not None and start < window.start and (met is None or met > due):
             self.emit_known(
                 duty,
