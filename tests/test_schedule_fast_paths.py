@@ -39,7 +39,7 @@ from corparent.model import CaseRecord, Child, Episode, PlacementUntil18
 from corparent.schedule import Obligation, Schedule, Status, schedule
 from corparent.schedule._education import _looked_after_until
 from corparent.schedule._obligation import new_obligation, new_schedule
-from corparent.schedule._run import UNSEEN_STEP, Run, Steps, compile_due, dates_between
+from corparent.schedule._run import UNSEEN_STEP, Run, Steps, _Law, compile_due, dates_between
 from corparent.schedule._visits import _plain_steps
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -285,3 +285,15 @@ def test_looked_after_until_spans_contiguous_episodes() -> None:
     assert _looked_after_until((episode(0, 10), episode(10, None)), day) == dt.date.max
     assert _looked_after_until((episode(0, 10), episode(12, 40)), day) == dt.date(2020, 1, 11)
     assert _looked_after_until((episode(12, 40), episode(0, 10)), day) == day  # out of order
+
+
+@settings(max_examples=200, deadline=None)
+@given(rule=RULES, conventions=CONVENTIONS, trigger=DAYS)
+def test_a_laws_shared_due_function_equals_the_rule(
+    rule: DeadlineRule, conventions: Conventions, trigger: dt.date
+) -> None:
+    """Duties with equal rules share one remembered due-date function: the same dates."""
+    law = _Law(ENGLAND, conventions)
+    due = law.due_of(rule)
+    assert due(trigger) == rule.due(trigger, conventions)
+    assert law.due_of(attrs.evolve(rule)) is due  # an equal rule: the same function

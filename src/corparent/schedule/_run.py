@@ -157,6 +157,7 @@ class _Law:
     __slots__ = (
         "answers",
         "conventions",
+        "dues",
         "duties",
         "own_trigger",
         "rules",
@@ -178,6 +179,9 @@ class _Law:
             duty.id: duty for duty in rules if guidance or duty.force not in _GUIDANCE
         }
         self.steps: dict[str, _Step] = {}
+        self.dues: dict[DeadlineRule, DueFn] = {}
+        """:meth:`due_of` each rule: duties with equal rules share one function (and the due
+        dates it remembers)."""
         self.terms: dict[dt.date, tuple[dt.date, dt.date]] = {}
         self.term_runs: dict[tuple[dt.date, dt.date], tuple[Term, ...]] = {}
         """:meth:`Run.terms_after`, by (the last day of the term it follows, ``as_of``)."""
@@ -199,6 +203,19 @@ class _Law:
             )
         return first, later
 
+    def due_of(self, rule: DeadlineRule) -> DueFn:
+        """:func:`compile_due` of ``rule``, one function for equal rules (a "before the first
+        review" rule is its long-stop's)."""
+        found = self.dues.get(rule)
+        if found is None:
+            long_stop = rule.long_stop if rule.__class__ is BeforeEvent else None
+            if long_stop is not None:
+                found = self.due_of(long_stop)
+            else:
+                found = compile_due(rule, self.conventions)
+            self.dues[rule] = found
+        return found
+
     def step(self, duty_id: str) -> _Step:
         """``(duty, version, due)``: ``duty`` is ``None`` when it does not apply; ``version``
         is its only version when it has one (no end), and ``due`` that version's due date
@@ -211,7 +228,7 @@ class _Law:
             found = _ABSENT
         elif len(duty.versions) == 1 and duty.versions[0].until is None:
             version = duty.versions[0]
-            due = compile_due(version.rule, self.conventions) if version.rule.computable else None
+            due = self.due_of(version.rule) if version.rule.computable else None
             found = (duty, version, due)
         else:
             found = (duty, None, None)
