@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from corparent._gc import PROMOTE_FROM, collector_paused
+from corparent._gc import PROMOTE_FROM, collector_paused, unfreeze
 
 
 class Made:
@@ -37,7 +37,7 @@ def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
 
 
 def test_what_the_work_made_goes_straight_to_the_oldest_generation() -> None:
-    gc.unfreeze()  # what earlier tests' command-line runs froze in this process
+    unfreeze()  # what earlier tests' command-line runs froze in this process
     with collector_paused():
         bulk = [Made() for _ in range(PROMOTE_FROM)]
     assert _generation_of(bulk[-1]) == 2

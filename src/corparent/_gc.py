@@ -13,6 +13,10 @@ The move is made only after bulk work (over :data:`PROMOTE_FROM` new objects: sm
 leaves the collector as it was, garbage included), and only if the program has frozen no objects
 of its own (``gc.get_freeze_count() > 0``, e.g. a server before forking): those stay frozen.
 The collector is left enabled or disabled as it was.
+
+A one-shot command freezes what it loaded for good (:func:`freeze_for_good`); the pauses after
+it then know the permanent generation is not empty without counting it:
+``gc.get_freeze_count()`` walks every frozen object, 0.12 s after a 100,000-child load.
 """
 
 from __future__ import annotations
@@ -21,11 +25,28 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["PROMOTE_FROM", "collector_paused"]
+__all__ = ["PROMOTE_FROM", "collector_paused", "freeze_for_good", "unfreeze"]
 
 PROMOTE_FROM = 100_000
 """New tracked objects from which a pause ends by promoting them (a walk of fewer costs little;
 counting a program's frozen objects costs a walk of those)."""
+
+_froze_for_good = False  # set by freeze_for_good: there are frozen objects (no need to count)
+
+
+def freeze_for_good() -> None:
+    """Move every tracked object into the permanent generation, for the rest of the process (a
+    command's loaded records, which live to its end): no collection walks them again."""
+    global _froze_for_good
+    gc.freeze()
+    _froze_for_good = True
+
+
+def unfreeze() -> None:
+    """``gc.unfreeze()``, forgetting :func:`freeze_for_good` (for tests running commands)."""
+    global _froze_for_good
+    gc.unfreeze()
+    _froze_for_good = False
 
 
 @contextlib.contextmanager
@@ -38,7 +59,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         # The youngest generation's count is what the work made (the collector was off).
-        if gc.get_count()[0] >= PROMOTE_FROM and gc.get_freeze_count() == 0:
+        # Frozen objects are left frozen; after freeze_for_good there are some without counting.
+        if gc.get_count()[0] >= PROMOTE_FROM and not _froze_for_good and gc.get_freeze_count() == 0:
             gc.freeze()  # every tracked object into the permanent generation ...
             gc.unfreeze()  # ... and back, into the oldest one
         if was_enabled:
