@@ -128,6 +128,11 @@ def oc3_missing(
     justify.
     """
     start = _year_start(ctx.as_of)
+    # The year's OC3 first: a cheap test that spares most records the status (its timeline
+    # cost 0.6 s for 27,000 records of a 100,000-child return, the same findings either way).
+    outcomes = record.leaver_outcomes
+    if outcomes and any(start <= o.year_ending <= ctx.as_of for o in outcomes):
+        return
     dob = record.child.date_of_birth
     for age in ages:
         if not start.year <= dob.year + age <= ctx.as_of.year:
@@ -137,10 +142,7 @@ def oc3_missing(
             continue
         if ctx.as_of >= dt.date(2024, 3, 31) and any(e.end == day for e in record.episodes):
             continue
-        status = ctx.leaver_status(day)
-        if status not in _OC3_STATUSES:
-            continue
-        if any(start <= o.year_ending <= ctx.as_of for o in record.leaver_outcomes):
+        if ctx.leaver_status(day) not in _OC3_STATUSES:  # the costly test, made last
             continue
         yield ctx.finding(
             record,
