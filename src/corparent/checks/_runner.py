@@ -28,7 +28,7 @@ from corparent.batch import (
     review_obligations,
     unsupported,
 )
-from corparent.checks._context import CheckContext
+from corparent.checks._context import _bind, _context_maker
 from corparent.checks._finding import Crash, Finding, Severity
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
@@ -424,6 +424,16 @@ def _batch_group(
     return group
 
 
+_Step = tuple[
+    CheckSpec,
+    Callable[..., Iterable[Finding]],
+    dict[str, Any] | None,
+    tuple[list[Finding], list[int]] | None,
+]
+"""One check as the chunk loop runs it: spec, function, settings (None: none), and the batch
+engine's findings with each record's offsets when it evaluated the check column-wise."""
+
+
 def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
@@ -451,21 +461,30 @@ def _check_chunk(
                 groups.append(
                     _batch_group(records, members, law, conv, as_of, checks, plan, batched)
                 )
-    indexed = tuple(enumerate(checks))
-    settings = [dict(spec.settings) for spec in checks]
+    # Each check as one step per record: the batch engine's findings for a check it evaluated
+    # column-wise (the group's flat list and each record's offsets), else the check's function,
+    # called without keyword arguments when it has no settings. Made once per group, so the
+    # loop below looks nothing up per record and check.
+    plain: list[_Step] = [(spec, spec.func, dict(spec.settings) or None, None) for spec in checks]
+    steps_of: dict[int, list[_Step]] = {}
+    for each in groups:
+        steps_of[id(each)] = [
+            (spec, func, kwargs, each.vector.get(j))
+            for j, (spec, func, kwargs, _) in enumerate(plain)
+        ]
     append = findings.append
+    new_context = _context_maker(as_of)
     for i, record in enumerate(records):
         law, conv = laws[i]
-        ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
+        ctx = new_context(law, conv, record)
         group = batched[i]
-        vector: dict[int, tuple[list[Finding], list[int]]] = {}
+        steps = plain
         row = 0
         if group is not None:
             ctx.provide_schedule(functools.partial(group.schedule, i, record))
-            vector = group.vector
+            steps = steps_of[id(group)]
             row = group.position[i]
-        for j, spec in indexed:
-            made = vector.get(j)
+        for spec, func, kwargs, made in steps:
             if made is not None:  # the batch engine's findings for this check and record
                 flat, offsets = made
                 start, end = offsets[row], offsets[row + 1]
@@ -475,8 +494,8 @@ def _check_chunk(
             # The check, inline (this loop runs once per record and check): its findings are
             # kept up to a crash, which is recorded (or raised) and the run goes on.
             try:
-                ctx.bind(spec)  # one context per record, rebound to each check
-                for item in spec.func(record, ctx, **settings[j]):
+                _bind(ctx, spec)  # one context per record, rebound to each check
+                for item in func(record, ctx) if kwargs is None else func(record, ctx, **kwargs):
                     if item.__class__ is not Finding and not isinstance(item, Finding):
                         raise TypeError(f"check yielded {type(item).__name__}, not Finding")
                     append(item)
