@@ -87,9 +87,11 @@ def child_id_problem(value: str) -> str | None:
         return "CHILD contains control or invisible characters"
     if len(value) > 50:
         return "CHILD is longer than 50 characters"
-    if _DATE_INSIDE.search(value):
+    # Each search only where it could match (a date needs a separator, a UPN 13 characters):
+    # most ids are short runs of letters and digits, and every child's id is asked about.
+    if ("/" in value or "." in value or "-" in value) and _DATE_INSIDE.search(value):
         return "CHILD holds a date (a field separator may be missing)"
-    if _UPN_INSIDE.search(value):
+    if len(value) >= 13 and _UPN_INSIDE.search(value):
         return "CHILD holds a UPN (a field separator may be missing)"
     return None
 
