@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -245,3 +246,33 @@ def _reference_csv(items: list[Finding]) -> str:
     writer.writerow(CSV_COLUMNS)
     writer.writerows(_row(f) for f in items)
     return buffer.getvalue()
+
+
+@given(st.lists(csv_findings, max_size=4))
+def test_findings_made_with_slots_set_equal_the_constructors(items: list[Finding]) -> None:
+    """``_made`` (the checks' and the runner's fast path) gives the constructor's object."""
+    from corparent.checks._finding import _made
+
+    for f in items:
+        again = _made(
+            f.check_id,
+            f.severity,
+            f.child_id,
+            f.message,
+            f.duty_id,
+            f.due,
+            f.days_overdue,
+            f.citation,
+            list(f.principles),
+            f.force,
+            f.code,
+        )
+        assert again == f
+        assert again.principles.__class__ is tuple
+        assert repr(again) == repr(f)
+    bad: Any = "2024-01-01"
+    with pytest.raises(TypeError) as checked:
+        Finding(check_id="c", severity=Severity.INFO, child_id="C1", message="m", due=bad)
+    with pytest.raises(TypeError) as made:
+        _made("c", Severity.INFO, "C1", "m", None, bad, None, None, (), None, None)
+    assert str(made.value) == str(checked.value)

@@ -8,7 +8,7 @@ from typing import cast
 
 import attrs
 
-from corparent.checks._finding import Finding, Severity
+from corparent.checks._finding import Finding, Severity, _made
 from corparent.checks._spec import CheckSpec
 from corparent.dates import require_date
 from corparent.errors import CorparentError
@@ -158,20 +158,18 @@ class CheckContext:
             code: A machine-readable sub-kind.
         """
         spec = self.check
-        return Finding(
-            check_id=spec.id if spec is not None else "adhoc.check",
-            severity=severity or (spec.severity if spec is not None else Severity.WARNING),
-            child_id=record.id,
-            message=message,
-            duty_id=duty_id,
-            due=due,
-            days_overdue=days_overdue,
-            citation=citation,
-            principles=(
-                principles if principles is not None else (spec.principles if spec else ())
-            ),
-            force=force,
-            code=code,
+        return _made(
+            spec.id if spec is not None else "adhoc.check",
+            severity or (spec.severity if spec is not None else Severity.WARNING),
+            record.id,
+            message,
+            duty_id,
+            due,
+            days_overdue,
+            citation,
+            principles if principles is not None else (spec.principles if spec else ()),
+            force,
+            code,
         )
 
 

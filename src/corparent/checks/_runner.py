@@ -29,7 +29,7 @@ from corparent.batch import (
     unsupported,
 )
 from corparent.checks._context import _bind, _context_maker
-from corparent.checks._finding import Crash, Finding, Severity
+from corparent.checks._finding import Crash, Finding, Severity, _made
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
 from corparent.checks.builtin.compliance import (
@@ -340,18 +340,18 @@ def _vector_findings(
             days = None
             message = f"{duty.id} due in {due_day - today} days (on {due_on})"
         out.append(
-            Finding(
-                check_id=spec.id,
-                severity=severity[duty_index],
-                child_id=ids[record],
-                message=message,
-                duty_id=duty.id,
-                due=due_on,
-                days_overdue=days,
-                citation=citations[version_index],
-                principles=duty.principles,
-                force=duty.force,
-                code=code,
+            _made(
+                spec.id,
+                severity[duty_index],
+                ids[record],
+                message,
+                duty.id,
+                due_on,
+                days,
+                citations[version_index],
+                duty.principles,
+                duty.force,
+                code,
             )
         )
     offsets = np.searchsorted(table.record[rows], np.arange(len(ids) + 1)).astype(np.int64)
@@ -533,19 +533,7 @@ def _pack(f: Finding) -> Packed:
 
 
 def _unpack(t: Packed) -> Finding:
-    return Finding(
-        check_id=t[0],
-        severity=t[1],
-        child_id=t[2],
-        message=t[3],
-        duty_id=t[4],
-        due=t[5],
-        days_overdue=t[6],
-        citation=t[7],
-        principles=t[8],
-        force=t[9],
-        code=t[10],
-    )
+    return _made(*t)  # the fields in _pack's order, which is _made's
 
 
 # Set in each worker process by _init_worker: the records and the run's settings, sent once per
