@@ -588,6 +588,10 @@ def _map_rows(
     sexes = _FIELDS["header"][1].kind
     table_name = table.name
     read = mapped = reported = blank = count = 0
+    # A child's rows usually follow one another: the list of the last child's rows is kept,
+    # not looked up again (two lookups a row: 0.1 s of 1.5 s on a 100,000-child return).
+    last_child: str | None = None
+    per_table: list[tuple[tuple[Any, ...], int, int]] = []
     for number, text in lines:
         count += 1
         if text is None:
@@ -674,12 +678,15 @@ def _map_rows(
             reported += 1
             continue
         mapped += 1
-        per_child = rows.get(child)
-        if per_child is None:
-            per_child = rows[child] = {}
-        per_table = per_child.get(table_name)
-        if per_table is None:
-            per_table = per_child[table_name] = []
+        if child != last_child:
+            per_child = rows.get(child)
+            if per_child is None:
+                per_child = rows[child] = {}
+            found = per_child.get(table_name)
+            if found is None:
+                found = per_child[table_name] = []
+            per_table = found
+            last_child = child
         per_table.append((row, fidx, number))
         for i in year_at:
             day = row[i]
