@@ -210,16 +210,18 @@ RowMapper = Callable[[list[str], int, str], "tuple[Any, ...] | None"]
 
 
 def compile_mapper(
-    fields: Sequence[Field], position: Mapping[str, int], bad: BadValue
+    fields: Sequence[Field], position: Mapping[str, int], bad: BadValue, file: int | None = None
 ) -> RowMapper:
     """A function ``(cells, line, child) -> values | None`` for one file's column layout.
 
     The function is generated once per file with the column positions and lookup tables bound
     as constants: per cell, one dictionary lookup; a value that misses goes through the
     field's parser, and one that is still unusable through ``bad`` (which records the problem
-    and says whether the row can be kept). ``None`` when the row cannot be used.
+    and says whether the row can be kept). ``None`` when the row cannot be used. With
+    ``file`` (the file's index), the values are followed by ``file`` and the line: the row as
+    the reader keeps it, in one tuple.
     """
-    scope: dict[str, Any] = {"MISS": MISS, "bad": bad}
+    scope: dict[str, Any] = {"MISS": MISS, "bad": bad, "FILE": file}
     body = ["def mapper(cells, line, child):", "    ok = True"]
     names = []
     for i, field in enumerate(fields):
@@ -243,6 +245,8 @@ def compile_mapper(
             f"    v{i} = v",
         ]
         names.append(f"v{i}")
+    if file is not None:
+        names += ["FILE", "line"]
     body.append(f"    return ({', '.join(names)},) if ok else None")
     exec("\n".join(body), scope)  # generated from our own field table, never from input
     mapper: RowMapper = scope["mapper"]
