@@ -14,9 +14,13 @@ leaves the collector as it was, garbage included), and only if the program has f
 of its own (``gc.get_freeze_count() > 0``, e.g. a server before forking): those stay frozen.
 The collector is left enabled or disabled as it was.
 
-A one-shot command freezes what it loaded for good (:func:`freeze_for_good`); the pauses after
-it then know the permanent generation is not empty without counting it:
-``gc.get_freeze_count()`` walks every frozen object, 0.12 s after a 100,000-child load.
+A one-shot command freezes what it loaded for good (:func:`freeze_for_good`). A pause after
+that freezes what its work made too (the checks' findings: the command keeps them to its end)
+instead of leaving them to the young collection due as soon as the collector is back on (a
+walk of every finding and the objects made with it, 0.05 s after the checks of 100,000
+children), and never counts the frozen objects (``gc.get_freeze_count()`` walks them all,
+0.12 s after a 100,000-child load). Frozen objects are still freed by reference counting when
+no longer used; only reference cycles among them, which this work does not make, would stay.
 """
 
 from __future__ import annotations
@@ -59,9 +63,11 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         # The youngest generation's count is what the work made (the collector was off).
-        # Frozen objects are left frozen; after freeze_for_good there are some without counting.
-        if gc.get_count()[0] >= PROMOTE_FROM and not _froze_for_good and gc.get_freeze_count() == 0:
-            gc.freeze()  # every tracked object into the permanent generation ...
-            gc.unfreeze()  # ... and back, into the oldest one
+        if gc.get_count()[0] >= PROMOTE_FROM:
+            if _froze_for_good:
+                gc.freeze()  # kept to the command's end with its load (see the module notes)
+            elif gc.get_freeze_count() == 0:  # else the program's frozen objects stay frozen
+                gc.freeze()  # every tracked object into the permanent generation ...
+                gc.unfreeze()  # ... and back, into the oldest one
         if was_enabled:
             gc.enable()
