@@ -32,7 +32,7 @@ from corparent.model import (
 from corparent.model._trusted import RECORD_SORT_KEYS, trusted_maker
 
 if TYPE_CHECKING:
-    from corparent.io.ssda903._read import _Load
+    from corparent.io.ssda903._state import LoadState
 
 __all__ = ["Built", "build_records"]
 
@@ -115,7 +115,7 @@ class Built:
     record_problems: dict[str, tuple[Problem, ...]]
 
 
-def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
+def build_records(state: LoadState, evidence: Evidence | None = None) -> Built:
     """Build one record per child from ``state.rows``; record every decision in ``state``."""
     by_year = sorted(
         range(len(state.returns)), key=lambda i: state.returns[i].year_end or dt.date.min
@@ -181,7 +181,7 @@ def _label(year_end: dt.date | None) -> str:
 
 
 def _supersede(
-    state: _Load,
+    state: LoadState,
     table: str,
     entries: list[Entry],
     file_rank: list[int],
@@ -212,7 +212,9 @@ def _supersede(
     return kept
 
 
-def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]) -> list[Entry]:
+def _dedupe(
+    state: LoadState, table: str, entries: list[Entry], file_rank: list[int]
+) -> list[Entry]:
     """Keep once a row repeated identically in another file of the same return (rows of
     different returns are never duplicates: OC2 and OC3 rows belong to their own year)."""
     if len(entries) < 2 or all(e[-2] == entries[0][-2] for e in entries):
@@ -230,7 +232,7 @@ def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]
     return kept
 
 
-def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child | None:
+def _child(state: LoadState, child_id: str, tables: dict[str, list[Entry]]) -> Child | None:
     """The child from its header row (or a date of birth from another table); ``None`` and
     every row reported when neither exists."""
     headers = tables.get("header", [])
