@@ -13,7 +13,7 @@ import pytest
 from corparent import synth
 from corparent.batch import Columns
 from corparent.checks import RunResult, default, run_checks
-from corparent.checks._runner import auto_workers
+from corparent.checks._runner import _spare_cpus, auto_workers
 from corparent.cli._check import rules_for, select_checks
 from corparent.io.findings import finding_to_dict
 from corparent.law import ENGLAND, Conventions, RuleSet
@@ -110,6 +110,21 @@ def test_the_batched_schedule_equals_schedule(caseload: list[object]) -> None:
 
 def test_auto_workers() -> None:
     assert auto_workers(10) == 1
+    assert auto_workers(10**6) in (1, 2)
+
+
+def test_spare_cpus_between_two_snapshots() -> None:
+    """(time, the machine's idle CPU seconds, this process's CPU seconds)."""
+    # this process busy on one core for 3 s, the other core idle: one spare
+    assert _spare_cpus((10.0, 100.0, 5.0), (13.0, 103.0, 8.0)) == pytest.approx(1.0)
+    # another program kept the other core busy: none spare
+    assert _spare_cpus((10.0, 100.0, 5.0), (13.0, 100.0, 8.0)) == pytest.approx(0.0)
+    # this process idle (a program between jobs) on a quiet two-core machine: one spare
+    assert _spare_cpus((10.0, 100.0, 5.0), (13.0, 106.0, 5.0)) == pytest.approx(1.0)
+    # too short or too long a span says nothing: the load average decides
+    assert _spare_cpus((10.0, 100.0, 5.0), (10.1, 100.1, 5.1)) is None
+    assert _spare_cpus((10.0, 100.0, 5.0), (100.0, 190.0, 5.0)) is None
+    assert _spare_cpus(None, (13.0, 103.0, 8.0)) is None
 
 
 def test_hash_of_the_sorted_json_on_a_fixed_synthetic_return(tmp_path: Path) -> None:

@@ -4,10 +4,11 @@ walk, a program's own frozen objects left frozen."""
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 
-from corparent._gc import PROMOTE_FROM, collector_paused
+from corparent._gc import PROMOTE_FROM, collector_paused, freeze_for_good, unfreeze
 
 
 class Made:
@@ -37,7 +38,7 @@ def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
 
 
 def test_what_the_work_made_goes_straight_to_the_oldest_generation() -> None:
-    gc.unfreeze()  # what earlier tests' command-line runs froze in this process
+    unfreeze()  # what earlier tests' command-line runs froze in this process
     with collector_paused():
         bulk = [Made() for _ in range(PROMOTE_FROM)]
     assert _generation_of(bulk[-1]) == 2
@@ -48,6 +49,7 @@ def test_what_the_work_made_goes_straight_to_the_oldest_generation() -> None:
 
 
 def test_a_programs_own_frozen_objects_stay_frozen() -> None:
+    unfreeze()  # what earlier tests' command-line runs froze in this process
     kept = Made()
     gc.freeze()
     try:
@@ -62,3 +64,17 @@ def test_a_programs_own_frozen_objects_stay_frozen() -> None:
         assert len(bulk) == PROMOTE_FROM
     finally:
         gc.unfreeze()
+
+
+def test_after_a_command_froze_its_load_the_work_is_frozen_too_and_still_freed() -> None:
+    unfreeze()
+    freeze_for_good()  # as the command line does with its load
+    try:
+        with collector_paused():
+            bulk = [Made() for _ in range(PROMOTE_FROM)]
+        assert _generation_of(bulk[-1]) is None  # frozen: no collection walks it
+        survivor = weakref.ref(bulk[-1])
+        del bulk
+        assert survivor() is None  # reference counting frees frozen objects all the same
+    finally:
+        unfreeze()

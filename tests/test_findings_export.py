@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -168,10 +169,10 @@ def test_not_json_is_a_load_error() -> None:
 
 
 def test_csv_rows_are_the_reference_cells_of_each_finding() -> None:
-    """The fast CSV row writer gives exactly the cells of the reference form, formulas
-    neutralised, for findings of every shape (negative days, missing fields, repeats)."""
+    """The fast CSV line writer gives exactly what the csv module writes of the cells of the
+    reference form, formulas neutralised, for findings of every shape (negative days, missing
+    fields, repeats, cells that need quotes)."""
     from corparent.checks import Finding, Severity
-    from corparent.io.findings import _row, _rows
     from corparent.law import Force
     from corparent.principles import Principle
 
@@ -192,13 +193,86 @@ def test_csv_rows_are_the_reference_cells_of_each_finding() -> None:
         ),
         Finding(check_id="c", severity=Severity.INFO, child_id="3", message="m", days_overdue=0),
         Finding(check_id="c", severity=Severity.ERROR, child_id="4", message="m", days_overdue=7),
+        Finding(
+            check_id='a,"b"',
+            severity=Severity.INFO,
+            child_id="C,5",
+            message='say "no",\r\nthen go',
+            citation="reg 1(2), (3)",
+            code="line\nbreak",
+        ),
     ]
     findings += findings  # repeated values come from the cache
-    assert list(_rows(findings)) == [_row(f) for f in findings]
+    assert _fast_csv(findings) == _reference_csv(findings)
 
 
-@given(st.lists(findings, max_size=8))
+# Text full of what CSV quotes or a spreadsheet evaluates, beside any text.
+csv_texts = st.text(alphabet=',"\r\n=+-@\t a1\u00e9', max_size=12) | texts
+csv_findings = st.builds(
+    Finding,
+    check_id=csv_texts,
+    severity=st.sampled_from(list(Severity)),
+    child_id=csv_texts,
+    message=csv_texts,
+    duty_id=st.none() | csv_texts,
+    due=st.none() | st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31)),
+    days_overdue=st.none() | st.integers(-10_000, 10_000),
+    citation=st.none() | csv_texts,
+    principles=st.lists(st.sampled_from(list(Principle)), max_size=3, unique=True),
+    force=st.none() | st.sampled_from(list(Force)),
+    code=st.none() | csv_texts,
+)
+
+
+@given(st.lists(csv_findings, max_size=8))
 def test_csv_rows_equal_the_reference_cells_on_any_findings(items: list[Finding]) -> None:
-    from corparent.io.findings import _row, _rows
+    assert _fast_csv(items + items) == _reference_csv(items + items)
 
-    assert list(_rows(items + items)) == [_row(f) for f in items + items]
+
+def _fast_csv(items: list[Finding]) -> str:
+    from corparent.io.findings import to_csv
+
+    return to_csv(items)
+
+
+def _reference_csv(items: list[Finding]) -> str:
+    """The csv module given the reference cells of each finding (``_row``)."""
+    import csv
+
+    from corparent.io.findings import CSV_COLUMNS, _row
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_row(f) for f in items)
+    return buffer.getvalue()
+
+
+@given(st.lists(csv_findings, max_size=4))
+def test_findings_made_with_slots_set_equal_the_constructors(items: list[Finding]) -> None:
+    """``_made`` (the checks' and the runner's fast path) gives the constructor's object."""
+    from corparent.checks._finding import _made
+
+    for f in items:
+        again = _made(
+            f.check_id,
+            f.severity,
+            f.child_id,
+            f.message,
+            f.duty_id,
+            f.due,
+            f.days_overdue,
+            f.citation,
+            list(f.principles),
+            f.force,
+            f.code,
+        )
+        assert again == f
+        assert again.principles.__class__ is tuple
+        assert repr(again) == repr(f)
+    bad: Any = "2024-01-01"
+    with pytest.raises(TypeError) as checked:
+        Finding(check_id="c", severity=Severity.INFO, child_id="C1", message="m", due=bad)
+    with pytest.raises(TypeError) as made:
+        _made("c", Severity.INFO, "C1", "m", None, bad, None, None, (), None, None)
+    assert str(made.value) == str(checked.value)

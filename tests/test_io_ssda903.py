@@ -173,3 +173,24 @@ def test_several_collection_years_keep_repeated_rows_once(tmp_path: Path) -> Non
     assert both.problems == ()
     assert tuple(both.caseload) == tuple(single.caseload)
     assert both.stats.tables["episodes"].read == 2 * single.stats.tables["episodes"].read
+
+
+@given(
+    st.text(alphabet="0123456789/.-\\ aBz", max_size=24)
+    | st.from_regex(r"C?[A-Za-z]\d{11}[0-9A-Za-z]\d{0,3}", fullmatch=True)
+    | st.from_regex(r"C\d{0,4}\d{1,2}\s?[/.\-]\d{1,2}[/.\-]\d{2,4}", fullmatch=True)
+    | st.from_regex(r"C\d{1,2}-\d{1,2}-\d{4}", fullmatch=True)
+)
+def test_a_child_id_holding_a_date_or_upn_is_refused_whatever_its_shape(value: str) -> None:
+    """The id's cheap pre-tests (a separator for a date, 13 characters for a UPN) never let
+    one through that the patterns alone would catch."""
+    from corparent.io.ssda903._fields import _DATE_INSIDE, _UPN_INSIDE, child_id_problem
+
+    problem = child_id_problem(value)
+    if value and value.isprintable() and len(value) <= 50:
+        if _DATE_INSIDE.search(value):
+            assert problem == "CHILD holds a date (a field separator may be missing)"
+        elif _UPN_INSIDE.search(value):
+            assert problem == "CHILD holds a UPN (a field separator may be missing)"
+        else:
+            assert problem is None

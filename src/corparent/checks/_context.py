@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import cast
 
 import attrs
 
-from corparent.checks._finding import Finding, Severity
+from corparent.checks._finding import Finding, Severity, _made
 from corparent.checks._spec import CheckSpec
 from corparent.dates import require_date
 from corparent.errors import CorparentError
@@ -157,18 +158,53 @@ class CheckContext:
             code: A machine-readable sub-kind.
         """
         spec = self.check
-        return Finding(
-            check_id=spec.id if spec is not None else "adhoc.check",
-            severity=severity or (spec.severity if spec is not None else Severity.WARNING),
-            child_id=record.id,
-            message=message,
-            duty_id=duty_id,
-            due=due,
-            days_overdue=days_overdue,
-            citation=citation,
-            principles=(
-                principles if principles is not None else (spec.principles if spec else ())
-            ),
-            force=force,
-            code=code,
+        return _made(
+            spec.id if spec is not None else "adhoc.check",
+            severity or (spec.severity if spec is not None else Severity.WARNING),
+            record.id,
+            message,
+            duty_id,
+            due,
+            days_overdue,
+            citation,
+            principles if principles is not None else (spec.principles if spec else ()),
+            force,
+            code,
         )
+
+
+# -- for the runner ---------------------------------------------------------------------------
+
+_SLOTS = ("as_of", "rules", "conventions", "record", "check", "_cache")
+assert tuple(f.name for f in attrs.fields(CheckContext)) == _SLOTS, "set each field below"
+
+_Bind = Callable[[CheckContext, CheckSpec | None], None]
+_bind = cast(_Bind, vars(CheckContext)["check"].__set__)
+"""``_bind(ctx, spec)``: as :meth:`CheckContext.bind`, without the method call (the runner
+rebinds the context of each record to each check: 900,000 times on 100,000 children)."""
+
+
+def _context_maker(
+    as_of: dt.date,
+) -> Callable[[RuleSet, Conventions, CaseRecord], CheckContext]:
+    """The runner's constructor of one record's context for a run as at ``as_of``: the same
+    object as ``CheckContext(as_of=as_of, rules=..., conventions=..., record=...)``, with
+    ``as_of`` checked once here instead of once per record and the slots set directly (the
+    attrs constructor cost 0.07 s on 100,000 children)."""
+    require_date(as_of, "as_of")
+    new = object.__new__
+    s_as_of, s_rules, s_conventions, s_record, s_check, s_cache = (
+        vars(CheckContext)[name].__set__ for name in _SLOTS
+    )
+
+    def make(rules: RuleSet, conventions: Conventions, record: CaseRecord) -> CheckContext:
+        ctx: CheckContext = new(CheckContext)
+        s_as_of(ctx, as_of)
+        s_rules(ctx, rules)
+        s_conventions(ctx, conventions)
+        s_record(ctx, record)
+        s_check(ctx, None)
+        s_cache(ctx, {})
+        return ctx
+
+    return make

@@ -115,6 +115,51 @@ class Finding:
         )
 
 
+_SET = {f.name: vars(Finding)[f.name].__set__ for f in attrs.fields(Finding)}
+_S_CHECK, _S_SEVERITY, _S_CHILD, _S_MESSAGE, _S_DUTY, _S_DUE, _S_DAYS = (
+    _SET[name]
+    for name in ("check_id", "severity", "child_id", "message", "duty_id", "due", "days_overdue")
+)
+_S_CITATION, _S_PRINCIPLES, _S_FORCE, _S_CODE = (
+    _SET[name] for name in ("citation", "principles", "force", "code")
+)
+assert len(_SET) == 11, "set each field of Finding in _made"
+_new = object.__new__
+
+
+def _made(
+    check_id: str,
+    severity: Severity,
+    child_id: str,
+    message: str,
+    duty_id: str | None,
+    due: dt.date | None,
+    days_overdue: int | None,
+    citation: str | None,
+    principles: Iterable[Principle],
+    force: Force | None,
+    code: str | None,
+) -> Finding:
+    """``Finding(check_id=..., ...)`` with its slots set directly, as the checks and the runner
+    make 115,000 of them on 100,000 children: the same object, ``due`` checked and
+    ``principles`` made a tuple as the constructor does, at a third of its cost."""
+    if due is not None and due.__class__ is not dt.date:
+        require_date(due, "due")
+    finding: Finding = _new(Finding)
+    _S_CHECK(finding, check_id)
+    _S_SEVERITY(finding, severity)
+    _S_CHILD(finding, child_id)
+    _S_MESSAGE(finding, message)
+    _S_DUTY(finding, duty_id)
+    _S_DUE(finding, due)
+    _S_DAYS(finding, days_overdue)
+    _S_CITATION(finding, citation)
+    _S_PRINCIPLES(finding, principles if principles.__class__ is tuple else tuple(principles))
+    _S_FORCE(finding, force)
+    _S_CODE(finding, code)
+    return finding
+
+
 @attrs.frozen(kw_only=True)
 class Crash:
     """A check raised an exception for one child: reported, never skipped silently.

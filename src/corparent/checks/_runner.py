@@ -28,8 +28,8 @@ from corparent.batch import (
     review_obligations,
     unsupported,
 )
-from corparent.checks._context import CheckContext
-from corparent.checks._finding import Crash, Finding, Severity
+from corparent.checks._context import _bind, _context_maker
+from corparent.checks._finding import Crash, Finding, Severity, _made
 from corparent.checks._set import CheckSet, default
 from corparent.checks._spec import CheckSpec, Provenance
 from corparent.checks.builtin.compliance import (
@@ -340,18 +340,18 @@ def _vector_findings(
             days = None
             message = f"{duty.id} due in {due_day - today} days (on {due_on})"
         out.append(
-            Finding(
-                check_id=spec.id,
-                severity=severity[duty_index],
-                child_id=ids[record],
-                message=message,
-                duty_id=duty.id,
-                due=due_on,
-                days_overdue=days,
-                citation=citations[version_index],
-                principles=duty.principles,
-                force=duty.force,
-                code=code,
+            _made(
+                spec.id,
+                severity[duty_index],
+                ids[record],
+                message,
+                duty.id,
+                due_on,
+                days,
+                citations[version_index],
+                duty.principles,
+                duty.force,
+                code,
             )
         )
     offsets = np.searchsorted(table.record[rows], np.arange(len(ids) + 1)).astype(np.int64)
@@ -424,6 +424,16 @@ def _batch_group(
     return group
 
 
+_Step = tuple[
+    CheckSpec,
+    Callable[..., Iterable[Finding]],
+    dict[str, Any] | None,
+    tuple[list[Finding], list[int]] | None,
+]
+"""One check as the chunk loop runs it: spec, function, settings (None: none), and the batch
+engine's findings with each record's offsets when it evaluated the check column-wise."""
+
+
 def _check_chunk(
     records: Sequence[CaseRecord],
     as_of: dt.date,
@@ -451,21 +461,30 @@ def _check_chunk(
                 groups.append(
                     _batch_group(records, members, law, conv, as_of, checks, plan, batched)
                 )
-    indexed = tuple(enumerate(checks))
-    settings = [dict(spec.settings) for spec in checks]
+    # Each check as one step per record: the batch engine's findings for a check it evaluated
+    # column-wise (the group's flat list and each record's offsets), else the check's function,
+    # called without keyword arguments when it has no settings. Made once per group, so the
+    # loop below looks nothing up per record and check.
+    plain: list[_Step] = [(spec, spec.func, dict(spec.settings) or None, None) for spec in checks]
+    steps_of: dict[int, list[_Step]] = {}
+    for each in groups:
+        steps_of[id(each)] = [
+            (spec, func, kwargs, each.vector.get(j))
+            for j, (spec, func, kwargs, _) in enumerate(plain)
+        ]
     append = findings.append
+    new_context = _context_maker(as_of)
     for i, record in enumerate(records):
         law, conv = laws[i]
-        ctx = CheckContext(as_of=as_of, rules=law, conventions=conv, record=record)
+        ctx = new_context(law, conv, record)
         group = batched[i]
-        vector: dict[int, tuple[list[Finding], list[int]]] = {}
+        steps = plain
         row = 0
         if group is not None:
             ctx.provide_schedule(functools.partial(group.schedule, i, record))
-            vector = group.vector
+            steps = steps_of[id(group)]
             row = group.position[i]
-        for j, spec in indexed:
-            made = vector.get(j)
+        for spec, func, kwargs, made in steps:
             if made is not None:  # the batch engine's findings for this check and record
                 flat, offsets = made
                 start, end = offsets[row], offsets[row + 1]
@@ -475,8 +494,8 @@ def _check_chunk(
             # The check, inline (this loop runs once per record and check): its findings are
             # kept up to a crash, which is recorded (or raised) and the run goes on.
             try:
-                ctx.bind(spec)  # one context per record, rebound to each check
-                for item in spec.func(record, ctx, **settings[j]):
+                _bind(ctx, spec)  # one context per record, rebound to each check
+                for item in func(record, ctx) if kwargs is None else func(record, ctx, **kwargs):
                     if item.__class__ is not Finding and not isinstance(item, Finding):
                         raise TypeError(f"check yielded {type(item).__name__}, not Finding")
                     append(item)
@@ -514,19 +533,7 @@ def _pack(f: Finding) -> Packed:
 
 
 def _unpack(t: Packed) -> Finding:
-    return Finding(
-        check_id=t[0],
-        severity=t[1],
-        child_id=t[2],
-        message=t[3],
-        duty_id=t[4],
-        due=t[5],
-        days_overdue=t[6],
-        citation=t[7],
-        principles=t[8],
-        force=t[9],
-        code=t[10],
-    )
+    return _made(*t)  # the fields in _pack's order, which is _made's
 
 
 # Set in each worker process by _init_worker: the records and the run's settings, sent once per
@@ -583,15 +590,60 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+_Snapshot = tuple[float, float, float]  # (monotonic time, machine's idle CPU s, own CPU s)
+
+
+def _snapshot() -> _Snapshot | None:
+    """Now, the machine's idle CPU time since boot (``/proc/stat``: idle and iowait, all
+    CPUs) and this process's own CPU time, in seconds; None where ``/proc/stat`` is missing."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = stat.readline().split()
+        idle = (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        return None
+    own = os.times()
+    return time.monotonic(), idle, own.user + own.system
+
+
+_SPAN = (0.5, 60.0)
+"""The spans (seconds) between two snapshots that tell how busy the machine is now: shorter
+ones are too coarse (the kernel counts in hundredths), longer ones too old."""
+
+_mark = _snapshot()  # when this module was imported: a command then loads its records
+
+
+def _spare_cpus(then: _Snapshot | None, now: _Snapshot | None) -> float | None:
+    """CPUs free for a second process of ours, on average between two snapshots: the idle
+    CPUs plus the one this process used (it goes on using it), less one. None when the span
+    says nothing (see :data:`_SPAN`)."""
+    if then is None or now is None or not _SPAN[0] <= now[0] - then[0] <= _SPAN[1]:
+        return None
+    span = now[0] - then[0]
+    return (now[1] - then[1]) / span + (now[2] - then[2]) / span - 1
+
+
 def auto_workers(records: int) -> int:
     """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
-    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and the
-    machine is not already busy with other work, else one. Measured on 100,000 children: the
-    default checks take 2.0 s on one process and 1.4 s on two on a quiet machine, but 3.1 s and
-    4.0 s when other work keeps both cores busy. Results are the same either way."""
+    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and one of
+    them is free, else one. Results are the same either way.
+
+    Whether a core is free is measured, on Linux, over the last seconds (since this module was
+    imported or the previous call: in a command, while it loaded the records), from the idle
+    time the kernel counts and this process's own; elsewhere, or after a longer pause, from the
+    load average. Measured on 100,000 children, 2 cores: the default checks take 1.4 s on one
+    process and about 1.0 s on two when the other core is free, but 1.9-2.2 s on two when
+    other work keeps a core busy (the one-minute load average, read before, lags a new job
+    by a minute and let that happen)."""
+    global _mark
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
         return 1
+    now = _snapshot()
+    spare = _spare_cpus(_mark, now)
+    _mark = now
+    if spare is not None:
+        return 2 if spare >= 0.7 else 1
     try:
         busy = os.getloadavg()[0]
     except OSError:  # pragma: no cover - no load average on this platform

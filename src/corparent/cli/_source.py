@@ -16,6 +16,7 @@ import gc
 from pathlib import Path
 from typing import Any
 
+from corparent._gc import freeze_for_good
 from corparent.checks import CheckSet, CheckSpec
 from corparent.errors import ConfigError, LoadError, Problem
 from corparent.io.ssd import NOT_APPLICABLE_CHECKS
@@ -111,7 +112,7 @@ def load_source(text: str, *, strict: bool = False, **ssda903: Any) -> LoadResul
     try:
         return _load(text, strict=strict, **ssda903)
     finally:
-        gc.freeze()
+        freeze_for_good()
         if was:
             gc.enable()
 

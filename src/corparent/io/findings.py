@@ -240,7 +240,7 @@ def _result_head(result: RunResult) -> dict[str, Any]:
 
 
 def _row(finding: Finding) -> list[str]:
-    """The CSV cells of ``finding`` (the reference form; :func:`_rows` makes the same faster)."""
+    """The CSV cells of ``finding`` (the reference form; :func:`_lines` writes the same faster)."""
     d = finding_to_dict(finding)
     d["principles"] = ";".join(d["principles"])
     return [neutralise("" if d[c] is None else str(d[c])) for c in CSV_COLUMNS]
@@ -260,43 +260,61 @@ def _shared_cell(value: object) -> str:
     return neutralise(str(value))
 
 
-def _rows(items: Iterable[Finding]) -> Iterator[list[str]]:
-    """:func:`_row` of each finding; the cells findings share (severity, check, duty, force,
-    citation, principles, code) are made once per combination of those objects."""
+def _cell(text: str) -> str:
+    """``text`` as a CSV cell, as :func:`csv.writer` writes it (the excel dialect, minimal
+    quoting): between quotes, quotes doubled, when it holds a comma, a quote or a line break."""
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def _lines(items: Iterable[Finding]) -> Iterator[str]:
+    """The CSV line of each finding: what :func:`csv.writer` writes of :func:`_row`, faster.
+
+    The cells findings share (severity, check, duty; force, citation, principles, code) are
+    made, neutralised and quoted once per combination of those objects, as the two runs of
+    cells they form in the line; each finding adds its child, due date, days and message.
+    Writing lines instead of handing the csv module eleven cells a row halves the time
+    (0.33 s to 0.17 s for 115,000 findings); a property test holds the text to the csv
+    module's."""
     # Keyed by the objects' identities (cheap to hash; an enum's own hash is Python code),
     # each entry keeping its objects alive so that no identity is reused while it is cached.
-    made: dict[tuple[int, ...], tuple[list[str], tuple[object, ...]]] = {}
+    made: dict[tuple[int, ...], tuple[str, str, tuple[object, ...]]] = {}
     start = _FORMULA_START
     for f in items:
         shared = (f.severity, f.check_id, f.duty_id, f.force, f.citation, f.principles, f.code)
         entry = made.get(key := tuple(map(id, shared)))
         if entry is None:
-            entry = made[key] = ([_shared_cell(v) for v in shared], shared)
-        severity, check, duty, force, citation, principles, code = entry[0]
-        due = f.due
-        days = f.days_overdue
+            cells = [_cell(_shared_cell(v)) for v in shared]
+            entry = made[key] = (",".join(cells[:3]), ",".join(cells[3:]), shared)
+        head, tail, _ = entry
         child = f.child_id
+        if child.startswith(start):
+            child = "'" + child
         message = f.message
-        yield [
-            "'" + child if child.startswith(start) else child,
-            severity,
-            check,
-            duty,
-            "" if due is None else due.isoformat(),
-            "" if days is None else ("'" + str(days) if days < 0 else str(days)),
-            force,
-            citation,
-            principles,
-            code,
-            "'" + message if message.startswith(start) else message,
-        ]
+        if message.startswith(start):
+            message = "'" + message
+        due = "" if f.due is None else f.due.isoformat()
+        days = f.days_overdue
+        overdue = "" if days is None else ("'" + str(days) if days < 0 else str(days))
+        yield f"{_cell(child)},{head},{due},{overdue},{tail},{_cell(message)}\r\n"
+
+
+_LINES_PER_WRITE = 2048
 
 
 def _stream_csv(findings: RunResult | Iterable[Finding], stream: IO[str]) -> None:
     items = findings.findings if isinstance(findings, RunResult) else findings
-    writer = csv.writer(stream)  # RFC 4180 CRLF: a lone CR or LF in a cell gets quoted
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_rows(items))
+    csv.writer(stream).writerow(CSV_COLUMNS)  # RFC 4180: CRLF, as each line of _lines
+    batch: list[str] = []
+    for line in _lines(items):
+        batch.append(line)
+        if len(batch) == _LINES_PER_WRITE:
+            stream.write("".join(batch))
+            batch.clear()
+    stream.write("".join(batch))
 
 
 def to_csv(findings: RunResult | Iterable[Finding]) -> str:

@@ -521,16 +521,17 @@ class Caseload:
         for position, record in enumerate(self.records):
             if not isinstance(record, CaseRecord):
                 raise TypeError(f"Caseload.records[{position}] must be a CaseRecord")
-            if record.id in index:
+            child_id = record.child.id  # record.id, read once (a property: 100,000 records)
+            if child_id in index:
                 duplicates.append(
                     Problem(
                         code="duplicate_child",
                         message="two records share this child id",
-                        record_id=record.id,
+                        record_id=child_id,
                         path=f"records[{position}]",
                     )
                 )
-            index[record.id] = record
+            index[child_id] = record
         if duplicates:
             raise RecordError(duplicates, headline="caseload has duplicate child ids")
         return index

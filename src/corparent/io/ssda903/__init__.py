@@ -7,14 +7,9 @@ datetime.date(2023, 12, 22)
 
 from __future__ import annotations
 
-from corparent.io.ssda903._read import (
-    CollectionYear,
-    LoadResult,
-    LoadStats,
-    TableStats,
-    load,
-    parse_date,
-)
+from corparent.io.ssda903._fields import parse_date
+from corparent.io.ssda903._read import load
+from corparent.io.ssda903._result import CollectionYear, LoadResult, LoadStats, TableStats
 from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec
 from corparent.io.ssda903._write import write
 

@@ -32,7 +32,7 @@ from corparent.model import (
 from corparent.model._trusted import RECORD_SORT_KEYS, trusted_maker
 
 if TYPE_CHECKING:
-    from corparent.io.ssda903._read import _Load
+    from corparent.io.ssda903._state import LoadState
 
 __all__ = ["Built", "build_records"]
 
@@ -70,7 +70,9 @@ an episode is the same episode with the same DECOM, a review the same review wit
 date; ``()`` means one row per child (the later return's rows replace all earlier ones);
 ``None``: rows belong to their own collection year and are never superseded (OC2, OC3)."""
 
-Entry = tuple[tuple[Any, ...], int, int]
+Entry = tuple[Any, ...]
+"""One row as read: the table's field values in order, then the file's index and the line
+(``row[-2]``, ``row[-1]``): one tuple a row, not the values' and a pair's."""
 
 
 def _maker(
@@ -113,7 +115,7 @@ class Built:
     record_problems: dict[str, tuple[Problem, ...]]
 
 
-def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
+def build_records(state: LoadState, evidence: Evidence | None = None) -> Built:
     """Build one record per child from ``state.rows``; record every decision in ``state``."""
     by_year = sorted(
         range(len(state.returns)), key=lambda i: state.returns[i].year_end or dt.date.min
@@ -148,9 +150,9 @@ def build_records(state: _Load, evidence: Evidence | None = None) -> Built:
                     continue
                 make = _MAKERS[table]
                 if table in ("oc2", "oc3"):
-                    made = [make(row, file_year[fidx]) for row, fidx, _ in kept]
+                    made = [make(row, file_year[row[-2]]) for row in kept]
                 else:
-                    made = [make(row, None) for row, _, _ in kept]
+                    made = [make(row, None) for row in kept]  # the maker reads the values
                 if len(made) > 1:
                     made.sort(key=RECORD_SORT_KEYS[field])  # as the checked constructor sorts
                 fields[field] = tuple(made)
@@ -179,7 +181,7 @@ def _label(year_end: dt.date | None) -> str:
 
 
 def _supersede(
-    state: _Load,
+    state: LoadState,
     table: str,
     entries: list[Entry],
     file_rank: list[int],
@@ -187,17 +189,17 @@ def _supersede(
 ) -> list[Entry]:
     """Drop the rows a later return holds again (same key); count each drop."""
     key = SUPERSEDE_KEYS[table]
-    ranks = {file_rank[fidx] for _, fidx, _ in entries}
+    ranks = {file_rank[e[-2]] for e in entries}
     if key is None or len(ranks) < 2:
         return entries
     stats = state.stats[table]
     later: set[tuple[Any, ...]] = set()
     kept: list[Entry] = []
     for rank in sorted(ranks, reverse=True):
-        group = [e for e in entries if file_rank[e[1]] == rank]
+        group = [e for e in entries if file_rank[e[-2]] == rank]
         keys = set()
         for entry in group:
-            k = tuple(entry[0][i] for i in key)
+            k = tuple(entry[i] for i in key)
             if k in later:
                 stats.superseded += 1
                 stats.mapped -= 1
@@ -206,21 +208,23 @@ def _supersede(
                 kept.append(entry)
             keys.add(k)
         later |= keys
-    kept.sort(key=lambda e: (file_rank[e[1]], e[1], e[2]))
+    kept.sort(key=lambda e: (file_rank[e[-2]], e[-2], e[-1]))
     return kept
 
 
-def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]) -> list[Entry]:
+def _dedupe(
+    state: LoadState, table: str, entries: list[Entry], file_rank: list[int]
+) -> list[Entry]:
     """Keep once a row repeated identically in another file of the same return (rows of
     different returns are never duplicates: OC2 and OC3 rows belong to their own year)."""
-    if len(entries) < 2 or all(e[1] == entries[0][1] for e in entries):
+    if len(entries) < 2 or all(e[-2] == entries[0][-2] for e in entries):
         return entries
     stats = state.stats[table]
     first_file: dict[tuple[Any, ...], int] = {}
     kept: list[Entry] = []
     for entry in entries:
-        seen = first_file.setdefault((file_rank[entry[1]], *entry[0]), entry[1])
-        if seen != entry[1]:
+        seen = first_file.setdefault((file_rank[entry[-2]], *entry[:-2]), entry[-2])
+        if seen != entry[-2]:
             stats.duplicates += 1
             stats.mapped -= 1
         else:
@@ -228,13 +232,13 @@ def _dedupe(state: _Load, table: str, entries: list[Entry], file_rank: list[int]
     return kept
 
 
-def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child | None:
+def _child(state: LoadState, child_id: str, tables: dict[str, list[Entry]]) -> Child | None:
     """The child from its header row (or a date of birth from another table); ``None`` and
     every row reported when neither exists."""
     headers = tables.get("header", [])
     if len(headers) > 1:
         stats = state.stats["header"]
-        for _, fidx, line in headers[1:]:
+        for *_, fidx, line in headers[1:]:
             stats.mapped -= 1
             stats.reported += 1
             state.problems.append(
@@ -248,12 +252,12 @@ def _child(state: _Load, child_id: str, tables: dict[str, list[Entry]]) -> Child
             )
     uasc_rows = tables.get("uasc", [])
     uasc = bool(uasc_rows)
-    ceased: dt.date | None = uasc_rows[0][0][0] if uasc_rows else None
+    ceased: dt.date | None = uasc_rows[0][0] if uasc_rows else None
     if headers:
-        child: Child = _CHILD(headers[0][0], child_id, uasc, ceased)
+        child: Child = _CHILD(headers[0], child_id, uasc, ceased)
         return child
     fallback = state.fallback_dob.get(child_id)
-    first = min(((fidx, line) for rows in tables.values() for _, fidx, line in rows))
+    first = min((row[-2], row[-1]) for rows in tables.values() for row in rows)
     if fallback is None:
         count = sum(len(rows) for rows in tables.values())
         state.problems.append(

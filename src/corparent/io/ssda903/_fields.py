@@ -87,9 +87,11 @@ def child_id_problem(value: str) -> str | None:
         return "CHILD contains control or invisible characters"
     if len(value) > 50:
         return "CHILD is longer than 50 characters"
-    if _DATE_INSIDE.search(value):
+    # Each search only where it could match (a date needs a separator, a UPN 13 characters):
+    # most ids are short runs of letters and digits, and every child's id is asked about.
+    if ("/" in value or "." in value or "-" in value) and _DATE_INSIDE.search(value):
         return "CHILD holds a date (a field separator may be missing)"
-    if _UPN_INSIDE.search(value):
+    if len(value) >= 13 and _UPN_INSIDE.search(value):
         return "CHILD holds a UPN (a field separator may be missing)"
     return None
 
@@ -208,16 +210,18 @@ RowMapper = Callable[[list[str], int, str], "tuple[Any, ...] | None"]
 
 
 def compile_mapper(
-    fields: Sequence[Field], position: Mapping[str, int], bad: BadValue
+    fields: Sequence[Field], position: Mapping[str, int], bad: BadValue, file: int | None = None
 ) -> RowMapper:
     """A function ``(cells, line, child) -> values | None`` for one file's column layout.
 
     The function is generated once per file with the column positions and lookup tables bound
     as constants: per cell, one dictionary lookup; a value that misses goes through the
     field's parser, and one that is still unusable through ``bad`` (which records the problem
-    and says whether the row can be kept). ``None`` when the row cannot be used.
+    and says whether the row can be kept). ``None`` when the row cannot be used. With
+    ``file`` (the file's index), the values are followed by ``file`` and the line: the row as
+    the reader keeps it, in one tuple.
     """
-    scope: dict[str, Any] = {"MISS": MISS, "bad": bad}
+    scope: dict[str, Any] = {"MISS": MISS, "bad": bad, "FILE": file}
     body = ["def mapper(cells, line, child):", "    ok = True"]
     names = []
     for i, field in enumerate(fields):
@@ -241,6 +245,8 @@ def compile_mapper(
             f"    v{i} = v",
         ]
         names.append(f"v{i}")
+    if file is not None:
+        names += ["FILE", "line"]
     body.append(f"    return ({', '.join(names)},) if ok else None")
     exec("\n".join(body), scope)  # generated from our own field table, never from input
     mapper: RowMapper = scope["mapper"]
