@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corparent import synth
+from corparent.codes import LegalStatus, PlacementType
 from corparent.dates import ANY_PART_OF_THE_UK, add_months
 from corparent.dates._arith import add_months_unchecked
+from corparent.jurisdiction import Jurisdiction
 from corparent.law import (
     ENGLAND,
+    LAWS,
     AfterPeriodBeginningWith,
     BeforeEvent,
     Conventions,
@@ -29,10 +34,12 @@ from corparent.law import (
     WithinWeeks,
     WithinWorkingDays,
 )
-from corparent.model import PlacementUntil18
+from corparent.law._rules import term_containing
+from corparent.model import CaseRecord, Child, Episode, PlacementUntil18
 from corparent.schedule import Obligation, Schedule, Status, schedule
+from corparent.schedule._education import _looked_after_until
 from corparent.schedule._obligation import new_obligation, new_schedule
-from corparent.schedule._run import UNSEEN_STEP, Steps, compile_due, dates_between
+from corparent.schedule._run import UNSEEN_STEP, Run, Steps, _Law, compile_due, dates_between
 from corparent.schedule._visits import _plain_steps
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -105,6 +112,10 @@ def test_new_obligation_equals_attrs_construction() -> None:
     assert repr(made) == repr(built)
     assert attrs.asdict(made, recurse=False) == attrs.asdict(built, recurse=False)
     assert [f.name for f in attrs.fields(Obligation)] == list(fields)
+    assert type(made) is Obligation
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.due = dt.date(2024, 1, 31)  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(made)) == built
 
 
 # -- chains of fixed shape (Steps) and event dates by bisection ------------------------------
@@ -198,3 +209,91 @@ def test_new_schedule_equals_the_checked_constructor(seed: int, order: random.Ra
     assert got == want
     assert [id(o) for o in got] == [id(o) for o in want]  # ties keep the same order
     assert hash(got) == hash(want)
+
+
+# -- school terms walked once per rule set ---------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=DAYS, span=st.integers(min_value=-400, max_value=3000), wales=st.booleans())
+def test_terms_after_walks_the_terms_one_by_one(day: dt.date, span: int, wales: bool) -> None:
+
+    rules = LAWS[Jurisdiction.WALES] if wales else ENGLAND
+    as_of = day + dt.timedelta(days=span)
+    record = CaseRecord(child=Child(id="C1", date_of_birth=dt.date(1990, 1, 1)))
+    run = Run(record, as_of, rules, rules.conventions)
+    want = []
+    next_day = term_containing(day, rules.conventions)[1] + dt.timedelta(days=1)
+    while next_day <= as_of:
+        first, last = term_containing(next_day, rules.conventions)
+        first = max(first, next_day)
+        want.append((first, last, f"school term from {first.isoformat()}"))
+        next_day = last + dt.timedelta(days=1)
+    assert list(run.terms_after(day)) == want
+    assert run.terms_after(day) is run.terms_after(day)  # remembered
+
+
+# -- days certainly looked after, settled at once ----------------------------------------------
+
+_SPELL = st.tuples(
+    st.integers(min_value=0, max_value=60), st.none() | st.integers(min_value=0, max_value=30)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spells=st.lists(_SPELL, max_size=5), offset=st.integers(min_value=-5, max_value=80))
+def test_looked_after_until_agrees_with_looked_after_on(
+    spells: list[tuple[int, int | None]], offset: int
+) -> None:
+    """Episodes in any order, overlapping, open or empty: every day before the answer is a
+    day ``looked_after_on`` says the child is looked after."""
+    base = dt.date(2020, 1, 1)
+    episodes = tuple(
+        Episode(
+            start=base + dt.timedelta(days=start),
+            end=None if length is None else base + dt.timedelta(days=start + length),
+            legal_status=LegalStatus.C2,
+            placement=PlacementType.U4,
+        )
+        for start, length in spells
+    )
+    record = CaseRecord.unchecked(
+        child=Child(id="C1", date_of_birth=dt.date(2010, 1, 1)), episodes=episodes
+    )
+    day = base + dt.timedelta(days=offset)
+    until = _looked_after_until(episodes, day)
+    assert until >= day
+    last = min(until, base + dt.timedelta(days=120))
+    d = day
+    while d < last:
+        assert record.looked_after_on(d), (d, until)
+        d += dt.timedelta(days=1)
+
+
+def test_looked_after_until_spans_contiguous_episodes() -> None:
+    def episode(start: int, end: int | None) -> Episode:
+        base = dt.date(2020, 1, 1)
+        return Episode(
+            start=base + dt.timedelta(days=start),
+            end=None if end is None else base + dt.timedelta(days=end),
+            legal_status=LegalStatus.C2,
+            placement=PlacementType.U4,
+        )
+
+    day = dt.date(2020, 1, 5)
+    assert _looked_after_until((episode(0, 10), episode(10, 40)), day) == dt.date(2020, 2, 10)
+    assert _looked_after_until((episode(0, 10), episode(10, None)), day) == dt.date.max
+    assert _looked_after_until((episode(0, 10), episode(12, 40)), day) == dt.date(2020, 1, 11)
+    assert _looked_after_until((episode(12, 40), episode(0, 10)), day) == day  # out of order
+
+
+@settings(max_examples=200, deadline=None)
+@given(rule=RULES, conventions=CONVENTIONS, trigger=DAYS)
+def test_a_laws_shared_due_function_equals_the_rule(
+    rule: DeadlineRule, conventions: Conventions, trigger: dt.date
+) -> None:
+    """Duties with equal rules share one remembered due-date function: the same dates."""
+    law = _Law(ENGLAND, conventions)
+    due = law.due_of(rule)
+    assert due(trigger) == rule.due(trigger, conventions)
+    assert law.due_of(attrs.evolve(rule)) is due  # an equal rule: the same function

@@ -109,7 +109,7 @@ def birthday(date_of_birth: dt.date, age: int, leap_day: LeapDay = LeapDay.MARCH
             if leap_day is LeapDay.MARCH_1:
                 return dt.date(year, 3, 1)
             return dt.date(year, 2, 28)
-    return date_of_birth.replace(year=year)
+    return dt.date(year, date_of_birth.month, date_of_birth.day)  # replace(year=), faster
 
 
 def age_on(date_of_birth: dt.date, on: dt.date, leap_day: LeapDay = LeapDay.MARCH_1) -> int:

@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 _ONE = dt.timedelta(days=1)
+_FAR = dt.date.max - dt.timedelta(days=2)
+"""The end of a looked-after stretch with no end."""
+_NO_DAYS: frozenset[dt.date] = frozenset()
 _HOME_TO_PARENT = frozenset({"E4A", "E4B"})
 """Went home to a parent or a person with parental responsibility (CLR 2010 reg 3(3))."""
 
@@ -111,15 +114,19 @@ def _counted(episode: Episode, conventions: Conventions, reg48: frozenset[dt.dat
 
 
 def _reg48_episode_starts(record: CaseRecord, conventions: Conventions) -> frozenset[dt.date]:
-    if not record.short_breaks and not any(e.legal_status.is_short_break for e in record.episodes):
-        return frozenset()
+    if not record.short_breaks:
+        for episode in record.episodes:
+            if episode.legal_status.is_short_break:
+                break
+        else:
+            return _NO_DAYS
     found = short_breaks(record, conventions)
     return frozenset(e.start for s in found.series for p in s.periods for e in p.episodes)
 
 
 def _segments(record: CaseRecord, conventions: Conventions) -> Iterator[tuple[dt.date, dt.date]]:
     """Counted looked-after stretches [start, end) (end exclusive; far future when open)."""
-    far = dt.date.max - dt.timedelta(days=2)
+    far = _FAR
     reg48 = _reg48_episode_starts(record, conventions)
     strict = (
         conventions.leaver_episode_rule is LeaverEpisodeRule.EPISODES_STARTING_AFTER_14TH_BIRTHDAY
@@ -147,13 +154,19 @@ def _segments(record: CaseRecord, conventions: Conventions) -> Iterator[tuple[dt
 
 
 def _eligible_intervals(
-    record: CaseRecord, conventions: Conventions
+    record: CaseRecord,
+    conventions: Conventions,
+    bday16: dt.date | None = None,
+    bday18: dt.date | None = None,
 ) -> list[tuple[dt.date, dt.date, int]]:
-    """(first eligible day, first day no longer eligible, days counted before the segment)."""
+    """(first eligible day, first day no longer eligible, days counted before the segment).
+    ``bday16`` and ``bday18`` are the 16th and 18th birthdays, if the caller has them."""
     dob = record.child.date_of_birth
     bday14 = birthday(dob, 14, conventions.leap_day)
-    bday16 = birthday(dob, 16, conventions.leap_day)
-    bday18 = birthday(dob, 18, conventions.leap_day)
+    if bday16 is None:
+        bday16 = birthday(dob, 16, conventions.leap_day)
+    if bday18 is None:
+        bday18 = birthday(dob, 18, conventions.leap_day)
     extra = 1 if conventions.leaver_count_end_day else 0
     total = 0
     out: list[tuple[dt.date, dt.date, int]] = []
@@ -211,7 +224,7 @@ def status_timeline(
     bday21 = birthday(dob, 21, conventions.leap_day)
     bday25 = birthday(dob, 25, conventions.leap_day)
     out: list[StatusPeriod] = []
-    intervals = _eligible_intervals(record, conventions)
+    intervals = _eligible_intervals(record, conventions, bday16, bday18)
     former_basis = ""
     home_from: dt.date | None = None  # relevant status ended by 6 months at home
     for index, (first, stop, _) in enumerate(intervals):
@@ -279,9 +292,11 @@ def status_timeline(
                     basis="CA 1989 s.24(1A)-(1B)",
                 )
             )
-    if until is not None:
-        out = [p for p in out if p.start <= until]
-    return tuple(p for p in out if p.end is None or p.end >= p.start)
+    return tuple(
+        p
+        for p in out
+        if (until is None or p.start <= until) and (p.end is None or p.end >= p.start)
+    )
 
 
 def _qualifying_from(record: CaseRecord, bday16: dt.date, bday18: dt.date) -> dt.date | None:

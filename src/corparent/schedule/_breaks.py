@@ -6,7 +6,7 @@ import enum
 
 from corparent.law import SHORT_BREAK_LIMITS
 from corparent.leaving_care import ShortBreakSeries, short_breaks
-from corparent.model import PeriodOfCare
+from corparent.model import CaseRecord, PeriodOfCare
 from corparent.schedule._run import Run
 
 __all__ = ["Regime", "regime"]
@@ -25,23 +25,30 @@ class Regime(enum.Enum):
 
 def regime(run: Run, period: PeriodOfCare) -> tuple[Regime, ShortBreakSeries | None]:
     """The regime of ``period`` and, for the first break of a series, the series (worked out
-    once per run: every planner asks)."""
-    key = ("regime", id(period))
-    found = run.memo.get(key)
+    once per period: its planners ask one after another)."""
+    found = run.regime  # the planners of a period ask one after another
     if found is not None and found[0] is period:
-        result: tuple[Regime, ShortBreakSeries | None] = found[1]
-        return result
+        known: tuple[Regime, ShortBreakSeries | None] = found[1]
+        return known
     result = _regime(run, period)
-    run.memo[key] = (period, result)
+    run.regime = (period, result)
     return result
+
+
+def _candidate(record: CaseRecord, period: PeriodOfCare) -> bool:
+    """Whether reg 48 may apply: every episode of the period is a short break (V3/V4), or an
+    arrangement of short breaks covers its first day."""
+    for episode in period.episodes:
+        if not episode.legal_status.is_short_break:
+            break
+    else:
+        return True
+    return any(arrangement.covers(period.start) for arrangement in record.short_breaks)
 
 
 def _regime(run: Run, period: PeriodOfCare) -> tuple[Regime, ShortBreakSeries | None]:
     record = run.record
-    candidate = all(e.legal_status.is_short_break for e in period.episodes) or any(
-        f.covers(period.start) for f in record.short_breaks
-    )
-    if not candidate:
+    if not _candidate(record, period):
         return Regime.FULL, None
     limits = SHORT_BREAK_LIMITS.get(run.rules.jurisdiction)
     found = short_breaks(record, run.conventions, run.as_of, limits=limits)

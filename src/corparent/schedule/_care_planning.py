@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from corparent.dates import add_months
+from corparent.dates._arith import add_months_unchecked
 from corparent.leaving_care import ShortBreakSeries
 from corparent.model import HealthAssessmentKind, PeriodOfCare, Placement
 from corparent.schedule._breaks import Regime, regime
@@ -112,7 +112,7 @@ def plan_care_planning(run: Run, period: PeriodOfCare, previous_end: dt.date | N
     )
     _permanence(run, period, about, reviews)
     _ceasing(run, period, about)
-    three_months_before = add_months(period.start, -3)
+    three_months_before = add_months_unchecked(period.start, -3)
     initial = [h for h in record.health_assessments if h.kind is HealthAssessmentKind.INITIAL]
     by_doctor = event_dates(
         (h for h in initial if h.by_medical_practitioner), three_months_before, period.end
@@ -234,12 +234,13 @@ def _permanence(run: Run, period: PeriodOfCare, about: str, reviews: list[dt.dat
         or run.duty("care_plan_permanence_by_second_review") is None
     ):
         return
-    first_version = first_duty.version_at(period.start)
+    first_version = run.version_at(first_duty, period.start)
     if first_version is None:
         return
-    reviews = [d for d in reviews if d <= run.as_of]
+    if reviews and reviews[-1] > run.as_of:  # reviews after as_of are not known yet
+        reviews = [d for d in reviews if d <= run.as_of]
     first = reviews[0] if reviews else run.due_on(first_duty, first_version, period.start)
-    second_version = second_duty.version_at(first)
+    second_version = run.version_at(second_duty, first)
     if second_version is None:
         return
     due = run.due_on(second_duty, second_version, first)

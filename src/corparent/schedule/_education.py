@@ -4,39 +4,60 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from corparent.dates import birthday
-from corparent.model import PeriodOfCare
+from corparent.model import Episode, PeriodOfCare
 from corparent.schedule._obligation import Status, new_obligation
-from corparent.schedule._run import ONE_DAY, Run, event_dates
+from corparent.schedule._run import Run, event_dates
 
 __all__ = ["plan_education"]
 
 
-class _SchoolAge:
-    """Whether the child is 5 or over and under 16 on a day: from the 5th birthday to the day
-    before the 16th (an age is attained at the start of its birthday)."""
+def _looked_after_until(episodes: Sequence[Episode], day: dt.date) -> dt.date:
+    """A day up to which (exclusive) the child is looked after on every day from ``day``, as
+    :meth:`~corparent.model.CaseRecord.looked_after_on` reads ``episodes`` (``day`` itself
+    when that cannot be settled at once), so the days before it need not be asked one by one.
 
-    __slots__ = ("born", "fifth", "leap_day", "record", "sixteenth")
-
-    def __init__(self, run: Run) -> None:
-        self.record = run.record
-        self.leap_day = run.conventions.leap_day
-        self.born = self.record.child.date_of_birth
-        self.fifth = birthday(self.born, 5, self.leap_day)
-        self.sixteenth = birthday(self.born, 16, self.leap_day)
-
-    def __call__(self, day: dt.date) -> bool:
-        if day < self.born:
-            self.record.age_on(day, self.leap_day)  # raises: no age before the date of birth
-        return self.fifth <= day < self.sixteenth
+    With the episodes in order of start, a day is in the last episode starting on or before
+    it, if that episode has not ended: episode ``j`` holds the days from its start to the
+    next episode's start or its own end, whichever comes first.
+    """
+    count = len(episodes)
+    for j in range(1, count):
+        if episodes[j].start < episodes[j - 1].start:
+            return day  # out of order: ask day by day
+    run_start: dt.date | None = None
+    run_end: dt.date | None = None
+    for j, episode in enumerate(episodes):
+        end = episode.end
+        if j + 1 < count:
+            following = episodes[j + 1].start
+            if end is None or following < end:
+                end = following
+        if end is not None and end <= episode.start:
+            continue  # holds no day
+        if run_start is None or run_end != episode.start:
+            if run_start is not None and run_start <= day and (run_end is None or day < run_end):
+                break  # the run holding ``day`` is complete
+            run_start = episode.start
+        run_end = end
+    if run_start is not None and run_start <= day and (run_end is None or day < run_end):
+        return dt.date.max if run_end is None else run_end
+    return day
 
 
 def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
     record = run.record
     peps = event_dates(record.peps, period.start, period.end)
-    school_age = _SchoolAge(run)
-    if school_age(period.start):
+    # School age: 5 or over and under 16, from the 5th birthday to the day before the 16th
+    # (an age is attained at the start of its birthday).
+    born = record.child.date_of_birth
+    leap_day = run.conventions.leap_day
+    fifth, sixteenth = birthday(born, 5, leap_day), birthday(born, 16, leap_day)
+    if period.start < born:
+        record.age_on(period.start, leap_day)  # raises: no age before the date of birth
+    if fifth <= period.start < sixteenth:
         for duty_id in ("pep_initiate", "pep_ready_first_review"):
             run.once(
                 duty_id,
@@ -62,69 +83,69 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
             default=period.start,
         )
     )
-    term = run.term
-    day = term(max(period.start, shown_from))[1] + ONE_DAY
     closed_on = run.window_end(period.end)
     # Every term start lies on or after the period's start, so after the date of birth.
-    fifth, sixteenth = school_age.fifth, school_age.sixteenth
+    if fifth > last:
+        return  # no term starts at school age by the last day counted
     looked_after_on = record.looked_after_on
+    covered = _looked_after_until(record.episodes, period.start)
+    window_start = window.start
+    # The duty's only version, when it has one (in force from a day); else asked term by term.
+    _, only, due = run.step("pep_review_termly")
+    if only is not None and due is None:
+        return  # its rule gives no date
     version_of = run.version_of
     emit = run.emit_known
-    window_start = window.start
     # Judged without a window (complete evidence, no local standard): _append() inlined.
     fast = run.fast
     out = run.out.append
     child_id = run.subject_id
     count = len(peps)
-    if fifth > last:
-        return  # no term starts at school age by the last day counted
-    while day <= last:
-        term_start, term_end = term(day)
-        if term_start < day:
-            term_start = day
+    for term_start, term_end, term_about in run.terms_after(max(period.start, shown_from)):
         if term_start > last or term_start >= sixteenth:
             break  # term starts only move on: none later is counted
-        if fifth <= term_start < sixteenth and looked_after_on(term_start):
+        if fifth <= term_start and (term_start < covered or looked_after_on(term_start)):
             # The first PEP of the term (the PEPs are in date order).
             i = bisect_left(peps, term_start)
             met = peps[i] if i < count and peps[i] <= term_end else None
-            lapsed = met is None and period.end is not None and period.end <= term_end
-            version = None if lapsed else version_of(duty, term_start)
-            if version is not None:
-                met_on = met if met is None or met <= as_of else None
-                if fast:
-                    if met_on is not None:
-                        status = Status.MET if met_on <= term_end else Status.MET_LATE
-                    elif closed_on is not None and term_end < closed_on:
-                        status = Status.MISSED
-                    else:
-                        status = Status.OVERDUE if term_end < as_of else Status.DUE
-                    out(
-                        new_obligation(
-                            duty,
-                            version,
-                            child_id,
-                            term_start,
-                            term_end,
-                            met_on,
-                            status,
-                            f"school term from {term_start.isoformat()}",
-                            "",
-                            closed_on if status is Status.MISSED else None,
-                        )
-                    )
+            if met is None and period.end is not None and period.end <= term_end:
+                continue  # the period ended within the term: it lapsed
+            version = only if only is not None else version_of(duty, term_start)
+            if version is None or term_start < version.in_force_from:
+                continue
+            met_on = met if met is None or met <= as_of else None
+            if fast:
+                if met_on is not None:
+                    status = Status.MET if met_on <= term_end else Status.MET_LATE
+                elif closed_on is not None and term_end < closed_on:
+                    status = Status.MISSED
                 else:
-                    unseen = window_start is not None and term_start < window_start and met is None
-                    emit(
+                    status = Status.OVERDUE if term_end < as_of else Status.DUE
+                out(
+                    new_obligation(
                         duty,
                         version,
+                        child_id,
                         term_start,
                         term_end,
                         met_on,
-                        f"school term from {term_start.isoformat()}",
-                        "peps",
-                        closed_on,
-                        Status.NOT_ASSESSABLE if unseen else None,
-                        "Part of the term lies before the data's PEPs." if unseen else "",
+                        status,
+                        term_about,
+                        "",
+                        closed_on if status is Status.MISSED else None,
                     )
-        day = term_end + ONE_DAY
+                )
+            else:
+                unseen = window_start is not None and term_start < window_start and met is None
+                emit(
+                    duty,
+                    version,
+                    term_start,
+                    term_end,
+                    met_on,
+                    term_about,
+                    "peps",
+                    closed_on,
+                    Status.NOT_ASSESSABLE if unseen else None,
+                    "Part of the term lies before the data's PEPs." if unseen else "",
+                )

@@ -25,6 +25,9 @@ _LEAVING_CARE_DUTIES = (
     "pathway_plan_review_after_21_in_education",
 )
 
+_FIFTEEN_YEARS = dt.timedelta(days=365 * 15)
+_LEAVER = (LeaverStatus.RELEVANT, LeaverStatus.FORMER_RELEVANT)
+
 _PA_VISITS = Steps(("pa_visit_when_accommodated",), ("pa_visit_interval",))
 
 _EDUCATION_OR_TRAINING = frozenset({"F1", "P1", "F2", "P2", "F4", "P4"})
@@ -54,11 +57,16 @@ def plan_leaving_care(run: Run) -> None:
     ):
         return
     dob = record.child.date_of_birth
-    if dob > run.as_of - dt.timedelta(days=365 * 15):
+    if dob > run.as_of - _FIFTEEN_YEARS:
         return  # nobody under 15 on as_of has a leaving-care status yet
     timeline = run.timeline
     episodes_window = run.window("episodes")
-    eligible = next((p for p in timeline if p.status is LeaverStatus.ELIGIBLE), None)
+    eligible = leaver = None
+    for status in timeline:  # the first eligible, and the first relevant or former relevant
+        if status.status is LeaverStatus.ELIGIBLE:
+            eligible = eligible or status
+        elif status.status in _LEAVER:
+            leaver = leaver or status
     if eligible is not None:
         run.once(
             "needs_assessment_eligible",
@@ -72,10 +80,6 @@ def plan_leaving_care(run: Run) -> None:
                 or eligible.start == birthday(dob, 16, run.conventions.leap_day)
             ),
         )
-    leaver = next(
-        (p for p in timeline if p.status in (LeaverStatus.RELEVANT, LeaverStatus.FORMER_RELEVANT)),
-        None,
-    )
     if leaver is not None:
         twenty_one = birthday(dob, 21, run.conventions.leap_day)
         after_21 = _after_21(run)

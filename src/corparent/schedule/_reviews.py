@@ -3,8 +3,10 @@ reg 36."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from corparent.leaving_care import ShortBreakSeries
-from corparent.model import PeriodOfCare
+from corparent.model import Episode, PeriodOfCare, Placement
 from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import Run, Steps, dates_between, episode_start_known, event_dates
 
@@ -34,6 +36,23 @@ def _short_break_reviews(run: Run, series: ShortBreakSeries) -> None:
     )
 
 
+def _placed_for_adoption(placements: Sequence[Placement], period: PeriodOfCare) -> Placement | None:
+    """The first placement for adoption beginning in ``period``, if any."""
+    for placement in placements:
+        if placement.placement_type.is_placed_for_adoption and period.covers(placement.start):
+            return placement
+    return None
+
+
+def _placement_order(period: PeriodOfCare) -> Episode | None:
+    """The first episode of ``period`` under a placement order (authority to place for
+    adoption), if any."""
+    for episode in period.episodes:
+        if episode.legal_status.is_placement_order:
+            return episode
+    return None
+
+
 def plan_reviews(run: Run, period: PeriodOfCare) -> None:
     """Reviews of one period of care, under the regulations its regime (reg 48) gives."""
     kind_of, series = regime(run, period)
@@ -44,14 +63,7 @@ def plan_reviews(run: Run, period: PeriodOfCare) -> None:
         return
     record = run.record
     about = f"period of care from {period.start.isoformat()}"
-    adoption = next(
-        (
-            p
-            for p in record.placements()
-            if p.placement_type.is_placed_for_adoption and period.covers(p.start)
-        ),
-        None,
-    )
+    adoption = _placed_for_adoption(record.placements(), period)
     cppcr_end = adoption.start if adoption else period.end
     reviews = event_dates(record.reviews, period.start, period.end)
     cppcr_reviews = reviews
@@ -66,7 +78,7 @@ def plan_reviews(run: Run, period: PeriodOfCare) -> None:
         kind="reviews",
         anchor_known=period.start_known,
     )
-    order = next((e for e in period.episodes if e.legal_status.is_placement_order), None)
+    order = _placement_order(period)
     if order is not None:
         authority = order.start
         run.once(

@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from operator import add
+from operator import add, attrgetter
 from typing import Any
 
 from corparent.dates._arith import add_months_unchecked
@@ -31,7 +31,7 @@ from corparent.law import (
 from corparent.law._rules import term_containing
 from corparent.leaving_care import StatusPeriod, status_timeline
 from corparent.model import CaseRecord, Episode, EvidenceWindow, PeriodOfCare
-from corparent.schedule._obligation import Obligation, Status, new_obligation
+from corparent.schedule._obligation import Obligation, Status, _Blank, new_obligation
 
 __all__ = [
     "ONE_DAY",
@@ -40,6 +40,7 @@ __all__ = [
     "Run",
     "StepFn",
     "Steps",
+    "Term",
     "dates_between",
     "episode_start_known",
     "event_dates",
@@ -51,6 +52,8 @@ ONE_DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(weeks=1)
 _GUIDANCE = (Force.STATUTORY_GUIDANCE, Force.PRACTICE)
 StepFn = Callable[[int, dt.date], str | None]
+Term = tuple[dt.date, dt.date, str]
+"""A school term's first and last days and what an obligation for it is about."""
 DueFn = Callable[[dt.date], dt.date]
 
 
@@ -63,7 +66,7 @@ class Steps:
     reads it without a call per step.
     """
 
-    __slots__ = ("bounds", "first", "later")
+    __slots__ = ("bounds", "compiled", "first", "later")
 
     def __init__(
         self,
@@ -76,6 +79,8 @@ class Steps:
         self.first = first
         self.later = later
         self.bounds = bounds
+        self.compiled: tuple[_Law, tuple[_Step, ...], tuple[_Step, ...]] | None = None
+        """The law the steps were last read under, and :meth:`_Law.tables_of` under it."""
 
     def __call__(self, k: int, trigger: dt.date) -> str | None:
         if k < len(self.first):
@@ -152,11 +157,13 @@ class _Law:
     __slots__ = (
         "answers",
         "conventions",
+        "dues",
         "duties",
         "own_trigger",
         "rules",
         "steps",
         "tables",
+        "term_runs",
         "terms",
     )
 
@@ -172,11 +179,42 @@ class _Law:
             duty.id: duty for duty in rules if guidance or duty.force not in _GUIDANCE
         }
         self.steps: dict[str, _Step] = {}
+        self.dues: dict[DeadlineRule, DueFn] = {}
+        """:meth:`due_of` each rule: duties with equal rules share one function (and the due
+        dates it remembers)."""
         self.terms: dict[dt.date, tuple[dt.date, dt.date]] = {}
+        self.term_runs: dict[tuple[dt.date, dt.date], tuple[Term, ...]] = {}
+        """:meth:`Run.terms_after`, by (the last day of the term it follows, ``as_of``)."""
         self.own_trigger = tuple(
             duty for duty in rules if duty.tightens is None and duty.force is Force.LOCAL
         )
         """The local duties with a trigger of their own (not tightening a statutory duty)."""
+
+    def tables_of(self, plan: Steps) -> tuple[tuple[_Step, ...], tuple[_Step, ...]]:
+        """:meth:`step` of each duty of ``plan.first`` and of ``plan.later``."""
+        tables = self.tables
+        first = tables.get(plan.first)
+        if first is None:
+            first = tables[plan.first] = tuple(self.step(i) for i in plan.first)
+        later = tables.get(plan.later)
+        if later is None:
+            later = tables[plan.later] = tuple(
+                _ABSENT if i is None else self.step(i) for i in plan.later
+            )
+        return first, later
+
+    def due_of(self, rule: DeadlineRule) -> DueFn:
+        """:func:`compile_due` of ``rule``, one function for equal rules (a "before the first
+        review" rule is its long-stop's)."""
+        found = self.dues.get(rule)
+        if found is None:
+            long_stop = rule.long_stop if rule.__class__ is BeforeEvent else None
+            if long_stop is not None:
+                found = self.due_of(long_stop)
+            else:
+                found = compile_due(rule, self.conventions)
+            self.dues[rule] = found
+        return found
 
     def step(self, duty_id: str) -> _Step:
         """``(duty, version, due)``: ``duty`` is ``None`` when it does not apply; ``version``
@@ -190,7 +228,7 @@ class _Law:
             found = _ABSENT
         elif len(duty.versions) == 1 and duty.versions[0].until is None:
             version = duty.versions[0]
-            due = compile_due(version.rule, self.conventions) if version.rule.computable else None
+            due = self.due_of(version.rule) if version.rule.computable else None
             found = (duty, version, due)
         else:
             found = (duty, None, None)
@@ -230,6 +268,7 @@ class Run:
         "memo",
         "out",
         "record",
+        "regime",
         "rules",
         "subject_id",
     )
@@ -249,6 +288,8 @@ class Run:
         self.rules = rules
         self.conventions = conventions
         self.out: list[Obligation] = []
+        self.regime: tuple[PeriodOfCare, Any] | None = None
+        """The regime of the period of care last asked about (see ``_breaks.regime``)."""
         self.memo: dict[tuple[str, int], tuple[object, Any]] = {}
         """What planners work out about one period of care and share, by (what, the period's
         ``id``); the period itself is kept beside the value to check it."""
@@ -280,6 +321,18 @@ class Run:
     def local_duties(self) -> tuple[Duty, ...]:
         """The rule set's local duties with a trigger of their own, in rule-set order."""
         return self._law.own_trigger
+
+    def step(self, duty_id: str) -> _Step:
+        """``(duty, version, due)`` of ``duty_id`` under this run's law (see :meth:`_Law.step`)."""
+        return self._steps.get(duty_id) or self._law.step(duty_id)
+
+    def version_at(self, duty: Duty, day: dt.date) -> DutyVersion | None:
+        """``duty.version_at(day)``, without a search when the duty has one open-ended
+        version."""
+        known, only, _ = self._steps.get(duty.id) or self._law.step(duty.id)
+        if known is duty and only is not None:
+            return only if only.in_force_from <= day else None
+        return duty.version_at(day)
 
     def version_of(self, duty: Duty, trigger: dt.date) -> DutyVersion | None:
         """``duty.version_at(trigger)`` if its rule gives a date, else ``None``."""
@@ -313,6 +366,25 @@ class Run:
         found = terms.get(day)
         if found is None:
             found = terms[day] = term_containing(day, self.conventions)
+        return found
+
+    def terms_after(self, day: dt.date) -> tuple[Term, ...]:
+        """The school terms after the one containing ``day`` (or the next term), one after
+        another up to ``as_of``: each (first day, last day, ``"school term from ..."``), the
+        first day no earlier than the day after the previous term ended. The same for every
+        record (remembered for the rule set and conventions)."""
+        after = self.term(day)[1]
+        key = (after, self.as_of)
+        found = self._law.term_runs.get(key)
+        if found is None:
+            run: list[Term] = []
+            day = after + ONE_DAY
+            while day <= self.as_of:
+                first, last = self.term(day)
+                first = max(first, day)
+                run.append((first, last, f"school term from {first.isoformat()}"))
+                day = last + ONE_DAY
+            found = self._law.term_runs[key] = tuple(run)
         return found
 
     def window(self, kind: str) -> EvidenceWindow:
@@ -556,16 +628,11 @@ class Run:
         firsts = 0
         if step.__class__ is Steps:  # the duties looked up once, not asked step by step
             plan: Steps = step
-            tables = self._law.tables
-            table = tables.get(plan.first)
-            if table is None:
-                table = tables[plan.first] = tuple(steps.get(i) or law_step(i) for i in plan.first)
-            found = tables.get(plan.later)
-            if found is None:
-                found = tables[plan.later] = tuple(
-                    _ABSENT if i is None else steps.get(i) or law_step(i) for i in plan.later
-                )
-            later = found
+            law = self._law
+            compiled = plan.compiled
+            if compiled is None or compiled[0] is not law:
+                compiled = plan.compiled = (law, *law.tables_of(plan))
+            _, table, later = compiled
             bounds = plan.bounds
             firsts = len(table)
         conventions = self.conventions
@@ -628,12 +695,20 @@ class Run:
                     )
                 return
             if fast:
-                status = _MET if met <= due else _MET_LATE
-                out(
-                    new_obligation(
-                        duty, version, child_id, trigger, due, met, status, about, "", None
-                    )
-                )
+                # new_obligation() inlined: most obligations are made here.
+                made = _blank()
+                made.duty = duty
+                made.version = version
+                made.child_id = child_id
+                made.trigger = trigger
+                made.due = due
+                made.met_on = met
+                made.status = _MET if met <= due else _MET_LATE
+                made.about = about
+                made.reason = ""
+                made.closed_on = None
+                made.__class__ = Obligation  # type: ignore[assignment]
+                out(made)  # type: ignore[arg-type]
             else:
                 emit(duty, version, trigger, due, met, about, kind)
             trigger = met if from_actual else due
@@ -817,20 +892,19 @@ class Run:
                 status = _MISSED
             else:
                 status = _OVERDUE if due < as_of else _DUE
-            self.out.append(
-                new_obligation(
-                    duty,
-                    version,
-                    self.subject_id,
-                    trigger,
-                    due,
-                    met,
-                    status,
-                    about,
-                    "",
-                    window_end if status is _MISSED else None,
-                )
-            )
+            made = _blank()  # new_obligation() inlined
+            made.duty = duty
+            made.version = version
+            made.child_id = self.subject_id
+            made.trigger = trigger
+            made.due = due
+            made.met_on = met
+            made.status = status
+            made.about = about
+            made.reason = ""
+            made.closed_on = window_end if status is _MISSED else None
+            made.__class__ = Obligation  # type: ignore[assignment]
+            self.out.append(made)  # type: ignore[arg-type]
         elif window.start is not None and start < window.start and (met is None or met > due):
             self.emit_known(
                 duty,
@@ -850,6 +924,8 @@ class Run:
 
 
 _MET = Status.MET
+_blank = partial(object.__new__, _Blank)
+"""A new, empty :class:`~corparent.schedule._obligation._Blank` (see ``new_obligation``)."""
 _MET_LATE = Status.MET_LATE
 _MISSED = Status.MISSED
 _OVERDUE = Status.OVERDUE
@@ -886,8 +962,15 @@ def episode_start_known(period: PeriodOfCare, episode: Episode) -> bool:
 def event_dates(events: Iterable[object], start: dt.date, end: dt.date | None) -> list[dt.date]:
     """The dates of ``events`` (in date order, as a record holds them) on or after ``start``
     and before ``end``."""
-    days: list[dt.date] = [event.date for event in events]  # type: ignore[attr-defined]
-    return dates_between(days, start, end)
+    days: list[dt.date] = list(map(_DATE, events))
+    if not days or (start <= days[0] and (end is None or days[-1] < end)):
+        return days  # all of them: the common case
+    low = bisect_left(days, start)
+    high = len(days) if end is None else bisect_left(days, end)
+    return days[low:high]
+
+
+_DATE = attrgetter("date")
 
 
 def dates_between(days: list[dt.date], start: dt.date, end: dt.date | None) -> list[dt.date]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 
 from corparent.codes import LegalStatus
 from corparent.dates import add_months
 from corparent.dates._arith import add_months_unchecked
-from corparent.law import LeaverStatus
-from corparent.model import PeriodOfCare, Placement, PlacementUntil18
+from corparent.law import LeaverStatus, VisitStraddle
+from corparent.model import Episode, PeriodOfCare, Placement, PlacementUntil18
 from corparent.schedule._breaks import Regime, regime
 from corparent.schedule._run import ONE_DAY, WEEK, Run, StepFn, Steps, dates_between
 
@@ -68,6 +72,8 @@ _CARE_ORDER_VISITS = Steps(
     ("visit_care_order_with_parent",), ("visit_care_order_with_parent_interval",)
 )
 _SIX_WEEKS = dt.timedelta(weeks=6)
+_DATE = attrgetter("date")
+_SEEN = attrgetter("seen")
 _FIRST_VISIT = ("visit_first",)
 _FIRST_YEAR_THEN_OTHER = ("visit_first_year", "visit_after_first_year_other")
 
@@ -81,10 +87,10 @@ def _plain_steps(
     the three-month straddle), then the later ones, whose duty depends on whether a decision
     that the child stays until 18 covers the trigger. ``None`` if a day falls off the
     calendar (the step function then answers)."""
+    if not until_18:
+        return _first_year_steps(year_end, three_months)
     try:
         switch = year_end - _SIX_WEEKS if three_months else year_end
-        if not until_18:
-            return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
         days = {switch}
         for fact in until_18:
             days.add(fact.start)
@@ -95,9 +101,32 @@ def _plain_steps(
     bounds = tuple(sorted(d for d in days if d >= switch))
     later: list[str | None] = ["visit_first_year"]
     for day in bounds:
-        covered = any(f.covers(day) for f in until_18)
-        later.append("visit_after_first_year" if covered else "visit_after_first_year_other")
+        for fact in until_18:
+            if fact.covers(day):
+                later.append("visit_after_first_year")
+                break
+        else:
+            later.append("visit_after_first_year_other")
     return Steps(_FIRST_VISIT, tuple(later), bounds)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _first_year_steps(year_end: dt.date, three_months: bool) -> Steps | None:
+    """:func:`_plain_steps` with no decision that the child stays until 18: the same for
+    every placement whose first year ends on ``year_end`` (so made once)."""
+    try:
+        switch = year_end - _SIX_WEEKS if three_months else year_end
+    except OverflowError:
+        return None
+    return Steps(_FIRST_VISIT, _FIRST_YEAR_THEN_OTHER, (switch,))
+
+
+def _interim_care_order_at_home(episodes: Sequence[Episode]) -> bool:
+    """Whether the child was ever placed with a parent under an interim care order."""
+    for episode in episodes:
+        if episode.legal_status.is_interim_care_order and episode.placement.is_placed_with_parents:
+            return True
+    return False
 
 
 def _care_order_at_home(placement: Placement) -> dt.date | None:
@@ -146,7 +175,7 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
     if kind_of is Regime.IN_SERIES:
         return
     # The days of the visits that saw the child, in order (events are sorted by date).
-    seen = [v.date for v in record.visits if v.seen]
+    seen = list(compress(map(_DATE, record.visits), map(_SEEN, record.visits)))
     if series is not None:
         # CPPCR reg 48(3)(c): visits on days the child is placed, the series being one
         # placement: within 3 months of the first break, then at most 6-monthly.
@@ -165,20 +194,18 @@ def plan_visits(run: Run, period: PeriodOfCare) -> None:
             anchor_known=series.periods[0].start_known,
         )
         return
-    _detention_visit(run, period)
+    if period.end is not None:
+        _detention_visit(run, period)
     # What the step functions ask of every visit, settled once for the record.
     approvals = record.connected_person_approvals
     long_term = record.long_term_foster
     reduced = record.reduced_visit_consents
     until_18 = record.placements_until_18
     pending = record.parent_placements_pending_assessment
-    ico_at_home = any(
-        e.legal_status.is_interim_care_order and e.placement.is_placed_with_parents
-        for e in record.episodes
-    )
-    three_months = conv.visit_straddle.value == "three_months"
-    six_weeks = dt.timedelta(weeks=6)
-    reviews = [r.date for r in record.reviews]
+    ico_at_home = _interim_care_order_at_home(record.episodes)
+    three_months = conv.visit_straddle is VisitStraddle.THREE_MONTHS
+    six_weeks = _SIX_WEEKS
+    reviews = list(map(_DATE, record.reviews))
     for placement, end in visit_placements(run, period):
         start = placement.start
         events = dates_between(seen, start, end)
