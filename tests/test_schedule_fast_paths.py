@@ -37,9 +37,10 @@ from corparent.law import (
 from corparent.law._rules import term_containing
 from corparent.model import CaseRecord, Child, Episode, PlacementUntil18
 from corparent.schedule import Obligation, Schedule, Status, schedule
+from corparent.schedule._compiled import Law, Steps, compile_due
 from corparent.schedule._education import _looked_after_until
 from corparent.schedule._obligation import new_obligation, new_schedule
-from corparent.schedule._run import UNSEEN_STEP, Run, Steps, _Law, compile_due, dates_between
+from corparent.schedule._run import UNSEEN_STEP, Run, dates_between
 from corparent.schedule._visits import _plain_steps
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
@@ -293,7 +294,7 @@ def test_a_laws_shared_due_function_equals_the_rule(
     rule: DeadlineRule, conventions: Conventions, trigger: dt.date
 ) -> None:
     """Duties with equal rules share one remembered due-date function: the same dates."""
-    law = _Law(ENGLAND, conventions)
+    law = Law(ENGLAND, conventions)
     due = law.due_of(rule)
     assert due(trigger) == rule.due(trigger, conventions)
     assert law.due_of(attrs.evolve(rule)) is due  # an equal rule: the same function
