@@ -417,12 +417,7 @@ class Run:
             # are in date order), so it need not compare each event it reads with as_of.
             count = bisect_right(events, as_of, index)
         # The loop below is resolve() and emit_known() inlined: it runs for most obligations.
-        steps = self._steps
-        law_step = self._law.step
         table: tuple[Step, ...] | None = None
-        later: tuple[Step, ...] = ()
-        bounds: tuple[dt.date, ...] = ()
-        firsts = 0
         if step.__class__ is Steps:  # the duties looked up once, not asked step by step
             plan: Steps = step
             law = self._law
@@ -432,11 +427,15 @@ class Run:
             _, table, later = compiled
             bounds = plan.bounds
             firsts = len(table)
+        else:
+            steps = self._steps
+            law_step = self._law.step
         conventions = self.conventions
         from_actual = self._from_actual
         # With complete evidence and no local standard, judging needs no window (_append).
         fast = self.fast
-        emit = self.emit_known if self.has_local else self._append
+        if not fast:
+            emit = self.emit_known if self.has_local else self._append
         out = self.out.append
         child_id = self.subject_id
         # The trigger is on or before as_of at the top of every step: the anchor and a resumed
