@@ -30,8 +30,6 @@ import datetime as dt
 import fnmatch
 import gc
 import json
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -39,6 +37,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from _child import run_child
 from bench_main_job import AS_OF, child_parse, write_return
 
 Bytes = npt.NDArray[np.uint8]
@@ -247,16 +246,7 @@ def child_reference(folder: Path) -> dict[str, Any]:
 
 
 def in_child(kind: str, folder: Path) -> dict[str, Any]:
-    out = subprocess.run(
-        ["nice", sys.executable, __file__, "--child", kind, str(folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if out.returncode != 0:
-        raise SystemExit(f"{kind} run failed:\n{out.stderr[-4000:]}")
-    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return figures
+    return run_child(__file__, kind, str(folder))
 
 
 def main() -> None:
