@@ -23,30 +23,16 @@ import csv
 import datetime as dt
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from _child import peak_mib, run_child
+
 AS_OF = dt.date(2024, 3, 31)
 SEED = 2026
-
-
-def _peak_mib() -> float:
-    """This process's peak resident memory. On Linux from ``VmHWM`` in ``/proc/self/status``:
-    ``ru_maxrss`` of a child started by fork and exec also counts the parent's memory at the
-    fork (the kernel carries the high-water mark across exec), which overstated every figure
-    measured after the parent had built a large input."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024  # kB
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _cpu() -> float:
@@ -66,7 +52,7 @@ def child_parse(folder: Path) -> dict[str, Any]:
         "seconds": time.perf_counter() - t0,
         "cpu": _cpu() - c0,
         "rows": rows,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
@@ -83,21 +69,12 @@ def child_load(folder: Path) -> dict[str, Any]:
         "children": len(loaded.caseload),
         "problems": len(loaded.problems),
         "accounted": loaded.stats.accounted,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
 def in_child(kind: str, folder: Path) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(folder)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if out.returncode != 0:
-        raise SystemExit(f"{kind} run failed:\n{out.stderr[-4000:]}")
-    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return figures
+    return run_child(__file__, kind, str(folder))
 
 
 def write_return(folder: Path, children: int) -> None:

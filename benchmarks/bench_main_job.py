@@ -31,7 +31,6 @@ import csv
 import datetime as dt
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,23 +39,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _child import peak_mib, run_child
+
 AS_OF = dt.date(2024, 3, 31)
 SEED = 2026
-
-
-def _peak_mib() -> float:
-    """This process's peak resident memory. On Linux from ``VmHWM`` in ``/proc/self/status``:
-    ``ru_maxrss`` of a child started by fork and exec also counts the parent's memory at the
-    fork (the kernel carries the high-water mark across exec), which overstated every figure
-    measured after the parent had built a large input."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024  # kB
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def child_parse(folder: Path) -> dict[str, Any]:
@@ -66,7 +52,7 @@ def child_parse(folder: Path) -> dict[str, Any]:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for _ in csv.reader(stream):
                 rows += 1
-    return {"seconds": time.perf_counter() - t0, "rows": rows, "peak_mib": _peak_mib()}
+    return {"seconds": time.perf_counter() - t0, "rows": rows, "peak_mib": peak_mib()}
 
 
 def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) -> dict[str, Any]:
@@ -111,24 +97,15 @@ def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) 
         "findings": len(result.findings),
         "crashes": len(result.crashes),
         "by_severity": {s.value: n for s, n in result.by_severity.items()},
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
 def in_child(kind: str, folder: Path, workers: int | None = None) -> dict[str, Any]:
     t0 = time.perf_counter()
     extra = [] if workers is None else ["--workers", str(workers)]
-    out = subprocess.run(
-        ["nice", sys.executable, __file__, "--child", kind, str(folder), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    wall = time.perf_counter() - t0
-    if out.returncode != 0:
-        raise SystemExit(f"{kind} run failed:\n{out.stderr[-4000:]}")
-    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    figures["process_wall"] = wall
+    figures = run_child(__file__, kind, str(folder), *extra)
+    figures["process_wall"] = time.perf_counter() - t0
     return figures
 
 

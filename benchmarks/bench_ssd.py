@@ -32,31 +32,16 @@ import argparse
 import datetime as dt
 import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from _child import peak_mib, run_child
+
 AS_OF = dt.date(2024, 3, 31)
 SEED = 2026
 CHUNK = 20_000
-
-
-def _peak_mib() -> float:
-    """This process's peak resident memory. On Linux from ``VmHWM`` in ``/proc/self/status``:
-    ``ru_maxrss`` of a child started by fork and exec also counts the parent's memory at the
-    fork (the kernel carries the high-water mark across exec), which overstated every figure
-    measured after the parent had built a large input."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024  # kB
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _cpu() -> float:
@@ -117,7 +102,7 @@ def child_load(url: str) -> dict[str, Any]:
         "children": len(loaded.caseload),
         "rows": sum(t.read for t in loaded.stats.tables.values()),
         "accounted": loaded.stats.accounted,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
@@ -144,15 +129,12 @@ def child_check(url: str, workers: int) -> dict[str, Any]:
         "load_cpu": c1 - c0,
         "findings": len(result.findings),
         "system_due": result.by_check.get("ssd.system_review_due", 0),
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
 def _in_child(*args: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=True
-    )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return run_child(__file__, *args)
 
 
 def main() -> None:

@@ -5,7 +5,10 @@
 2. the main job on 100,000 children: default duties (goal <= 5 s, <= 1 GiB, <= 5x parse only)
    and ``--duties '*'`` (goal <= 40 s), each labelled;
 3. ``schedule()`` on 100,000 records on one core (goal <= 10 s), with the batch engine beside it;
-4. building 100,000 records (goal <= 5 s).
+4. building 100,000 records (goal <= 5 s);
+5. the floor a column-wise main job could reach (``bench_columnar_floor.py``: a prototype of the
+   review and UPN checks straight from the files, its findings compared with the main job's),
+   beside parse only: what the 5x goal leaves for everything else.
 
 The machine's load average is printed before each part: on a shared machine, say it with the
 figures. Prints figures; asserts nothing.
@@ -50,6 +53,7 @@ def main() -> None:
     part("main job (corparent check), DfE validator side by side", "bench_main_job.py", *main_job)
     part("schedule() on one core", "bench_schedule.py", "--sizes", str(args.size))
     part("building records", "bench_model.py", "--size", str(args.size))
+    part("a column-wise main job's floor", "bench_columnar_floor.py", "--sizes", str(args.size))
 
 
 if __name__ == "__main__":
