@@ -298,3 +298,96 @@ def test_a_laws_shared_due_function_equals_the_rule(
     due = law.due_of(rule)
     assert due(trigger) == rule.due(trigger, conventions)
     assert law.due_of(attrs.evolve(rule)) is due  # an equal rule: the same function
+
+
+# -- the chain loop against the chain it stands for -----------------------------------------
+
+_CHAIN_STEPS = Steps(("review_first", "review_second"), ("review_subsequent",))
+_WINDOW = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2025, 12, 31))
+
+
+def _plain_chain(
+    run: Run,
+    anchor: dt.date,
+    events: list[dt.date],
+    end: dt.date | None,
+    may_precede: bool,
+) -> list[tuple[str, dt.date, dt.date, dt.date | None, Status, dt.date | None]]:
+    """The chain as its docstring reads, one step at a time: each step is met by the next
+    event (on or after the anchor unless events may come first) known on ``as_of``."""
+    as_of = run.as_of
+    made: list[tuple[str, dt.date, dt.date, dt.date | None, Status, dt.date | None]] = []
+    if anchor > as_of:
+        return made
+    closes = end if end is not None and end <= as_of else None
+    pending = events if may_precede else [d for d in events if d >= anchor]
+    trigger = anchor
+    for k in range(10_000):
+        if trigger > as_of:
+            break
+        found = run.resolve(_CHAIN_STEPS(k, trigger), trigger)
+        if found is None:
+            break
+        duty, _, due = found
+        met = pending[0] if pending and pending[0] <= as_of else None
+        if met is None:
+            if closes is not None and due >= closes:
+                break
+            if closes is not None:
+                made.append((duty.id, trigger, due, None, Status.MISSED, closes))
+            else:
+                made.append(
+                    (
+                        duty.id,
+                        trigger,
+                        due,
+                        None,
+                        Status.OVERDUE if due < as_of else Status.DUE,
+                        None,
+                    )
+                )
+            break
+        made.append(
+            (duty.id, trigger, due, met, Status.MET if met <= due else Status.MET_LATE, None)
+        )
+        pending = pending[1:]
+        while pending and pending[0] <= met and pending[0] < anchor:
+            pending = pending[1:]
+        trigger = met if run.conventions.chain_from_actual else due
+    return made
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    anchor=_WINDOW,
+    as_of=_WINDOW,
+    end=st.none() | _WINDOW,
+    events=st.lists(_WINDOW, max_size=12).map(sorted),
+    from_actual=st.booleans(),
+    may_precede=st.booleans(),
+)
+def test_chain_equals_the_plain_chain(
+    anchor: dt.date,
+    as_of: dt.date,
+    end: dt.date | None,
+    events: list[dt.date],
+    from_actual: bool,
+    may_precede: bool,
+) -> None:
+    """The chain loop (events after ``as_of`` cut once, ``as_of`` asked only of a due date
+    becoming the trigger, earlier events skipped only when they may come first) makes what
+    the chain read step by step makes."""
+    conventions = attrs.evolve(ENGLAND.conventions, chain_from_actual=from_actual)
+    record = CaseRecord(child=Child(id="C1", date_of_birth=dt.date(2010, 1, 1)))
+    run = Run(record, as_of, ENGLAND, conventions)
+    run.chain(
+        anchor,
+        _CHAIN_STEPS,
+        events,
+        end,
+        "about",
+        kind="reviews",
+        first_event_may_precede=may_precede,
+    )
+    got = [(o.duty.id, o.trigger, o.due, o.met_on, o.status, o.closed_on) for o in run.out]
+    assert got == _plain_chain(run, anchor, events, end, may_precede)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import partial
 
 from corparent.dates import birthday
 from corparent.model import Episode, PeriodOfCare
-from corparent.schedule._obligation import Status, new_obligation
+from corparent.schedule._obligation import Obligation, Status, _Blank
 from corparent.schedule._run import Run, event_dates
 
 __all__ = ["plan_education"]
+
+_blank = partial(object.__new__, _Blank)
+"""A new, empty obligation to fill in (see ``new_obligation``)."""
 
 
 def _looked_after_until(episodes: Sequence[Episode], day: dt.date) -> dt.date:
@@ -121,20 +125,19 @@ def plan_education(run: Run, period: PeriodOfCare, about: str) -> None:
                     status = Status.MISSED
                 else:
                     status = Status.OVERDUE if term_end < as_of else Status.DUE
-                out(
-                    new_obligation(
-                        duty,
-                        version,
-                        child_id,
-                        term_start,
-                        term_end,
-                        met_on,
-                        status,
-                        term_about,
-                        "",
-                        closed_on if status is Status.MISSED else None,
-                    )
-                )
+                made = _blank()  # new_obligation() inlined: one a term for most children
+                made.duty = duty
+                made.version = version
+                made.child_id = child_id
+                made.trigger = term_start
+                made.due = term_end
+                made.met_on = met_on
+                made.status = status
+                made.about = term_about
+                made.reason = ""
+                made.closed_on = closed_on if status is Status.MISSED else None
+                made.__class__ = Obligation  # type: ignore[assignment]
+                out(made)  # type: ignore[arg-type]
             else:
                 unseen = window_start is not None and term_start < window_start and met is None
                 emit(

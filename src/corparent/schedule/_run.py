@@ -45,6 +45,7 @@ class Run:
     __slots__ = (
         "_complete",
         "_default",
+        "_from_actual",
         "_law",
         "_steps",
         "_timeline",
@@ -76,6 +77,7 @@ class Run:
         self.as_of = as_of
         self.rules = rules
         self.conventions = conventions
+        self._from_actual = conventions.chain_from_actual
         self.out: list[Obligation] = []
         self.regime: tuple[PeriodOfCare, Any] | None = None
         """The regime of the period of care last asked about (see ``_breaks.regime``)."""
@@ -408,13 +410,14 @@ class Run:
             if resumed is None:
                 return
             trigger, index, k = resumed
+            if trigger > as_of:
+                return
+        if count and events[-1] > as_of:
+            # Events after as_of are not known yet: the loop reads none of them (the events
+            # are in date order), so it need not compare each event it reads with as_of.
+            count = bisect_right(events, as_of, index)
         # The loop below is resolve() and emit_known() inlined: it runs for most obligations.
-        steps = self._steps
-        law_step = self._law.step
         table: tuple[Step, ...] | None = None
-        later: tuple[Step, ...] = ()
-        bounds: tuple[dt.date, ...] = ()
-        firsts = 0
         if step.__class__ is Steps:  # the duties looked up once, not asked step by step
             plan: Steps = step
             law = self._law
@@ -424,16 +427,21 @@ class Run:
             _, table, later = compiled
             bounds = plan.bounds
             firsts = len(table)
+        else:
+            steps = self._steps
+            law_step = self._law.step
         conventions = self.conventions
-        from_actual = conventions.chain_from_actual
-        emit = self.emit_known if self.has_local else self._append
+        from_actual = self._from_actual
         # With complete evidence and no local standard, judging needs no window (_append).
-        fast = self._complete and not self.has_local
+        fast = self.fast
+        if not fast:
+            emit = self.emit_known if self.has_local else self._append
         out = self.out.append
         child_id = self.subject_id
+        # The trigger is on or before as_of at the top of every step: the anchor and a resumed
+        # trigger are checked above, an event that met a step is (later ones end the chain),
+        # and a due date is checked as it becomes the trigger.
         for step_index in range(k, k + 10_000):
-            if trigger > as_of:
-                return
             if table is None:
                 duty_id = step(step_index, trigger)
                 if not duty_id:
@@ -455,7 +463,7 @@ class Run:
                     return
                 due = version.rule.due(trigger, conventions)
             met = events[index] if index < count else None
-            if met is None or met > as_of:
+            if met is None:
                 if window_end is not None and due >= window_end:
                     return
                 if not fast:
@@ -500,10 +508,18 @@ class Run:
                 out(made)  # type: ignore[arg-type]
             else:
                 emit(duty, version, trigger, due, met, about, kind)
-            trigger = met if from_actual else due
+            if from_actual:
+                trigger = met
+            else:
+                trigger = due
+                if trigger > as_of:
+                    return
             index += 1
-            while index < count and events[index] <= met and events[index] < anchor:
-                index += 1
+            if first_event_may_precede:
+                # Events before the anchor were skipped above unless they may come first: only
+                # then can the next one lie before it (a step the loop need not ask otherwise).
+                while index < count and events[index] <= met and events[index] < anchor:
+                    index += 1
 
     def _blind_start(
         self,
@@ -657,24 +673,8 @@ class Run:
             met = None
         if met is None and window_end is not None and due >= window_end:
             return
-        window = _ALL_KNOWN if self._complete else self._windows.get(kind, self._default)
-        if not window.held:
-            self.emit_known(duty, version, trigger, due, None, about, kind)
-        elif not trigger_known:
-            self.emit_known(
-                duty,
-                version,
-                trigger,
-                due,
-                met,
-                about,
-                kind,
-                None,
-                Status.NOT_ASSESSABLE,
-                _BEFORE_WINDOW,
-            )
-        elif self.fast:
-            # _append() inlined: judged without a window.
+        if self.fast and trigger_known:
+            # _append() inlined: judged without a window (asked first: most one-offs are).
             if met is not None:
                 status = _MET if met <= due else _MET_LATE
             elif window_end is not None and due < window_end:
@@ -694,6 +694,23 @@ class Run:
             made.closed_on = window_end if status is _MISSED else None
             made.__class__ = Obligation  # type: ignore[assignment]
             self.out.append(made)  # type: ignore[arg-type]
+            return
+        window = _ALL_KNOWN if self._complete else self._windows.get(kind, self._default)
+        if not window.held:
+            self.emit_known(duty, version, trigger, due, None, about, kind)
+        elif not trigger_known:
+            self.emit_known(
+                duty,
+                version,
+                trigger,
+                due,
+                met,
+                about,
+                kind,
+                None,
+                Status.NOT_ASSESSABLE,
+                _BEFORE_WINDOW,
+            )
         elif window.start is not None and start < window.start and (met is None or met > due):
             self.emit_known(
                 duty,

@@ -91,6 +91,14 @@ def _plain_steps(
         return _first_year_steps(year_end, three_months)
     try:
         switch = year_end - _SIX_WEEKS if three_months else year_end
+    except OverflowError:
+        return None
+    if all(fact.end is not None and fact.end < switch for fact in until_18):
+        # Every decision ended before the later visits begin: none covers a later trigger, so
+        # the steps are a first year's alone, made once and already read by the chain (about
+        # two in five placements with such a decision in the benchmark's records).
+        return _first_year_steps(year_end, three_months)
+    try:
         days = {switch}
         for fact in until_18:
             days.add(fact.start)
