@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 import pytest
 
 from corparent._gc import PROMOTE_FROM, collector_paused, freeze_for_good, unfreeze
+from corparent.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "data" / "ssda903"
 
 
 class Made:
@@ -76,5 +80,21 @@ def test_after_a_command_froze_its_load_the_work_is_frozen_too_and_still_freed()
         survivor = weakref.ref(bulk[-1])
         del bulk
         assert survivor() is None  # reference counting frees frozen objects all the same
+    finally:
+        unfreeze()
+
+
+def test_after_the_command_the_program_collects_as_before(tmp_path: Path) -> None:
+    unfreeze()
+    assert main(["check", str(EXAMPLE), "--as-of", "2024-03-31", "--fail-on", "never",
+                 "--no-plugins", "-o", str(tmp_path / "f.csv")]) == 0  # fmt: skip
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # the command froze its load for good ...
+        with collector_paused():
+            bulk = [Made() for _ in range(PROMOTE_FROM)]
+        # ... but once it is over, later work is no longer frozen with it
+        assert gc.get_freeze_count() == frozen
+        assert _generation_of(bulk[-1]) is not None
     finally:
         unfreeze()

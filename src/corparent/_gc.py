@@ -21,6 +21,8 @@ walk of every finding and the objects made with it, 0.05 s after the checks of 1
 children), and never counts the frozen objects (``gc.get_freeze_count()`` walks them all,
 0.12 s after a 100,000-child load). Frozen objects are still freed by reference counting when
 no longer used; only reference cycles among them, which this work does not make, would stay.
+When the command is over (:func:`command_over`, called by ``corparent.cli.main``), later pauses
+in the same process leave what they make to the collector again.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["PROMOTE_FROM", "collector_paused", "freeze_for_good", "unfreeze"]
+__all__ = ["PROMOTE_FROM", "collector_paused", "command_over", "freeze_for_good", "unfreeze"]
 
 PROMOTE_FROM = 100_000
 """New tracked objects from which a pause ends by promoting them (a walk of fewer costs little;
@@ -44,6 +46,14 @@ def freeze_for_good() -> None:
     global _froze_for_good
     gc.freeze()
     _froze_for_good = True
+
+
+def command_over() -> None:
+    """The command that called :func:`freeze_for_good` has finished: what it froze stays frozen,
+    but later pauses in this process (a program or a test that called ``corparent.cli.main``
+    and goes on) no longer freeze what they make; they leave it to the collector again."""
+    global _froze_for_good
+    _froze_for_good = False
 
 
 def unfreeze() -> None:

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from corparent._gc import command_over
 from corparent.cli._common import (
     EXIT_INPUT,
     EXIT_MISSING_DEPENDENCY,
@@ -91,6 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     Args:
         argv: Arguments without the program name; ``sys.argv[1:]`` when None.
     """
+    try:
+        return _run(argv)
+    finally:
+        command_over()  # a program that goes on after the command collects as before
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
