@@ -21,6 +21,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from _identical import assert_identical, rebuilt
 from corparent.io import ssd
 from corparent.io._loaded import Allocation, SystemReviewDue
 from corparent.model import CaseRecord
@@ -250,31 +251,6 @@ def _as_csv(database: Path, folder: Path) -> Path:
     return folder
 
 
-def _rebuilt(value: object) -> object:
-    """``value`` built again through its class's checked constructor (events and records)."""
-    if isinstance(value, tuple):
-        return tuple(_rebuilt(v) for v in value)
-    if not attrs.has(type(value)):
-        return value
-    given = {f.alias: _rebuilt(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.init}
-    return type(value)(**given)
-
-
-def _assert_identical(made: object, checked: object, where: str) -> None:
-    """Equal values of the same types, field by field (a code string equals its member)."""
-    assert type(made) is type(checked), where
-    if isinstance(made, tuple):
-        assert len(made) == len(checked), where  # type: ignore[arg-type]
-        for i, (a, b) in enumerate(zip(made, checked, strict=True)):  # type: ignore[call-overload]
-            _assert_identical(a, b, f"{where}[{i}]")
-    elif attrs.has(type(made)):
-        for f in attrs.fields(type(made)):
-            if f.eq:
-                _assert_identical(getattr(made, f.name), getattr(checked, f.name), where)
-    else:
-        assert made == checked, where
-
-
 def _assert_same_as_checked(source: str | Path, **options: object) -> ssd.SourceLoadResult:
     """Load ``source`` and hold every object loaded identical to the checked constructors'."""
     loaded = ssd.load(source, **options)  # type: ignore[arg-type]
@@ -283,22 +259,22 @@ def _assert_same_as_checked(source: str | Path, **options: object) -> ssd.Source
     for record in loaded.caseload:
         checked, problems = CaseRecord.build(
             **{
-                f.alias: _rebuilt(getattr(record, f.name))
+                f.alias: rebuilt(getattr(record, f.name))
                 for f in attrs.fields(CaseRecord)
                 if f.init
             }
         )
         assert checked == record, record.id
-        _assert_identical(record, checked, record.id)
+        assert_identical(record, checked, record.id)
         assert problems == record.problems(), record.id
     for child_id, allocations in loaded.allocations.items():
         for allocation in allocations:
             assert type(allocation) is Allocation
-            _assert_identical(allocation, _rebuilt(allocation), child_id)
+            assert_identical(allocation, rebuilt(allocation), child_id)
     for child_id, rows in loaded.review_due_dates.items():
         for row in rows:
             assert type(row) is SystemReviewDue
-            _assert_identical(row, _rebuilt(row), child_id)
+            assert_identical(row, rebuilt(row), child_id)
     return loaded
 
 

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _identical import assert_identical, rebuilt
 from corparent import synth
 from corparent.io.ssda903 import load
 from corparent.model import CaseRecord, Episode, Review
@@ -25,45 +26,18 @@ from corparent.model._trusted import RECORD_SORT_KEYS, trusted_maker
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 
 
-def _rebuilt(value: object) -> object:
-    """``value`` built again through its class's checked constructor (events and records)."""
-    if isinstance(value, tuple):
-        return tuple(_rebuilt(v) for v in value)
-    if not attrs.has(type(value)):
-        return value
-    given_fields = {
-        f.alias: _rebuilt(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.init
-    }
-    return type(value)(**given_fields)
-
-
-def _assert_identical(made: object, checked: object, where: str) -> None:
-    """Equal values of the same types, field by field (a code string equals its member)."""
-    assert type(made) is type(checked), where
-    if isinstance(made, tuple):
-        assert len(made) == len(checked), where  # type: ignore[arg-type]
-        for i, (a, b) in enumerate(zip(made, checked, strict=True)):  # type: ignore[call-overload]
-            _assert_identical(a, b, f"{where}[{i}]")
-    elif attrs.has(type(made)):
-        for f in attrs.fields(type(made)):
-            if f.eq:
-                _assert_identical(getattr(made, f.name), getattr(checked, f.name), where)
-    else:
-        assert made == checked, where
-
-
 def _assert_same_as_checked(folder: Path, **options: object) -> int:
     loaded = load(folder, **options)  # type: ignore[arg-type]
     for record in loaded.caseload:
         checked, problems = CaseRecord.build(
             **{
-                f.alias: _rebuilt(getattr(record, f.name))
+                f.alias: rebuilt(getattr(record, f.name))
                 for f in attrs.fields(CaseRecord)
                 if f.init
             }
         )
         assert checked == record, record.id
-        _assert_identical(record, checked, record.id)
+        assert_identical(record, checked, record.id)
         assert problems == record.problems(), record.id
     return len(loaded.caseload)
 
