@@ -6,10 +6,13 @@ then, each in a fresh process so peak memory is the job's own:
 * **parse only**: read every CSV file with :func:`csv.reader` (the floor: no parsing of dates or
   codes, no model, no law);
 * **main job, default duties**: what ``corparent check PATH --as-of ... --format csv --output
-  FILE`` does: load, the default checks with the duties a 903 return can show (``review_*``),
-  the findings written as CSV;
+  FILE`` does: load and check (column-wise where the data allows:
+  :func:`corparent.io.ssda903.check_return`), the default checks with the duties a 903 return
+  can show (``review_*``), the findings written as CSV;
+* **records**: the same with ``--engine records`` (every child read into a record first);
 * **main job, every duty** (``--duties '*'``), labelled as such;
-* with ``--object-engine``: the default duties again without the batch engine (the "before").
+* with ``--jobs object``: the default duties with records and without the batch engine (the
+  first version).
 
 Prints wall time, peak memory (max RSS), children per second and the ratio to parse-only.
 Targets (issue 15): default duties on 100k in <= 5 s, <= 1 GiB, within 5x of parse-only;
@@ -55,13 +58,18 @@ def child_parse(folder: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t0, "rows": rows, "peak_mib": peak_mib()}
 
 
-def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) -> dict[str, Any]:
+def child_main_job(folder: Path, workers: int | None, duties: str, engine: str) -> dict[str, Any]:
+    """What ``corparent check`` does, timed: ``engine`` "columns" (its default), "records"
+    (every child read into a record) or "object" (records, and no batch engine)."""
     import argparse as ap
+    import gc
 
+    from corparent._gc import freeze_for_good
     from corparent.checks import run_checks
     from corparent.cli._check import rules_for, select_checks
     from corparent.cli._source import load_source
     from corparent.io.findings import write_csv
+    from corparent.io.ssda903 import check_return
 
     args = ap.Namespace(
         no_plugins=True,
@@ -72,28 +80,47 @@ def child_main_job(folder: Path, workers: int | None, duties: str, batch: bool) 
         pledge=None,
     )
     t0 = time.perf_counter()
-    loaded = load_source(str(folder))  # as `corparent check` loads (collector frozen after)
-    t1 = time.perf_counter()
-    result = run_checks(
-        loaded.caseload,
-        AS_OF,
-        checks=select_checks(args),
-        rules=rules_for(args),
-        workers=workers,
-        batch=batch,
-    )
+    loaded_at: list[float] = []
+    built = None
+    if engine == "object":
+        loaded = load_source(str(folder))  # as `corparent check` loads (collector frozen after)
+        loaded_at.append(time.perf_counter())
+        result = run_checks(
+            loaded.caseload,
+            AS_OF,
+            checks=select_checks(args),
+            rules=rules_for(args),
+            workers=workers,
+            batch=False,
+        )
+        problems = len(loaded.problems)
+    else:
+        gc.disable()  # as `corparent check` runs it
+        checked = check_return(
+            str(folder),
+            AS_OF,
+            checks=select_checks(args),
+            rules=rules_for(args),
+            workers=workers,
+            gate=lambda _: loaded_at.append(time.perf_counter()),
+            columnar=engine == "columns",
+        )
+        freeze_for_good()
+        gc.enable()
+        result, problems, built = checked.result, len(checked.load.problems), checked.load
     t2 = time.perf_counter()
     with tempfile.TemporaryDirectory() as out:
         write_csv(result, Path(out) / "findings.csv")
     t3 = time.perf_counter()
     return {
         "seconds": t3 - t0,
-        "load_seconds": t1 - t0,
-        "check_seconds": t2 - t1,
+        "load_seconds": loaded_at[0] - t0,
+        "check_seconds": t2 - loaded_at[0],
         "write_seconds": t3 - t2,
         "children": result.children_checked,
+        "records_built": result.children_checked if built is None else built.records_built,
         "workers": result.metadata.workers,
-        "load_problems": len(loaded.problems),
+        "load_problems": problems,
         "findings": len(result.findings),
         "crashes": len(result.crashes),
         "by_severity": {s.value: n for s, n in result.by_severity.items()},
@@ -174,9 +201,12 @@ def compare_dfe(folder: Path, work: Path, ours: float) -> None:
 
 
 JOBS = {
-    "default": ("default duties (review_*)", "default", True),
-    "object": ("default duties, object engine only (before)", "default", False),
-    "every": ("--duties '*' (every duty)", "*", True),
+    "default": ("default duties (review_*)", "default", "columns"),
+    "records": ("default duties, every child read into a record (--engine records)", "default",
+                "records"),
+    "object": ("default duties, records and no batch engine (the first version)", "default",
+               "object"),
+    "every": ("--duties '*' (every duty)", "*", "columns"),
 }
 
 
@@ -187,7 +217,7 @@ def _line(label: str, job: dict[str, Any], parse: dict[str, Any], n: int) -> str
         f"{n / job['seconds']:8,.0f} children/s   {job['seconds'] / parse['seconds']:5.1f}x parse"
         f"   (load {job['load_seconds']:.2f} s, checks {job['check_seconds']:.2f} s on "
         f"{job['workers']} process(es), CSV {job['write_seconds']:.2f} s; "
-        f"{job['findings']:,} findings)"
+        f"{job['findings']:,} findings; {job['records_built']:,} records built)"
     )
 
 
@@ -201,8 +231,9 @@ def main() -> None:
         "--jobs",
         nargs="+",
         choices=sorted(JOBS),
-        default=["default", "every"],
-        help="which jobs to time (default: default every; 'object' = without the batch engine)",
+        default=["default", "records", "every"],
+        help="which jobs to time (default: default records every; 'object' = records without "
+        "the batch engine)",
     )
     parser.add_argument("--compare-dfe", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
@@ -213,8 +244,8 @@ def main() -> None:
         if kind == "parse":
             figures = child_parse(Path(folder))
         else:
-            _, duties, batch = JOBS[kind]
-            figures = child_main_job(Path(folder), args.workers, duties, batch)
+            _, duties, engine = JOBS[kind]
+            figures = child_main_job(Path(folder), args.workers, duties, engine)
         print(json.dumps(figures))
         return
 

@@ -46,7 +46,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"corparent benchmarks, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
-    jobs = ["default", "every"] + (["object"] if args.before else [])
+    jobs = ["default", "records", "every"] + (["object"] if args.before else [])
     main_job = ["--sizes", "20000", str(args.size), "--jobs", *jobs]
     if not args.no_dfe:
         main_job.append("--compare-dfe")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from corparent.errors import ConfigError, LoadError, Problem
 
 if TYPE_CHECKING:
-    from corparent.io.ssda903 import LoadResult
+    from corparent.io.ssda903 import LoadResult, ReturnLoad
 
 __all__ = ["REQUIRED_TABLES", "check_load", "check_patterns"]
 
@@ -23,7 +23,7 @@ REQUIRED_TABLES = ("header", "episodes")
 """SSDA903 tables without which no child's duties can be judged."""
 
 
-def check_load(loaded: LoadResult, as_of: dt.date, source: str) -> None:
+def check_load(loaded: LoadResult | ReturnLoad, as_of: dt.date, source: str) -> None:
     """Raise :class:`~corparent.errors.LoadError` (exit 2) if ``loaded`` cannot be judged.
 
     Args:
@@ -84,7 +84,11 @@ def check_load(loaded: LoadResult, as_of: dt.date, source: str) -> None:
         raise LoadError(problems, headline=f"cannot judge {source}")
 
 
-def _first_day(loaded: LoadResult) -> dt.date | None:
+def _first_day(loaded: LoadResult | ReturnLoad) -> dt.date | None:
+    from corparent.io.ssda903 import ReturnLoad
+
+    if isinstance(loaded, ReturnLoad):
+        return loaded.first_episode_start
     starts = [e.start for record in loaded.caseload for e in record.episodes]
     return min(starts) if starts else None
 

@@ -7,6 +7,7 @@ datetime.date(2023, 12, 22)
 
 from __future__ import annotations
 
+from corparent.io.ssda903._check import CheckedReturn, ReturnLoad, check_return
 from corparent.io.ssda903._fields import parse_date
 from corparent.io.ssda903._read import load
 from corparent.io.ssda903._result import CollectionYear, LoadResult, LoadStats, TableStats
@@ -16,11 +17,14 @@ from corparent.io.ssda903._write import write
 __all__ = [
     "PERSONAL_COLUMNS",
     "TABLES",
+    "CheckedReturn",
     "CollectionYear",
     "LoadResult",
     "LoadStats",
+    "ReturnLoad",
     "TableSpec",
     "TableStats",
+    "check_return",
     "load",
     "parse_date",
     "write",
