@@ -199,7 +199,7 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
             del header[rng.randrange(1, len(header))]
         return
     elif kind == 11 and "DOB" in rows[0].split(",") and file != "header.csv":
-        i = rows[0].split(",").index("DOB")
+        i = min(rows[0].split(",").index("DOB"), len(cells) - 1)
         cells[i] = rng.choice(("01/01/2001", "", "1/1/2001", cells[i] + " ", "xx"))
     elif kind == 12:  # lower case
         cells = [c.lower() for c in cells]

@@ -23,7 +23,7 @@ from corparent.codes import CODE_LISTS
 from corparent.io.ssda903._fields import MAX_YEAR, MIN_YEAR, Field, table_fields
 from corparent.io.ssda903._tables import TableSpec
 
-__all__ = ["MAX_ID", "SplitFile", "split_file"]
+__all__ = ["MAX_ID", "SplitFile", "empty_values", "split_file"]
 
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
@@ -39,6 +39,8 @@ for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
 _MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], np.int64)
 _PAD = b"\0" * 16
+_NL_TO_COMMA = bytes.maketrans(b"\n", b",")
+_EDGE_SPACES = (b" ,", b", ", b" \n", b"\n ")
 
 
 def _packed(text: str) -> int:
@@ -92,38 +94,60 @@ def _lookup(spec: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int16], s
     return found
 
 
-def _gather(body: Bytes, start: Ints, length: Ints, width: int) -> Bytes:
-    """Each cell's first ``width`` bytes (zeros past its end), one row per cell."""
-    index = start[:, None] + np.arange(width)
-    cells: Bytes = body[index]
-    cells[np.arange(width) >= length[:, None]] = 0
-    return cells
+_MASKS = np.array(
+    [0, *(((1 << 64) - 1) ^ ((1 << (8 * (8 - n))) - 1) for n in range(1, 9))], np.uint64
+)
+"""``_MASKS[n]`` keeps the first ``n`` bytes of a big-endian 8-byte word."""
+_DATE_XOR = np.uint64(int.from_bytes(b"00/00/00", "big"))
+_SLASHES = np.uint64(0x0000FF0000FF0000)
+_NINE = np.uint64(0x7676767676767676)  # + a byte over 9 sets its top bit (no carry: ASCII)
+_TOPS = np.uint64(0x8080808080808080)
 
 
-def _pack8(body: Bytes, start: Ints, length: Ints) -> npt.NDArray[np.uint64]:
-    g = np.ascontiguousarray(_gather(body, start, length, 8))
-    return g.view(">u8").ravel().astype(np.uint64)
+class _Bytes:
+    """A file's bytes, and views of every 8 and 2 bytes from each position (big-endian): one
+    take reads a cell's first bytes as one integer."""
+
+    def __init__(self, body: bytes) -> None:
+        data = body + _PAD
+        self.u1 = np.frombuffer(data, np.uint8)
+        self.u8 = np.ndarray(shape=(len(body) + 8,), dtype=">u8", buffer=data, strides=(1,))
+        self.u2 = np.ndarray(shape=(len(body) + 8,), dtype=">u2", buffer=data, strides=(1,))
+
+    def first8(self, start: Ints, length: Ints) -> npt.NDArray[np.uint64]:
+        """Each cell's first (up to) 8 bytes, packed big-endian (zero past the cell's end)."""
+        word: npt.NDArray[np.uint64] = self.u8[start].astype(np.uint64)
+        word &= _MASKS[np.minimum(length, 8)]
+        return word
+
+    def gather(self, start: Ints, length: Ints, width: int) -> Bytes:
+        """Each cell's first ``width`` bytes (zeros past its end), one row per cell."""
+        cells: Bytes = self.u1[start[:, None] + np.arange(width)]
+        cells[np.arange(width) >= length[:, None]] = 0
+        return cells
 
 
-def _dates(body: Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints, Bools]:
+def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints, Bools]:
     """``dd/mm/YYYY`` cells as day numbers (NEVER where empty), and which cells are clean."""
-    g = _gather(body, start, length, 10).astype(np.int64) - 48
-    digits = g[:, [0, 1, 3, 4, 6, 7, 8, 9]]
-    shaped = ((length == 10) & ((digits >= 0) & (digits <= 9)).all(axis=1) & (g[:, 2] == -1)) & (
-        g[:, 5] == -1
-    )  # "/" is 47
-    day = g[:, 0] * 10 + g[:, 1]
-    month = g[:, 3] * 10 + g[:, 4]
-    year = g[:, 6] * 1000 + g[:, 7] * 100 + g[:, 8] * 10 + g[:, 9]
+    x = data.u8[start].astype(np.uint64) ^ _DATE_XOR  # "dd/mm/YY": digits 0-9, slashes 0
+    y = data.u2[start + 8].astype(np.uint16) ^ np.uint16(0x3030)  # "YY"
+    shaped = (length == 10) & (((x + _NINE) & _TOPS) == 0) & ((x & _SLASHES) == 0)
+    shaped &= ((y + np.uint16(0x7676)) & np.uint16(0x8080)) == 0
+    x = x.astype(np.int64)  # the top byte is at most 9: no sign
+    day = (x >> 56) * 10 + ((x >> 48) & 255)
+    month = ((x >> 32) & 255) * 10 + ((x >> 24) & 255)
+    yy = y.astype(np.int64)
+    year = ((x >> 8) & 255) * 1000 + (x & 255) * 100 + (yy >> 8) * 10 + (yy & 255)
     month_ok = (month >= 1) & (month <= 12)
     safe_month = np.where(month_ok, month, 1)
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
     last = _MONTH_DAYS[safe_month] + ((safe_month == 2) & leap)
-    valid = shaped & month_ok & (year >= MIN_YEAR) & (year <= MAX_YEAR) & (day >= 1) & (day <= last)
+    valid = shaped & month_ok & (year >= MIN_YEAR) & (year <= MAX_YEAR)
+    valid &= (day >= 1) & (day <= last)
     # days from the civil date (H. Hinnant's algorithm), for years >= 1
-    y = year - (safe_month <= 2)
-    era = y // 400
-    yoe = y - era * 400
+    y4 = year - (safe_month <= 2)
+    era = y4 // 400
+    yoe = y4 - era * 400
     doy = (153 * (safe_month + np.where(safe_month > 2, -3, 9)) + 2) // 5 + day - 1
     doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
     days = np.where(valid, era * 146097 + doe - 719468, NEVER)
@@ -132,18 +156,18 @@ def _dates(body: Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints
 
 
 def _codes(
-    body: Bytes, start: Ints, length: Ints, spec: str, required: bool
+    data: _Bytes, start: Ints, length: Ints, spec: str, required: bool
 ) -> tuple[npt.NDArray[np.int16], Bools]:
     keys, values, _ = _lookup(spec)
-    packed = _pack8(body, start, length)
+    packed = data.first8(start, length)
     at = np.minimum(np.searchsorted(keys, packed), len(keys) - 1)
     found = (keys[at] == packed) & (length > 0) & (length <= 8)
     ok = found if required else found | (length == 0)
     return np.where(found, values[at], np.int16(-1)).astype(np.int16), ok
 
 
-def _flags(body: Bytes, start: Ints, length: Ints) -> tuple[npt.NDArray[np.int16], Bools]:
-    first = body[start].astype(np.int16) - 48
+def _flags(data: _Bytes, start: Ints, length: Ints) -> tuple[npt.NDArray[np.int16], Bools]:
+    first = data.u1[start].astype(np.int16) - 48
     one = (length == 1) & ((first == 0) | (first == 1))
     return np.where(one, first, np.int16(-1)).astype(np.int16), one | (length == 0)
 
@@ -153,15 +177,14 @@ class SplitFile:
 
     Attributes:
         table: The table.
-        body: The bytes after the header line, ending with a line end, as an array.
-        line_start, line_end: Each line's first byte and its line end (positions in body).
+        columns: The header's columns (upper case).
+        line_start, line_end: Each line's first byte and its line end (positions in the bytes
+            after the header line).
         rows: The lines with the header's number of fields (line indices).
-        clean: Per row, whether it is clean (see the module docstring).
-        keys: Per row, the CHILD cell (``S12``; meaningful where the id is clean).
+        clean: Per row, whether every cell but CHILD is clean (:meth:`keys` tests CHILD).
         values: Per model field, per row, the decoded value.
-        dob, sex: Per row, the raw DOB (``S10``) and SEX (packed) cells, where the table has
-            them and they are not a model field (compared with the child's header row).
-        bad_lines: Line indices of every line that is not a clean row.
+        dob, sex: Per row, the raw DOB (first 8 bytes, last 2) and SEX cells, packed, where the
+            table has them (outside the header, compared with the child's header row).
     """
 
     def __init__(self, table: TableSpec, columns: Sequence[str], body: bytes) -> None:
@@ -169,55 +192,55 @@ class SplitFile:
         self.columns = list(columns)
         width = len(columns)
         position = {c: i for i, c in enumerate(columns)}
-        data = np.frombuffer(body + _PAD, np.uint8)
-        raw = data[: len(body)]
-        self.body = data
-        seps = np.flatnonzero((raw == 44) | (raw == 10))
-        nl_at = np.flatnonzero(raw[seps] == 10)
+        data = self._data = _Bytes(body)
+        raw = data.u1[: len(body)]
+        seps = np.flatnonzero(np.frombuffer(body.translate(_NL_TO_COMMA), np.uint8) == 44)
+        is_end = raw[seps] == 10
+        nl_at = np.flatnonzero(is_end)
         line_end = seps[nl_at]
         self.line_end = line_end
         line_start = np.empty(len(line_end), np.int64)
         line_start[:1] = 0
         line_start[1:] = line_end[:-1] + 1
         self.line_start = line_start
-        nlines = len(line_end)
         fields = np.diff(nl_at, prepend=-1)
         line_ok = fields == width
         if body.translate(None, _PRINTABLE_NL):
             odd = np.flatnonzero(((raw < 32) & (raw != 10)) | (raw > 126))
             line_ok[np.searchsorted(line_end, odd)] = False
-        spaces = np.flatnonzero(raw == 32)
-        if len(spaces):
-            before = data[spaces - 1]
-            after = data[spaces + 1]
+        if body.startswith(b" ") or any(pair in body for pair in _EDGE_SPACES):
+            spaces = np.flatnonzero(raw == 32)
+            before = data.u1[spaces - 1]
+            after = data.u1[spaces + 1]
             edge = (spaces == 0) | (before == 44) | (before == 10)
             edge |= (after == 44) | (after == 10)
             line_ok[np.searchsorted(line_end, spaces[edge])] = False
-        rows = np.flatnonzero(fields == width)
+        if line_ok.all() or (fields == width).all():
+            rows = np.arange(len(line_end))
+            ends = seps.reshape(-1, width)
+            starts = np.empty_like(seps)
+            starts[:1] = 0
+            starts[1:] = seps[:-1] + 1
+            starts = starts.reshape(-1, width)
+        else:
+            rows = np.flatnonzero(fields == width)
+            keep = np.repeat(fields == width, fields)
+            ends = seps[keep].reshape(-1, width)
+            starts = np.empty_like(seps)
+            starts[:1] = 0
+            starts[1:] = seps[:-1] + 1
+            starts = starts[keep].reshape(-1, width)
         self.rows = rows
-        ends = seps[nl_at[rows][:, None] + np.arange(1 - width, 1)]
-        starts = np.empty_like(ends)
-        starts[:, :1] = line_start[rows][:, None]
-        starts[:, 1:] = ends[:, :-1] + 1
         lengths = ends - starts
         clean = line_ok[rows]
-        # CHILD
         at = position["CHILD"]
-        s, n = starts[:, at], lengths[:, at]
-        g = _gather(data, s, n, MAX_ID)
-        id_ok = (n >= 1) & (n <= MAX_ID) & (_ALNUM[g] | (np.arange(MAX_ID) >= n[:, None])).all(1)
-        upper = g[:, :6] & np.uint8(0xDF)  # ASCII letters to upper case (digits: not letters)
-        id_ok &= ~((n == 5) & (upper[:, :5] == np.frombuffer(b"CHILD", np.uint8)).all(1))
-        self.keys = np.ascontiguousarray(g).view("S12").ravel()
-        self.id_ok = id_ok
-        clean &= id_ok
+        self._child = starts[:, at], lengths[:, at]
         values: dict[str, npt.NDArray[Any]] = {}
         for field in _FIELDS[table.name]:
             col = position.get(field.column, -1)
             spec = _field_spec(field)
-            count = len(rows)
             if col < 0:
-                values[field.name] = _empty(spec, count)
+                values[field.name] = empty_values(spec, len(rows))
                 continue
             s, n = starts[:, col], lengths[:, col]
             value: npt.NDArray[Any]
@@ -232,35 +255,55 @@ class SplitFile:
             values[field.name] = value
             clean &= ok
         self.values: Mapping[str, npt.NDArray[Any]] = values
-        self.dob: npt.NDArray[Any] | None = None
+        self.dob: tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint16]] | None = None
         self.sex: npt.NDArray[np.uint64] | None = None
-        if table.name == "header":
+        if "DOB" in position:
             s, n = starts[:, position["DOB"]], lengths[:, position["DOB"]]
-            self.dob = np.ascontiguousarray(_gather(data, s, n, 10)).view("S10").ravel()
-            if "SEX" in position:
-                s, n = starts[:, position["SEX"]], lengths[:, position["SEX"]]
-                self.sex = _pack8(data, s, n)
-            else:
-                self.sex = np.zeros(len(rows), np.uint64)
-        elif "DOB" in position:
-            s, n = starts[:, position["DOB"]], lengths[:, position["DOB"]]
-            clean &= n == 10  # equal to a header's DOB, a clean date
-            self.dob = np.ascontiguousarray(_gather(data, s, n, 10)).view("S10").ravel()
-            if table.name == "uasc" and "SEX" in position:
-                s, n = starts[:, position["SEX"]], lengths[:, position["SEX"]]
-                clean &= n <= 8
-                self.sex = _pack8(data, s, n)
+            if table.name != "header":
+                clean &= n == 10  # to equal a header's DOB, a clean date
+            self.dob = (data.u8[s].astype(np.uint64), data.u2[s + 8].astype(np.uint16))
+        if "SEX" in position:
+            s, n = starts[:, position["SEX"]], lengths[:, position["SEX"]]
+            clean &= n <= 8
+            self.sex = data.first8(s, n)
+        elif table.name == "header":
+            self.sex = np.zeros(len(rows), np.uint64)
         self.clean = clean
-        bad = np.ones(nlines, np.bool_)
-        bad[rows[clean]] = False
-        self.bad_lines = np.flatnonzero(bad)
+
+    def id_lengths(self) -> Ints:
+        """Per row, the length of the CHILD cell."""
+        lengths: Ints = self._child[1]
+        return lengths
+
+    def keys(self, width: int) -> tuple[npt.NDArray[Any], Bools]:
+        """Per row, the CHILD cell as a key (``uint64`` for ``width`` 8, else ``S12``), and
+        whether it can be a clean child's (1 to ``width`` bytes; :meth:`valid_ids` tests the
+        bytes)."""
+        start, length = self._child
+        fits = (length >= 1) & (length <= width)
+        if width <= 8:
+            return self._data.first8(start, length), fits
+        cells = np.ascontiguousarray(self._data.gather(start, length, MAX_ID))
+        return cells.view("S12").ravel(), fits
+
+    def valid_ids(self) -> Bools:
+        """Per row, whether CHILD is 1-12 letters and digits and not ``CHILD`` in any case."""
+        start, length = self._child
+        g = self._data.gather(start, length, MAX_ID)
+        ok = (length >= 1) & (length <= MAX_ID)
+        ok &= (_ALNUM[g] | (np.arange(MAX_ID) >= length[:, None])).all(axis=1)
+        upper = g[:, :5] & np.uint8(0xDF)  # ASCII letters in upper case
+        ok &= ~((length == 5) & (upper == np.frombuffer(b"CHILD", np.uint8)).all(axis=1))
+        valid: Bools = ok
+        return valid
 
     def text(self, line: int) -> str:
         """The text of line ``line`` (an index), as the object reader reads it."""
-        return self.body[self.line_start[line] : self.line_end[line]].tobytes().decode("ascii")
+        begin, end = int(self.line_start[line]), int(self.line_end[line])
+        return self._data.u1[begin:end].tobytes().decode("ascii")
 
 
-def _empty(spec: str, count: int) -> npt.NDArray[Any]:
+def empty_values(spec: str, count: int) -> npt.NDArray[Any]:
     if spec == "date":
         return np.full(count, NEVER, np.int64)
     if spec == "text":

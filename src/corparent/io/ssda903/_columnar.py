@@ -24,6 +24,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -295,71 +296,104 @@ def _read(
     return ColumnarRead(state, files, columns, rows, years)
 
 
-def _readable(files: list[_File]) -> tuple[npt.NDArray[np.bytes_], dict[str, Ints]]:
-    """The readable children's ids (``S12``, sorted) and, per table, each row's child (its
-    index among them, ``-1`` when the row goes to the object path)."""
-    bad: set[bytes] = set()
+def _key(text: str, width: int) -> int | bytes | None:
+    """A child id as :meth:`SplitFile.keys` gives it (``None``: no clean child has it)."""
+    raw = text.encode("ascii")
+    if not 1 <= len(raw) <= width:
+        return None
+    return int.from_bytes(raw.ljust(8, b"\0"), "big") if width <= 8 else raw
+
+
+def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
+    """The readable children's ids (sorted) and, per table, each row's child (its index among
+    them, ``-1`` when the row goes to the object path)."""
+    header = next((f for f in files if f.table.name == "header"), None)
+    nobody: dict[str, Ints] = {f.table.name: np.full(len(f.split.rows), -1) for f in files}
+    if header is None:
+        return [], nobody
+    lengths = header.split.id_lengths()
+    width = 12 if ((lengths > 8) & (lengths <= 12)).any() else 8
+    bad: set[int | bytes] = set()
+    keyed: dict[str, tuple[npt.NDArray[Any], Bools]] = {}
     for f in files:
         split = f.split
-        for i in split.bad_lines.tolist():
+        keys, fits = split.keys(width)
+        valid = split.clean & fits
+        if f is header:
+            valid &= split.valid_ids()
+        keyed[f.table.name] = keys, valid
+        other = np.ones(len(split.line_end), np.bool_)
+        other[split.rows[valid]] = False
+        child_at = f.columns.index("CHILD")
+        for i in np.flatnonzero(other).tolist():  # as the object reader reads the child
             text = split.text(i)
             cells = text.split(",")
-            at = f.columns.index("CHILD")
-            if at < len(cells):
-                bad.add(cells[at].encode("ascii"))
+            if child_at < len(cells):
+                bad.add(_key(cells[child_at], width))  # type: ignore[arg-type]
                 if " " in text:
-                    bad.add(cells[at].strip().encode("ascii"))
-        # rows of bad lines whose id is clean (their key is the raw cell)
-        dirty = ~split.clean & split.id_ok
-        bad.update(split.keys[dirty].tolist())
-    header = next((f.split for f in files if f.table.name == "header"), None)
-    if header is None:
-        return np.zeros(0, "S12"), {f.table.name: np.full(len(f.split.rows), -1) for f in files}
-    keys = header.keys[header.clean]
-    if not len(keys):
-        return keys, {f.table.name: np.full(len(f.split.rows), -1) for f in files}
-    unique, counts = np.unique(keys, return_counts=True)
-    bad.update(unique[counts > 1].tolist())
-    dob = header.dob[header.clean]  # type: ignore[index]
-    sex = header.sex[header.clean]  # type: ignore[index]
-    order = np.argsort(keys, kind="stable")
-    keys, dob, sex = keys[order], dob[order], sex[order]
+                    bad.add(_key(cells[child_at].strip(), width))  # type: ignore[arg-type]
+    bad.discard(None)  # type: ignore[arg-type,unused-ignore]
+    keys, valid = keyed["header"]
+    ids = keys[valid]
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    twice = ids[1:] == ids[:-1]
+    bad.update(ids[1:][twice].tolist())
+    dob8, dob2 = (a[valid][order] for a in header.split.dob)  # type: ignore[union-attr]
+    sex = header.split.sex[valid][order]  # type: ignore[index]
+    found: dict[str, tuple[Ints, Bools]] = {}
     for f in files:
-        if f.table.name == "header":
+        if f is header or not len(ids):
             continue
         split = f.split
-        k = split.keys[split.clean]
-        at = np.minimum(np.searchsorted(keys, k), len(keys) - 1)
-        ok = keys[at] == k
+        keys, valid = keyed[f.table.name]
+        mine = keys[valid]
+        at = np.minimum(np.searchsorted(ids, mine), len(ids) - 1)
+        ok = ids[at] == mine
         if split.dob is not None:
-            ok &= split.dob[split.clean] == dob[at]
-        if f.table.name == "uasc" and split.sex is not None:
-            ok &= split.sex[split.clean] == sex[at]
+            ok &= (split.dob[0][valid] == dob8[at]) & (split.dob[1][valid] == dob2[at])
+        if split.sex is not None:
+            ok &= split.sex[valid] == sex[at]
         if f.table.name == "uasc":
-            u, c = np.unique(k, return_counts=True)
-            bad.update(u[c > 1].tolist())
-        bad.update(k[~ok].tolist())
-    if bad:
-        drop = np.isin(keys, np.array(sorted(bad), "S12"))
-        readable = keys[~drop]
-    else:
-        readable = keys
+            repeated = np.diff(at[ok]) == 0 if _ascending(at[ok]) else None
+            if repeated is None:
+                unique, counts = np.unique(mine[ok], return_counts=True)
+                bad.update(unique[counts > 1].tolist())
+            else:
+                bad.update(mine[ok][1:][repeated].tolist())
+        bad.update(mine[~ok].tolist())
+        found[f.table.name] = at, ok
+    drop = np.isin(ids, np.array(sorted(bad), ids.dtype)) if bad else np.zeros(len(ids), bool)
+    rank = np.cumsum(~drop) - 1
     child_of: dict[str, Ints] = {}
     for f in files:
-        split = f.split
-        owner = np.full(len(split.rows), -1, np.int64)
-        if len(readable):
-            every = split.keys
-            where = np.minimum(np.searchsorted(readable, every), len(readable) - 1)
-            hit = split.clean & (readable[where] == every)
-            owner[hit] = where[hit]
+        keys, valid = keyed[f.table.name]
+        owner = np.full(len(valid), -1, np.int64)
+        if f is header:
+            at = np.empty(len(order), np.int64)
+            at[order] = np.arange(len(order))
+            ok = np.ones(len(order), np.bool_)
+        elif f.table.name in found:
+            at, ok = found[f.table.name]
+        else:
+            child_of[f.table.name] = owner
+            continue
+        hit = ok & ~drop[at]
+        where = np.flatnonzero(valid)[hit]
+        owner[where] = rank[at[hit]]
         child_of[f.table.name] = owner
-    return readable, child_of
+    kept = ids[~drop]
+    names = kept.astype(">u8").view("S8").tolist() if width <= 8 else kept.tolist()
+    return [k.decode("ascii") for k in names], child_of
+
+
+def _ascending(values: Ints) -> bool:
+    return bool(len(values) < 2 or (values[1:] >= values[:-1]).all())
 
 
 def _columns(
     files: list[_File],
-    readable: npt.NDArray[np.bytes_],
+    readable: list[str],
     child_of: dict[str, Ints],
     year_end: dt.date | None,
 ) -> tuple[ReturnColumns, dict[str, tuple[Ints, Ints]]]:
@@ -379,26 +413,46 @@ def _columns(
         split = f.split
         owner = child_of[name]
         keep = owner >= 0
-        child = owner[keep]
-        line = split.rows[keep]
+        every = bool(keep.all())
+        child = owner if every else owner[keep]
+        line = split.rows if every else split.rows[keep]
         rows[name] = (line, child)
         sort = _SORT.get(name)
+        key = None
         if sort:
-            key = split.values[sort[0]][keep]
+            key = split.values[sort[0]] if every else split.values[sort[0]][keep]
             for more in sort[1:]:
-                key = np.where(key == NEVER, split.values[more][keep], key)
+                other = split.values[more] if every else split.values[more][keep]
+                key = np.where(key == NEVER, other, key)
             key = np.where(key == NEVER, _LOWEST, key)
+        step = np.diff(child)
+        ordered = (step > 0) | ((step == 0) & (np.diff(key) >= 0 if key is not None else True))
+        if ordered.all():
+            order = None  # already in order (a file sorted by child, as most are)
+        elif key is not None:
             order = np.lexsort((key, child))
         else:
             order = np.argsort(child, kind="stable")
         tables[name] = TableColumns(
-            offsets=np.searchsorted(child[order], np.arange(n + 1)).astype(np.int64),
-            values={field: split.values[field][keep][order] for field, _ in fields},
-            line=line[order] + 2,
+            offsets=np.searchsorted(
+                child if order is None else child[order], np.arange(n + 1)
+            ).astype(np.int64),
+            values={
+                field: _arranged(split.values[field], keep, every, order) for field, _ in fields
+            },
+            line=_arranged(split.rows, keep, every, order) + 2,
         )
-    ids = tuple(k.decode("ascii") for k in readable.tolist())
-    columns = ReturnColumns(child_ids=ids, tables=tables, year_end=year_end or dt.date(1900, 3, 31))
+    columns = ReturnColumns(
+        child_ids=tuple(readable), tables=tables, year_end=year_end or dt.date(1900, 3, 31)
+    )
     return columns, rows
+
+
+def _arranged(
+    values: npt.NDArray[Any], keep: Bools, every: bool, order: Ints | None
+) -> npt.NDArray[Any]:
+    kept = values if every else values[keep]
+    return kept if order is None else kept[order]
 
 
 def _merge_years(ret: ReturnState, columns: ReturnColumns) -> None:
