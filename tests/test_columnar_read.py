@@ -216,13 +216,16 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
     del width
 
 
-def _corrupted(samples: Path, n: int, seed: int, count: int, salt: int) -> Path:
+def _corrupted(samples: Path, n: int, seed: int, count: int, salt: int, prefix: str = "") -> Path:
     clean = _sample(samples, n, seed)
-    folder = samples / f"bad-{n}-{seed}-{count}-{salt}"
+    folder = samples / f"bad-{n}-{seed}-{count}-{salt}-{prefix}"
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(clean, folder)
     lines = _lines(folder)
+    if prefix:  # longer ids (some children only: ids of several lengths)
+        for rows in lines.values():
+            rows[1:] = [prefix + r if r.split(",")[0][-1:] in "13579" else r for r in rows[1:]]
     rng = random.Random(salt)
     for _ in range(count):
         _corrupt(lines, rng)
@@ -259,6 +262,19 @@ def test_many_corruptions(samples: Path, salt: int) -> None:
     read = read_columns(folder)
     assert read is not None
     assert 0 < len(read.columns) < 120  # most children still read column-wise
+
+
+@pytest.mark.parametrize(("prefix", "salt"), [("L", 1), ("LONG", 2), ("LONGER", 3), ("X", 4)])
+def test_ids_longer_than_eight(samples: Path, prefix: str, salt: int) -> None:
+    folder = _corrupted(samples, 60, salt % 2, 0, salt, prefix)
+    assert_same(folder)
+    read = read_columns(folder)
+    assert read is not None
+    assert len(read.columns) == 60
+    longest = max(len(c) for c in read.columns.child_ids)
+    assert longest == len(prefix) + len(read.columns.child_ids[0])
+    folder = _corrupted(samples, 60, salt % 2, 30, salt, prefix)
+    assert_same(folder, salt)
 
 
 # --- eligibility -------------------------------------------------------------------------------

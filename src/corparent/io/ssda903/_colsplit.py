@@ -215,21 +215,19 @@ class SplitFile:
             edge = (spaces == 0) | (before == 44) | (before == 10)
             edge |= (after == 44) | (after == 10)
             line_ok[np.searchsorted(line_end, spaces[edge])] = False
-        if line_ok.all() or (fields == width).all():
+        after_sep = np.empty_like(seps)  # each field starts after the separator before it
+        after_sep[:1] = 0
+        after_sep[1:] = seps[:-1] + 1
+        wide = fields == width
+        if wide.all():
             rows = np.arange(len(line_end))
             ends = seps.reshape(-1, width)
-            starts = np.empty_like(seps)
-            starts[:1] = 0
-            starts[1:] = seps[:-1] + 1
-            starts = starts.reshape(-1, width)
+            starts = after_sep.reshape(-1, width)
         else:
-            rows = np.flatnonzero(fields == width)
-            keep = np.repeat(fields == width, fields)
+            rows = np.flatnonzero(wide)
+            keep = np.repeat(wide, fields)
             ends = seps[keep].reshape(-1, width)
-            starts = np.empty_like(seps)
-            starts[:1] = 0
-            starts[1:] = seps[:-1] + 1
-            starts = starts[keep].reshape(-1, width)
+            starts = after_sep[keep].reshape(-1, width)
         self.rows = rows
         lengths = ends - starts
         clean = line_ok[rows]
