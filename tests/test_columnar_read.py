@@ -356,3 +356,46 @@ def test_other_sources(samples: Path, tmp_path: Path) -> None:
     read = read_columns(folder)
     assert read is not None
     assert int(read.columns.tables["episodes"].values["end"].max()) <= int(NEVER)
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.dates(dt.date(1890, 1, 1), dt.date(2110, 12, 31)).map(
+                lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}"
+            ),
+            st.from_regex(r"[0-9]{2}/[0-9]{2}/[0-9]{4}", fullmatch=True),
+            st.text(alphabet="0123456789/-. x", max_size=12),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_dates_as_the_reader_parses_them(cells: list[str], required: bool) -> None:
+    from corparent.batch._dates import to_day
+    from corparent.io.ssda903._colsplit import _Bytes, _dates
+    from corparent.io.ssda903._fields import parse_date
+
+    body = ",".join(cells).encode("ascii") + b"\n"
+    starts, lengths, at = [], [], 0
+    for c in cells:
+        starts.append(at)
+        lengths.append(len(c))
+        at += len(c) + 1
+    days, ok = _dates(_Bytes(body), np.array(starts), np.array(lengths), required)
+    for cell, day, good in zip(cells, days.tolist(), ok.tolist(), strict=True):
+        exact = len(cell) == 10 and cell[2] == cell[5] == "/" and cell.replace("/", "").isdigit()
+        parsed = parse_date(cell) if exact else None
+        if parsed is not None:
+            assert good, cell
+            assert day == to_day(parsed), cell
+        elif cell == "":
+            assert good is (not required)
+            assert day == int(NEVER)
+        else:
+            assert not good, cell

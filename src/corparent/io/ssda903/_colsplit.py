@@ -37,10 +37,8 @@ _PRINTABLE_NL = bytes(range(32, 127)) + b"\n"
 _ALNUM = np.zeros(256, np.bool_)
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
-_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], np.int64)
 _PAD = b"\0" * 16
 _NL_TO_COMMA = bytes.maketrans(b"\n", b",")
-_EDGE_SPACES = (b" ,", b", ", b" \n", b"\n ")
 
 
 def _packed(text: str) -> int:
@@ -127,30 +125,34 @@ class _Bytes:
         return cells
 
 
+def _month_table() -> tuple[Ints, Ints]:
+    """For each month from January 1900 to December 2100: its first day's number and length."""
+    first = np.arange(
+        np.datetime64(f"{MIN_YEAR}-01"), np.datetime64(f"{MAX_YEAR + 1}-02"), dtype="M8[M]"
+    )
+    days = first.astype("M8[D]").astype(np.int64)
+    return days[:-1], np.diff(days)
+
+
+_MONTH_FIRST, _MONTH_LENGTH = _month_table()
+
+
 def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints, Bools]:
     """``dd/mm/YYYY`` cells as day numbers (NEVER where empty), and which cells are clean."""
     x = data.u8[start].astype(np.uint64) ^ _DATE_XOR  # "dd/mm/YY": digits 0-9, slashes 0
     y = data.u2[start + 8].astype(np.uint16) ^ np.uint16(0x3030)  # "YY"
     shaped = (length == 10) & (((x + _NINE) & _TOPS) == 0) & ((x & _SLASHES) == 0)
     shaped &= ((y + np.uint16(0x7676)) & np.uint16(0x8080)) == 0
-    x = x.astype(np.int64)  # the top byte is at most 9: no sign
-    day = (x >> 56) * 10 + ((x >> 48) & 255)
-    month = ((x >> 32) & 255) * 10 + ((x >> 24) & 255)
-    yy = y.astype(np.int64)
-    year = ((x >> 8) & 255) * 1000 + (x & 255) * 100 + (yy >> 8) * 10 + (yy & 255)
-    month_ok = (month >= 1) & (month <= 12)
-    safe_month = np.where(month_ok, month, 1)
-    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    last = _MONTH_DAYS[safe_month] + ((safe_month == 2) & leap)
-    valid = shaped & month_ok & (year >= MIN_YEAR) & (year <= MAX_YEAR)
-    valid &= (day >= 1) & (day <= last)
-    # days from the civil date (H. Hinnant's algorithm), for years >= 1
-    y4 = year - (safe_month <= 2)
-    era = y4 // 400
-    yoe = y4 - era * 400
-    doy = (153 * (safe_month + np.where(safe_month > 2, -3, 9)) + 2) // 5 + day - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    days = np.where(valid, era * 146097 + doe - 719468, NEVER)
+    b = x.astype(">u8").view(np.uint8).reshape(-1, 8).astype(np.int32)  # the bytes in order
+    yy = y.astype(">u2").view(np.uint8).reshape(-1, 2).astype(np.int32)
+    day = b[:, 0] * 10 + b[:, 1]
+    month = b[:, 3] * 10 + b[:, 4]
+    year = b[:, 6] * 1000 + b[:, 7] * 100 + yy[:, 0] * 10 + yy[:, 1]
+    index = (year - MIN_YEAR) * 12 + month - 1
+    valid = shaped & (month >= 1) & (month <= 12) & (year >= MIN_YEAR) & (year <= MAX_YEAR)
+    index[~valid] = 0
+    valid &= (day >= 1) & (day <= _MONTH_LENGTH[index])
+    days = np.where(valid, _MONTH_FIRST[index] + (day - 1), NEVER)
     ok = valid if required else valid | (length == 0)
     return days, ok
 
@@ -208,7 +210,7 @@ class SplitFile:
         if body.translate(None, _PRINTABLE_NL):
             odd = np.flatnonzero(((raw < 32) & (raw != 10)) | (raw > 126))
             line_ok[np.searchsorted(line_end, odd)] = False
-        if body.startswith(b" ") or any(pair in body for pair in _EDGE_SPACES):
+        if b" " in body:
             spaces = np.flatnonzero(raw == 32)
             before = data.u1[spaces - 1]
             after = data.u1[spaces + 1]
