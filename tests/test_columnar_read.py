@@ -40,7 +40,7 @@ def _sample(root: Path, n: int, seed: int) -> Path:
 def _lines(folder: Path) -> dict[str, list[str]]:
     # bytes split lines only at \n, \r\n and \r, as the reader does (str also at \x0b, ...)
     return {
-        p.name: [line.decode("ascii") for line in p.read_bytes().splitlines()]
+        p.name: [line.decode("utf-8", "surrogateescape") for line in p.read_bytes().splitlines()]
         for p in sorted(folder.iterdir())
     }
 
@@ -96,7 +96,7 @@ def _compare(ref: object, out: ColumnarLoad, folder: Path) -> None:
         file = f"{name}.csv"
         if len(got) and file in lines:
             text = lines[file]
-            at = [c.strip().upper() for c in text[0].split(",")].index("CHILD")
+            at = [c.strip("\ufeff ").upper() for c in text[0].split(",")].index("CHILD")
             for j, child in enumerate(out.clean.child_ids):
                 for row in range(int(got.offsets[j]), int(got.offsets[j + 1])):
                     assert text[int(got.line[row]) - 1].split(",")[at] == child
@@ -160,7 +160,7 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
     rows = lines[file]
     at = rng.randrange(1, len(rows))
     cells = rows[at].split(",")
-    kind = rng.randrange(16)
+    kind = rng.randrange(22)
     width = len(rows[0].split(","))
     if kind == 0:  # another value in a cell
         cells[rng.randrange(len(cells))] = rng.choice(_ODD_VALUES)
@@ -212,6 +212,24 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
             cells[j : j + 2] = [cells[j] + cells[j + 1]]
     elif kind == 15 and file == "uasc.csv":  # SEX contradicting the header
         cells[1] = rng.choice(("1", "2", "", "9"))
+    elif kind == 16:  # a quoted cell (the CHILD cell too), or a quoted comma
+        i = rng.randrange(len(cells))
+        cells[i] = rng.choice(('"{}"', '"{},x"', '" {}"')).format(cells[i])
+    elif kind == 17:  # a quote that does not close, or is misplaced
+        i = rng.randrange(len(cells))
+        cells[i] = rng.choice(('"{}', '{}"', 'a"{}')).format(cells[i])
+    elif kind == 18:  # a tab
+        i = rng.randrange(len(cells))
+        cells[i] = rng.choice(("\t{}", "{}\t", "{}\tx")).format(cells[i])
+    elif kind == 19:  # UTF-8 letters, a no-break space around the id
+        i = rng.randrange(len(cells))
+        cells[i] = rng.choice(("{}\u00e9", "\u00a0{}", "{}\u00a0", "\ufeff{}")).format(cells[i])
+    elif kind == 20:  # a byte that is not UTF-8 (read as Windows-1252)
+        i = rng.randrange(len(cells))
+        cells[i] = rng.choice(("{}\udce9", "\udc93{}\udc94", "{}\udc81")).format(cells[i])
+    elif kind == 21:  # a NUL
+        i = rng.randrange(len(cells))
+        cells[i] = cells[i] + "\x00"
     rows[at] = ",".join(cells)
     del width
 
@@ -232,7 +250,9 @@ def _corrupted(samples: Path, n: int, seed: int, count: int, salt: int, prefix: 
     for name, rows in lines.items():
         ending = "\r\n" if rng.random() < 0.5 else "\n"
         last = "" if rng.random() < 0.2 else ending
-        (folder / name).write_bytes((ending.join(rows) + last).encode("ascii"))
+        bom = "\ufeff" if rng.random() < 0.1 else ""
+        text = bom + ending.join(rows) + last
+        (folder / name).write_bytes(text.encode("utf-8", "surrogateescape"))
     return folder
 
 
@@ -300,16 +320,17 @@ def _header(samples: Path) -> bytes:
 @pytest.mark.parametrize(
     ("name", "change"),
     [
-        ("quoted", lambda h: h.replace(b"\n", b'\n"', 1)),
-        ("tabs", lambda h: h.replace(b",", b"\t")),
-        ("non-ascii", lambda h: h.replace(b"\n", "\n\u00e9".encode(), 1)),
-        ("bom", lambda h: b"\xef\xbb\xbf" + h),
+        ("tab-separated", lambda h: h.replace(b",", b"\t")),
+        ("tab-in-header", lambda h: h.replace(b"CHILD", b"CHILD\t", 1)),
+        ("quote-in-header", lambda h: h.replace(b"CHILD", b'"CHILD"', 1)),
+        ("utf-16", lambda h: b"\xff\xfe" + h.decode().encode("utf-16-le")),
+        ("binary", lambda h: b"\0\1\2\3" * 1000 + h),
+        ("non-ascii-header", lambda h: h.replace(b"CHILD", "CHILD\u00e9".encode(), 1)),
         ("extra-column", lambda h: h.replace(b"MC_DOB", b"MC_DOB,EXTRA", 1)),
         ("unknown-column", lambda h: h.replace(b"MC_DOB", b"MC_DOBX", 1)),
         ("repeated-column", lambda h: h.replace(b"MC_DOB", b"DOB", 1)),
         ("missing-required", lambda h: h.replace(b"DOB", b"MC_DOB", 1)),
         ("lone-cr", lambda h: h.replace(b"\r\n", b"\r")),
-        ("nul", lambda h: h + b"\0"),
         ("blank-first", lambda h: b"\r\n" + h),
         ("empty", lambda h: b""),
         ("no-header", lambda h: h.split(b"\n", 1)[1]),
@@ -319,6 +340,32 @@ def test_not_plain_goes_to_load(samples: Path, name: str, change: object) -> Non
     folder = _variant(samples, name, {"header.csv": change(_header(samples))})  # type: ignore[operator]
     assert read_columns(folder) is None
     load(folder)  # the object reader takes it
+
+
+def _quote_id(data: bytes, line: int) -> bytes:
+    lines = data.split(b"\r\n")
+    cells = lines[line - 1].split(b",")
+    cells[0] = b'"' + cells[0] + b'"'
+    lines[line - 1] = b",".join(cells)
+    return b"\r\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("quoted", lambda h: h.replace(b"\n", b'\n"', 1)),
+        ("quoted-id", lambda h: _quote_id(h, 2)),
+        ("non-ascii", lambda h: h.replace(b"\n", "\n\u00e9".encode(), 1)),
+        ("cp1252", lambda h: h.replace(b"\n", b"\n\xe9", 2)),
+        ("bom", lambda h: b"\xef\xbb\xbf" + h),
+        ("nul", lambda h: h + b"\0"),
+        ("tab-in-row", lambda h: h.replace(b"\n", b"\n\t", 1)),
+    ],
+)
+def test_odd_lines_go_to_the_object_reader(samples: Path, name: str, change: object) -> None:
+    folder = _variant(samples, name, {"header.csv": change(_header(samples))})  # type: ignore[operator]
+    assert read_columns(folder) is not None
+    assert_same(folder)
 
 
 def test_eligible_variants(samples: Path) -> None:

@@ -33,7 +33,8 @@ MAX_ID = 12
 """The longest child id a clean row may have (ids are packed in 12 bytes)."""
 
 _FIELDS = table_fields()
-_PRINTABLE_NL = bytes(range(32, 127)) + b"\n"
+_PLAIN = bytes(c for c in range(32, 127) if c != 34) + b"\n"
+"""The bytes a clean row may hold: printable ASCII but the quote, and the line end."""
 _ALNUM = np.zeros(256, np.bool_)
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
@@ -207,8 +208,8 @@ class SplitFile:
         self.line_start = line_start
         fields = np.diff(nl_at, prepend=-1)
         line_ok = fields == width
-        if body.translate(None, _PRINTABLE_NL):
-            odd = np.flatnonzero(((raw < 32) & (raw != 10)) | (raw > 126))
+        if body.translate(None, _PLAIN):
+            odd = np.flatnonzero(((raw < 32) & (raw != 10)) | (raw > 126) | (raw == 34))
             line_ok[np.searchsorted(line_end, odd)] = False
         if b" " in body:
             spaces = np.flatnonzero(raw == 32)
@@ -297,10 +298,32 @@ class SplitFile:
         valid: Bools = ok
         return valid
 
-    def text(self, line: int) -> str:
-        """The text of line ``line`` (an index), as the object reader reads it."""
+    def _raw(self, line: int) -> bytes:
         begin, end = int(self.line_start[line]), int(self.line_end[line])
-        return self._data.u1[begin:end].tobytes().decode("ascii")
+        return self._data.u1[begin:end].tobytes()
+
+    def text(self, line: int) -> str:
+        """The text of line ``line`` (an index), decoded as the object reader decodes it:
+        UTF-8, or else Windows-1252."""
+        raw = self._raw(line)
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+
+    def cp1252(self, lines: Ints) -> tuple[int, int | None]:
+        """How many of ``lines`` (indices) are not UTF-8, and the first one's line number."""
+        count, first = 0, None
+        for line in lines.tolist():
+            raw = self._raw(line)
+            if raw.isascii():
+                continue
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                count += 1
+                first = line + 2 if first is None else first
+        return count, first
 
 
 def empty_values(spec: str, count: int) -> npt.NDArray[Any]:

@@ -11,14 +11,18 @@ order (the header file first, then by file name; lines in file order), into the 
 state: its problems, notes, counts and rows are the object path's. Readable children produce
 none of those, so their rows are simply counted, and their dates join the collection year's.
 
-A return that is not plain (previous returns, quotes, tabs, bytes that are not ASCII, a lone
-carriage return, a header the object reader would note or report, two files of one table, a
-file not named for its table) is not read here: :func:`read_columns` gives ``None`` and the
-caller loads it with :func:`load`.
+A return that is not plain (previous returns; a file that is UTF-16 or binary, has a lone
+carriage return or a line over 64 KiB; a header line that is not plain ASCII without quotes and
+tabs, or that the object reader would note or report; two files of one table; a file not named
+for its table) is not read here: :func:`read_columns` gives ``None`` and the caller loads it
+with :func:`load`. Odd lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL) are
+the object reader's, with their children; lines that are not UTF-8 are noted as it notes them.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
 import stat
 from collections.abc import Iterable, Iterator
@@ -37,6 +41,7 @@ from corparent.errors import LoadError, Problem
 from corparent.io.ssda903._build import build_records
 from corparent.io.ssda903._colsplit import SplitFile, split_file
 from corparent.io.ssda903._files import Source, return_files, table_by_name
+from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
 from corparent.io.ssda903._rows import _blank, _map_rows
 from corparent.io.ssda903._state import LoadState, ReturnState
@@ -197,14 +202,19 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    if not data or not data.isascii() or b"\0" in data or b'"' in data or b"\t" in data:
+    if sniff(data[:4096]) != ("utf-8", None):
         return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n")
         if b"\r" in data:
             return None
     cut = data.find(b"\n")
-    first = data[: cut if cut >= 0 else len(data)].decode("ascii")
+    head = data[: cut if cut >= 0 else len(data)]
+    if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
+        return None
+    first = head.decode("ascii")
     if _blank(first):
         return None
     columns = [h.strip().upper() for h in first.split(",")]
@@ -284,7 +294,18 @@ def _read(
         keep = owner >= 0
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[keep]] = False
-        _map(state, f, np.flatnonzero(other), stats)
+        lines = np.flatnonzero(other)
+        _map(state, f, lines, stats)
+        count, first = split.cp1252(lines)
+        if count:  # as the object reader notes it, after the file's rows
+            state.notes.append(
+                Problem(
+                    code="not_utf8",
+                    message=f"{count} line(s) are not UTF-8 and were read as Windows-1252",
+                    file=f.name,
+                    row=first,
+                )
+            )
         count = int(keep.sum())
         stats.lines += count
         stats.read += count
@@ -296,8 +317,24 @@ def _read(
     return ColumnarRead(state, files, columns, rows, years)
 
 
+def _child_cells(text: str, at: int) -> tuple[str, ...]:
+    """The CHILD cell of a line as the object reader may read it (as split, and stripped)."""
+    if '"' in text:
+        try:
+            cells = next(csv.reader((text,), strict=True))
+        except csv.Error:
+            return ()  # reported as bad CSV: no child
+    else:
+        cells = text.split(",")
+    if at >= len(cells):
+        return ()
+    return cells[at], cells[at].strip()
+
+
 def _key(text: str, width: int) -> int | bytes | None:
     """A child id as :meth:`SplitFile.keys` gives it (``None``: no clean child has it)."""
+    if not text.isascii():
+        return None
     raw = text.encode("ascii")
     if not 1 <= len(raw) <= width:
         return None
@@ -325,13 +362,9 @@ def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[valid]] = False
         child_at = f.columns.index("CHILD")
-        for i in np.flatnonzero(other).tolist():  # as the object reader reads the child
-            text = split.text(i)
-            cells = text.split(",")
-            if child_at < len(cells):
-                bad.add(_key(cells[child_at], width))  # type: ignore[arg-type]
-                if " " in text:
-                    bad.add(_key(cells[child_at].strip(), width))  # type: ignore[arg-type]
+        for i in np.flatnonzero(other).tolist():
+            for child in _child_cells(split.text(i), child_at):
+                bad.add(_key(child, width))  # type: ignore[arg-type]
     bad.discard(None)  # type: ignore[arg-type,unused-ignore]
     keys, valid = keyed["header"]
     ids = keys[valid]
