@@ -1,0 +1,527 @@
+"""A column-wise read of one plain SSDA903 return: the children whose every row is clean as
+columns (:class:`~corparent.batch._tables.ReturnColumns`), every other child through the object
+reader's own row code, so that the result is exactly what :func:`load` gives.
+
+The files are split with numpy (:mod:`corparent.io.ssda903._colsplit`); each line belongs to
+the child its CHILD cell names. A child is *readable* when every line of it is a clean row,
+it has exactly one header row (and at most one UASC row), and every DOB (and the UASC SEX) in
+its other rows is spelled as in its header row. Every line of every other child, and every line
+that names no child, goes through :func:`~corparent.io.ssda903._rows._map_rows`, in the object
+order (the header file first, then by file name; lines in file order), into the same load
+state: its problems, notes, counts and rows are the object path's. Readable children produce
+none of those, so their rows are simply counted, and their dates join the collection year's.
+
+A return that is not plain (previous returns; a file that is UTF-16 or binary, has a lone
+carriage return or a line over 64 KiB; a header line that is not plain ASCII without quotes and
+tabs, or that the object reader would note or report; two files of one table; a file not named
+for its table) is not read here: :func:`read_columns` gives ``None`` and the caller loads it
+with :func:`load`. Odd lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL) are
+the object reader's, with their children; lines that are not UTF-8 are noted as it notes them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import stat
+from collections.abc import Iterable, Iterator
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from corparent._gc import collector_paused
+from corparent.batch._dates import NEVER, from_day, to_day
+from corparent.batch._tables import TABLE_FIELDS, ReturnColumns, TableColumns
+from corparent.errors import LoadError, Problem
+from corparent.io.ssda903._build import build_records
+from corparent.io.ssda903._colsplit import SplitFile, split_file
+from corparent.io.ssda903._files import Source, return_files, table_by_name
+from corparent.io.ssda903._lines import sniff
+from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
+from corparent.io.ssda903._rows import _blank, _map_rows
+from corparent.io.ssda903._state import LoadState, ReturnState
+from corparent.io.ssda903._tables import TABLES, TableSpec
+from corparent.io.ssda903._years import as_year_end, settle_years
+from corparent.model import CaseRecord, Evidence
+
+__all__ = ["ColumnarLoad", "ColumnarRead", "read_columns"]
+
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+_SPECS = {t.name: t for t in TABLES}
+_LONGEST_LINE = 1 << 16
+"""Files with a longer line are left to the object reader (it reports lines over 1 MiB)."""
+_LOWEST = np.int64(-(2**62))
+_DTYPES = {"date": np.int64, "code": np.int16, "flag": np.int16, "int": np.int16, "text": np.bool_}
+
+_SORT: dict[str, tuple[str, ...]] = {
+    "episodes": ("start",),
+    "reviews": ("date",),
+    "missing": ("start",),
+    "sw_episodes": ("start",),
+    "dolo": ("start",),
+    "placed_adoption": ("date",),
+    "prev_perm": ("date",),
+    "ad1": ("decided_on", "matched_on"),
+}
+"""The fields a table's rows sort by within a child, as the model sorts them: the first that is
+not empty (an empty date sorts first); other tables keep file order."""
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class _File:
+    path: Path
+    name: str
+    table: TableSpec
+    columns: list[str]
+    split: SplitFile
+    index: int  # the file's index in the load state
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class ColumnarLoad:
+    """What :func:`load` gives, with the caseload split between records and clean columns.
+
+    Attributes:
+        records: The records built (the children read by the object path, and those marked
+            for it), sorted by id.
+        record_problems: Each built record's integrity problems, by child id.
+        clean: Every other child, as columns (no record built).
+        problems, notes, stats, collection_year_end, years, evidence: As
+            :class:`~corparent.io.ssda903.LoadResult` (``stats.children`` counts both parts).
+    """
+
+    records: tuple[CaseRecord, ...]
+    record_problems: dict[str, tuple[Problem, ...]]
+    clean: ReturnColumns
+    problems: tuple[Problem, ...]
+    notes: tuple[Problem, ...]
+    stats: LoadStats
+    collection_year_end: dt.date
+    years: tuple[CollectionYear, ...]
+    evidence: Evidence
+
+    @property
+    def first_episode_start(self) -> dt.date | None:
+        """The earliest episode start of the whole return (``None`` without episodes)."""
+        starts = [e.start for r in self.records for e in r.episodes]
+        column = self.clean.tables["episodes"].values["start"]
+        if len(column):
+            starts.append(from_day(int(column.min())))
+        return min(starts, default=None)
+
+
+class ColumnarRead:
+    """A return read column-wise (see the module docstring); :meth:`finish` completes it.
+
+    Attributes:
+        columns: The readable children.
+        years: The collection year (settled, as :func:`load` settles it).
+        evidence: The evidence window every record carries.
+    """
+
+    def __init__(
+        self,
+        state: LoadState,
+        files: list[_File],
+        columns: ReturnColumns,
+        rows: dict[str, tuple[Ints, Ints]],
+        years: tuple[CollectionYear, ...],
+    ) -> None:
+        self._state = state
+        self._files = files
+        self.columns = columns
+        self._rows = rows  # per table: each readable row's line index and child, file order
+        self.years = years
+        self.evidence = Evidence.ssda903(years[0].start, years[-1].year_end)
+        self._finished = False
+
+    def finish(self, more: Bools | None = None) -> ColumnarLoad:
+        """Build the records of every object-path child, and of the readable children marked
+        in ``more`` (a mask over :attr:`columns`' children); the rest stay columns. Once."""
+        if self._finished:
+            raise RuntimeError("finish() was called already")
+        self._finished = True
+        state = self._state
+        n = len(self.columns)
+        marked = np.zeros(n, np.bool_) if more is None else np.asarray(more, np.bool_)
+        if marked.shape != (n,):
+            raise ValueError(f"the mask has {marked.shape} values, the columns {n} children")
+        with collector_paused():
+            if marked.any():
+                before = len(state.problems), len(state.notes)
+                for f in self._files:
+                    line, child = self._rows[f.table.name]
+                    pick = line[marked[child]]
+                    if len(pick):
+                        scratch = TableStats()
+                        _map(state, f, pick, scratch)
+                        if scratch.mapped != len(pick):  # pragma: no cover - by construction
+                            raise AssertionError("a clean row was not mapped")
+                if (len(state.problems), len(state.notes)) != before:  # pragma: no cover
+                    raise AssertionError("a clean row was reported")
+            built = build_records(state, self.evidence)
+        clean = _subset(self.columns, ~marked)
+        stats = LoadStats(tables=state.stats, children=len(built.records) + len(clean))
+        return ColumnarLoad(
+            records=tuple(built.records),
+            record_problems=built.record_problems,
+            clean=clean,
+            problems=tuple(state.problems),
+            notes=tuple(state.notes),
+            stats=stats,
+            collection_year_end=self.years[-1].year_end,
+            years=self.years,
+            evidence=self.evidence,
+        )
+
+
+def _map(state: LoadState, f: _File, lines: Ints, stats: TableStats) -> None:
+    """Map the given lines (indices, ascending) of a file with the object reader's row code."""
+    split = f.split
+
+    def texts() -> Iterator[tuple[int, str | None]]:
+        for i in lines.tolist():
+            yield i + 2, split.text(i)
+
+    _map_rows(state, texts(), f.name, f.table, f.columns, [], f.index, 0, stats)
+
+
+def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
+    """The header's columns and the bytes after the header line (ending with a line end) of a
+    file the column-wise reader can take; ``None`` otherwise."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if sniff(data[:4096]) != ("utf-8", None):
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            return None
+    cut = data.find(b"\n")
+    head = data[: cut if cut >= 0 else len(data)]
+    if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
+        return None
+    first = head.decode("ascii")
+    if _blank(first):
+        return None
+    columns = [h.strip().upper() for h in first.split(",")]
+    if (
+        len(set(columns)) != len(columns)
+        or any(c not in table.columns for c in columns)
+        or any(c not in columns for c in table.required)
+    ):
+        return None
+    body = data[cut + 1 :] if cut >= 0 else b""
+    if body and not body.endswith(b"\n"):
+        body += b"\n"
+    return columns, body
+
+
+def read_columns(
+    source: Source, *, year: int | None = None, previous: Iterable[object] = ()
+) -> ColumnarRead | None:
+    """Read a plain return column-wise (see the module docstring); ``None`` when the return
+    is not plain, or cannot be read at all, or ``previous`` returns are given: then
+    :func:`load` reads it (and reports why)."""
+    if isinstance(previous, str | PathLike) or any(True for _ in previous):
+        return None
+    try:
+        this_year = as_year_end(year, "year")
+        state = LoadState()
+        found = return_files(state, source)
+    except LoadError:
+        return None
+    if not found or state.notes or state.problems:
+        return None
+    plan: list[tuple[Path, TableSpec]] = []
+    for path, named in found:
+        table = _SPECS.get(named) if named else table_by_name(path)
+        if table is None:
+            return None
+        plan.append((path, table))
+    if len({t.name for _, t in plan}) != len(plan):
+        return None
+    plan.sort(key=lambda f: (0 if f[1].name == "header" else 1, str(f[0])))
+    with collector_paused():
+        files: list[_File] = []
+        for index, (path, table) in enumerate(plan):
+            plain = _plain_file(path, table)
+            if plain is None:
+                return None
+            columns, body = plain
+            split = split_file(table, columns, body)
+            if len(split.line_end) and np.diff(split.line_end, prepend=-1).max() > _LONGEST_LINE:
+                return None
+            files.append(
+                _File(
+                    path=path, name=str(path), table=table, columns=columns, split=split,
+                    index=index,
+                )
+            )  # fmt: skip
+        return _read(state, source, this_year, files)
+
+
+def _read(
+    state: LoadState, source: Source, this_year: dt.date | None, files: list[_File]
+) -> ColumnarRead:
+    ret = ReturnState(str(source), this_year)
+    state.returns.append(ret)
+    for f in files:
+        state.files.append((f.name, 0))
+        ret.files += 1
+    readable, child_of = _readable(files)
+    # the object path: every line that is not a readable child's, file by file
+    for f in files:
+        stats = state.table_stats(f.table.name)
+        stats.files += 1
+        stats.lines += 1
+        stats.headers += 1
+        split = f.split
+        owner = child_of[f.table.name]
+        keep = owner >= 0
+        other = np.ones(len(split.line_end), np.bool_)
+        other[split.rows[keep]] = False
+        lines = np.flatnonzero(other)
+        _map(state, f, lines, stats)
+        count, first = split.cp1252(lines)
+        if count:  # as the object reader notes it, after the file's rows
+            state.notes.append(
+                Problem(
+                    code="not_utf8",
+                    message=f"{count} line(s) are not UTF-8 and were read as Windows-1252",
+                    file=f.name,
+                    row=first,
+                )
+            )
+        count = int(keep.sum())
+        stats.lines += count
+        stats.read += count
+        stats.mapped += count
+    columns, rows = _columns(files, readable, child_of, this_year)
+    _merge_years(ret, columns)
+    years = settle_years(state, 0)
+    columns = attrs.evolve(columns, year_end=years[-1].year_end)
+    return ColumnarRead(state, files, columns, rows, years)
+
+
+def _child_cells(text: str, at: int) -> tuple[str, ...]:
+    """The CHILD cell of a line as the object reader may read it (as split, and stripped)."""
+    if '"' in text:
+        try:
+            cells = next(csv.reader((text,), strict=True))
+        except csv.Error:
+            return ()  # reported as bad CSV: no child
+    else:
+        cells = text.split(",")
+    if at >= len(cells):
+        return ()
+    return cells[at], cells[at].strip()
+
+
+def _key(text: str, width: int) -> int | bytes | None:
+    """A child id as :meth:`SplitFile.keys` gives it (``None``: no clean child has it)."""
+    if not text.isascii():
+        return None
+    raw = text.encode("ascii")
+    if not 1 <= len(raw) <= width:
+        return None
+    return int.from_bytes(raw.ljust(8, b"\0"), "big") if width <= 8 else raw
+
+
+def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
+    """The readable children's ids (sorted) and, per table, each row's child (its index among
+    them, ``-1`` when the row goes to the object path)."""
+    header = next((f for f in files if f.table.name == "header"), None)
+    nobody: dict[str, Ints] = {f.table.name: np.full(len(f.split.rows), -1) for f in files}
+    if header is None:
+        return [], nobody
+    lengths = header.split.id_lengths()
+    width = 12 if ((lengths > 8) & (lengths <= 12)).any() else 8
+    bad: set[int | bytes] = set()
+    keyed: dict[str, tuple[npt.NDArray[Any], Bools]] = {}
+    for f in files:
+        split = f.split
+        keys, fits = split.keys(width)
+        valid = split.clean & fits
+        if f is header:
+            valid &= split.valid_ids()
+        keyed[f.table.name] = keys, valid
+        other = np.ones(len(split.line_end), np.bool_)
+        other[split.rows[valid]] = False
+        child_at = f.columns.index("CHILD")
+        for i in np.flatnonzero(other).tolist():
+            for child in _child_cells(split.text(i), child_at):
+                bad.add(_key(child, width))  # type: ignore[arg-type]
+    bad.discard(None)  # type: ignore[arg-type,unused-ignore]
+    keys, valid = keyed["header"]
+    ids = keys[valid]
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    twice = ids[1:] == ids[:-1]
+    bad.update(ids[1:][twice].tolist())
+    dob8, dob2 = (a[valid][order] for a in header.split.dob)  # type: ignore[union-attr]
+    sex = header.split.sex[valid][order]  # type: ignore[index]
+    found: dict[str, tuple[Ints, Bools]] = {}
+    for f in files:
+        if f is header or not len(ids):
+            continue
+        split = f.split
+        keys, valid = keyed[f.table.name]
+        mine = keys[valid]
+        at = np.minimum(np.searchsorted(ids, mine), len(ids) - 1)
+        ok = ids[at] == mine
+        if split.dob is not None:
+            ok &= (split.dob[0][valid] == dob8[at]) & (split.dob[1][valid] == dob2[at])
+        if split.sex is not None:
+            ok &= split.sex[valid] == sex[at]
+        if f.table.name == "uasc":
+            repeated = np.diff(at[ok]) == 0 if _ascending(at[ok]) else None
+            if repeated is None:
+                unique, counts = np.unique(mine[ok], return_counts=True)
+                bad.update(unique[counts > 1].tolist())
+            else:
+                bad.update(mine[ok][1:][repeated].tolist())
+        bad.update(mine[~ok].tolist())
+        found[f.table.name] = at, ok
+    drop = np.isin(ids, np.array(sorted(bad), ids.dtype)) if bad else np.zeros(len(ids), bool)
+    rank = np.cumsum(~drop) - 1
+    child_of: dict[str, Ints] = {}
+    for f in files:
+        keys, valid = keyed[f.table.name]
+        owner = np.full(len(valid), -1, np.int64)
+        if f is header:
+            at = np.empty(len(order), np.int64)
+            at[order] = np.arange(len(order))
+            ok = np.ones(len(order), np.bool_)
+        elif f.table.name in found:
+            at, ok = found[f.table.name]
+        else:
+            child_of[f.table.name] = owner
+            continue
+        hit = ok & ~drop[at]
+        where = np.flatnonzero(valid)[hit]
+        owner[where] = rank[at[hit]]
+        child_of[f.table.name] = owner
+    kept = ids[~drop]
+    names = kept.astype(">u8").view("S8").tolist() if width <= 8 else kept.tolist()
+    return [k.decode("ascii") for k in names], child_of
+
+
+def _ascending(values: Ints) -> bool:
+    return bool(len(values) < 2 or (values[1:] >= values[:-1]).all())
+
+
+def _columns(
+    files: list[_File],
+    readable: list[str],
+    child_of: dict[str, Ints],
+    year_end: dt.date | None,
+) -> tuple[ReturnColumns, dict[str, tuple[Ints, Ints]]]:
+    n = len(readable)
+    tables: dict[str, TableColumns] = {}
+    rows: dict[str, tuple[Ints, Ints]] = {}
+    by_name = {f.table.name: f for f in files}
+    for name, fields in TABLE_FIELDS.items():
+        f = by_name.get(name)
+        if f is None:
+            tables[name] = TableColumns(
+                offsets=np.zeros(n + 1, np.int64),
+                values={field: np.zeros(0, _DTYPES[kind]) for field, kind in fields},
+                line=np.zeros(0, np.int64),
+            )  # fmt: skip
+            continue
+        split = f.split
+        owner = child_of[name]
+        keep = owner >= 0
+        every = bool(keep.all())
+        child = owner if every else owner[keep]
+        line = split.rows if every else split.rows[keep]
+        rows[name] = (line, child)
+        sort = _SORT.get(name)
+        key = None
+        if sort:
+            key = split.values[sort[0]] if every else split.values[sort[0]][keep]
+            for more in sort[1:]:
+                other = split.values[more] if every else split.values[more][keep]
+                key = np.where(key == NEVER, other, key)
+            key = np.where(key == NEVER, _LOWEST, key)
+        step = np.diff(child)
+        ordered = (step > 0) | ((step == 0) & (np.diff(key) >= 0 if key is not None else True))
+        if ordered.all():
+            order = None  # already in order (a file sorted by child, as most are)
+        elif key is not None:
+            order = np.lexsort((key, child))
+        else:
+            order = np.argsort(child, kind="stable")
+        tables[name] = TableColumns(
+            offsets=np.searchsorted(
+                child if order is None else child[order], np.arange(n + 1)
+            ).astype(np.int64),
+            values={
+                field: _arranged(split.values[field], keep, every, order) for field, _ in fields
+            },
+            line=_arranged(split.rows, keep, every, order) + 2,
+        )
+    columns = ReturnColumns(
+        child_ids=tuple(readable), tables=tables, year_end=year_end or dt.date(1900, 3, 31)
+    )
+    return columns, rows
+
+
+def _arranged(
+    values: npt.NDArray[Any], keep: Bools, every: bool, order: Ints | None
+) -> npt.NDArray[Any]:
+    kept = values if every else values[keep]
+    return kept if order is None else kept[order]
+
+
+def _merge_years(ret: ReturnState, columns: ReturnColumns) -> None:
+    """Take the readable children's episode and review dates into the return's latest dates
+    (as the object reader does row by row)."""
+    today = to_day(dt.date.today())
+    parts = [
+        columns.tables["episodes"].values["start"],
+        columns.tables["episodes"].values["end"],
+        columns.tables["reviews"].values["date"],
+    ]
+    days = np.concatenate([p[p != NEVER] for p in parts])
+    if not len(days):
+        return
+    latest = from_day(int(days.max()))
+    if latest > ret.latest:
+        ret.latest = latest
+    past = days[days <= today]
+    if len(past):
+        latest_past = from_day(int(past.max()))
+        if latest_past > ret.latest_past:
+            ret.latest_past = latest_past
+
+
+def _subset(columns: ReturnColumns, keep: Bools) -> ReturnColumns:
+    """The children of ``columns`` where ``keep``, with their rows."""
+    if keep.all():
+        return columns
+    tables: dict[str, TableColumns] = {}
+    for name, t in columns.tables.items():
+        counts = np.diff(t.offsets)
+        rows = np.repeat(keep, counts)
+        tables[name] = TableColumns(
+            offsets=np.concatenate(([0], np.cumsum(counts[keep]))).astype(np.int64),
+            values={k: v[rows] for k, v in t.values.items()},
+            line=t.line[rows],
+        )
+    ids = tuple(c for c, k in zip(columns.child_ids, keep.tolist(), strict=True) if k)
+    return ReturnColumns(child_ids=ids, tables=tables, year_end=columns.year_end)
