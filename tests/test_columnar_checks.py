@@ -1,0 +1,487 @@
+"""The column-wise main job (corparent.checks._columnar) gives exactly what run_checks gives.
+
+For the children ``needs_records`` leaves out, ``columnar_findings`` must give the findings
+(every field, in order) and the not-assessable counts of ``run_checks`` on their records; every
+child with an integrity problem must be marked. Records come from the synthetic generator
+(whole histories, seen through a 903 window, or with faults), from 903 files loaded back, and
+from hypothesis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corparent import synth
+from corparent.batch._dates import NEVER, to_day
+from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
+from corparent.checks import CheckSet, check, default, run_checks
+from corparent.checks._columnar import (
+    ColumnarFindings,
+    columnar_findings,
+    columnar_plan,
+    needs_records,
+)
+from corparent.checks._columnar_integrity import integrity_suspects
+from corparent.cli._check import rules_for, select_checks
+from corparent.codes import (
+    LegalStatus,
+    MissingType,
+    ReasonEpisodeCeased,
+    ReviewParticipation,
+)
+from corparent.io.ssda903 import load
+from corparent.io.ssda903._fields import table_fields
+from corparent.law import ENGLAND, SCOTLAND, Conventions, RuleSet
+from corparent.model import (
+    CaseRecord,
+    DeprivationOfLiberty,
+    Evidence,
+    MissingEpisode,
+    PlacedForAdoption,
+    Review,
+    SocialWorkerEpisode,
+    restrict,
+)
+from corparent.testing import case_records, faulty_case_records
+
+D = dt.date
+YEAR_END = D(2024, 3, 31)
+_FIELDS_903 = (
+    "child",
+    "episodes",
+    "reviews",
+    "health_outcomes",
+    "leaver_outcomes",
+    "adoption_decisions",
+    "placed_for_adoption",
+    "previous_permanence",
+    "missing",
+    "social_worker_episodes",
+    "deprivations_of_liberty",
+)
+_DAY = dt.timedelta(days=1)
+
+
+def _args(**given: Any) -> argparse.Namespace:
+    values: dict[str, Any] = {
+        "no_plugins": True,
+        "block": [],
+        "checks": [],
+        "exclude": [],
+        "duties": [],
+        "pledge": None,
+    }
+    values.update(given)
+    return argparse.Namespace(**values)
+
+
+MAIN_CHECKS = select_checks(_args())
+"""``corparent check``'s default checks for a 903 return (duties ``review_*``)."""
+MAIN_RULES = rules_for(_args())
+"""... and its rule set."""
+
+
+def as_903(record: CaseRecord, year_end: dt.date, evidence: Evidence | None = None) -> CaseRecord:
+    """``record`` as a 903 return for the year ending ``year_end`` holds it: the 903 fields
+    only, OC2 and OC3 rows of that year only."""
+    fields = {name: getattr(record, name) for name in _FIELDS_903}
+    child = record.child
+    if not child.uasc and child.uasc_ceased is not None:
+        child = attrs.evolve(child, uasc_ceased=None)
+    fields["child"] = child
+    for name in ("health_outcomes", "leaver_outcomes"):
+        fields[name] = tuple(o for o in fields[name] if o.year_ending == year_end)
+    fields["evidence"] = evidence if evidence is not None else record.evidence
+    return CaseRecord.unchecked(**fields)
+
+
+def _by_child(findings: Sequence[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for f in findings:
+        out.setdefault(f.child_id, []).append(f)
+    return out
+
+
+def compare(
+    records: Sequence[CaseRecord],
+    as_of: dt.date,
+    *,
+    checks: CheckSet = MAIN_CHECKS,
+    rules: RuleSet = MAIN_RULES,
+    conventions: Conventions | None = None,
+    year_end: dt.date = YEAR_END,
+    evidence: Evidence | None = None,
+) -> tuple[ColumnarFindings, np.ndarray[Any, Any]]:
+    """Check the column-wise path against run_checks on ``records`` (one evidence for all);
+    give its result and the mask of children needing records."""
+    records = sorted(records, key=lambda r: r.id)
+    if evidence is None:
+        evidence = records[0].evidence if records else Evidence.complete()
+    assert all(r.evidence == evidence for r in records)
+    plan = columnar_plan(checks, rules, conventions)
+    assert plan is not None
+    data = ReturnColumns.from_records(records, year_end)
+    assert data.child_ids == tuple(r.id for r in records)
+    mask = needs_records(plan, data, as_of, evidence)
+    assert mask.dtype == np.bool_
+    assert mask.shape == (len(records),)
+    for record, marked in zip(records, mask.tolist(), strict=True):
+        if record.problems():
+            assert marked, f"{record.id} has integrity problems and is not marked"
+    got = columnar_findings(plan, data, ~mask, as_of, evidence)
+    kept = [r for r, m in zip(records, mask.tolist(), strict=True) if not m]
+    ref = run_checks(kept, as_of, checks=checks, rules=rules, conventions=conventions, workers=1)
+    assert not ref.crashes
+    assert got.findings == list(ref.findings)
+    for mine, theirs in zip(got.findings, ref.findings, strict=True):  # equal types too
+        for field in attrs.fields(type(mine)):
+            a, b = getattr(mine, field.name), getattr(theirs, field.name)
+            assert type(a) is type(b), field.name
+    assert got.not_assessable == dict(ref.not_assessable)
+    # each finding sits at its child's offsets; children needing records have none
+    assert got.offsets.shape == (len(records) + 1,)
+    for j, record in enumerate(records):
+        mine = got.findings[got.offsets[j] : got.offsets[j + 1]]
+        assert all(f.child_id == record.id for f in mine)
+        if mask[j]:
+            assert not mine
+    # the caller's wiring: the column-wise findings plus run_checks on the marked records, in
+    # data order, are run_checks on every record
+    marked = [r for r, m in zip(records, mask.tolist(), strict=True) if m]
+    rest = _by_child(
+        run_checks(
+            marked, as_of, checks=checks, rules=rules, conventions=conventions, workers=1
+        ).findings
+    )
+    whole = run_checks(records, as_of, checks=checks, rules=rules, conventions=conventions)
+    combined = []
+    for j, record in enumerate(records):
+        combined.extend(got.findings[got.offsets[j] : got.offsets[j + 1]])
+        combined.extend(rest.get(record.id, []))
+    assert combined == list(whole.findings)
+    return got, mask
+
+
+# -- the shape: ReturnColumns.from_records ------------------------------------------------------
+
+
+def test_table_fields_are_the_readers() -> None:
+    reader = table_fields()
+    assert list(TABLE_FIELDS) == list(reader)
+    for table, fields in reader.items():
+        mine = TABLE_FIELDS[table]
+        assert [name for name, _ in mine] == [f.name for f in fields], table
+        for (name, kind), field in zip(mine, fields, strict=True):
+            what = field.kind.what  # how the reader reads the cell, in words
+            if isinstance(kind, str):
+                expected = {"a date": "date", "text": "text", "0 or 1": "flag"}.get(what, "int")
+                assert what.startswith("a whole number") or expected != "int", (table, name)
+                assert kind == expected, (table, name)
+            else:
+                assert what == f"a {kind.__name__} code", (table, name)
+
+
+def test_from_records_encodes_as_the_contract_says() -> None:
+    records = [as_903(r, YEAR_END) for r in synth.generate(60, seed=4).records]
+    data = ReturnColumns.from_records(reversed(records), YEAR_END)
+    ordered = sorted(records, key=lambda r: r.id)
+    assert data.child_ids == tuple(r.id for r in ordered)
+    assert set(data.tables) == set(TABLE_FIELDS)
+    episodes = data.tables["episodes"]
+    for j, record in enumerate(ordered):
+        a, b = episodes.offsets[j], episodes.offsets[j + 1]
+        assert b - a == len(record.episodes)
+        for row, ep in zip(range(a, b), record.episodes, strict=True):
+            assert episodes.values["start"][row] == to_day(ep.start)
+            assert episodes.values["end"][row] == (NEVER if ep.end is None else to_day(ep.end))
+            assert episodes.values["legal_status"][row] == list(LegalStatus).index(ep.legal_status)
+            rec = episodes.values["reason_ceased"][row]
+            assert rec == (
+                -1
+                if ep.reason_ceased is None
+                else list(ReasonEpisodeCeased).index(ep.reason_ceased)
+            )
+            assert bool(episodes.values["home_postcode"][row]) == bool(ep.home_postcode)
+        header = data.tables["header"]
+        assert header.values["upn"][j] == (record.child.upn is not None)
+        assert header.values["date_of_birth"][j] == to_day(record.child.date_of_birth)
+    for table in data.tables.values():
+        assert len(table.offsets) == len(records) + 1
+        for name, values in table.values.items():
+            assert len(values) == len(table), name
+            assert values.dtype in (np.int64, np.int16, np.bool_), name
+    assert (np.diff(data.tables["header"].offsets) == 1).all()
+
+
+def test_from_records_refuses_what_a_return_cannot_hold() -> None:
+    record = as_903(synth.generate(1, seed=2).records[0], YEAR_END)
+    with pytest.raises(ValueError, match="same id"):
+        ReturnColumns.from_records([record, record], YEAR_END)
+    child = attrs.evolve(record.child, uasc=False, uasc_ceased=D(2020, 1, 1))
+    odd = CaseRecord.unchecked(child=child)
+    with pytest.raises(ValueError, match="UASC"):
+        ReturnColumns.from_records([odd], YEAR_END)
+    leavers = [r for r in synth.generate(40, seed=8).records if r.leaver_outcomes]
+    assert leavers
+    with pytest.raises(ValueError, match="another collection year"):
+        ReturnColumns.from_records(leavers, D(1999, 3, 31))
+
+
+# -- the plan ------------------------------------------------------------------------------------
+
+
+def test_plan_takes_the_main_job_and_refuses_the_rest() -> None:
+    assert columnar_plan(MAIN_CHECKS, MAIN_RULES) is not None
+    assert columnar_plan(default(plugins_enabled=False), MAIN_RULES) is not None  # duties "*"
+    assert columnar_plan(MAIN_CHECKS.select("builtin.completeness"), MAIN_RULES) is not None
+    assert columnar_plan((), MAIN_RULES) is not None
+    # every duty of the law: the batch engine does not schedule them all
+    assert columnar_plan(MAIN_CHECKS, ENGLAND) is None
+    assert columnar_plan(MAIN_CHECKS, SCOTLAND) is None
+    # a pledge's local standards beyond the reviews
+    pledged = _args(pledge="bath-and-north-east-somerset")
+    assert columnar_plan(select_checks(pledged), rules_for(pledged)) is None
+
+    @check(id="anytown.custom")
+    def custom(record: CaseRecord, ctx: object) -> Any:
+        return iter(())
+
+    assert columnar_plan(MAIN_CHECKS.with_(custom), MAIN_RULES) is None
+    for check_id, setting in (
+        ("builtin.completeness.oc3", {"ages": (-1,)}),
+        ("builtin.compliance.met_late", {"lookback_days": -3}),
+        ("builtin.compliance.met_late", {"lookback_months": 10**6}),
+        ("builtin.compliance.due_soon", {"within_days": 10**9}),
+    ):
+        odd = MAIN_CHECKS.configure(check_id, **setting)
+        assert columnar_plan(odd, MAIN_RULES) is None, setting
+
+
+# -- differential: synthetic records -------------------------------------------------------------
+
+_AS_OFS = (D(2024, 3, 31), D(2024, 2, 29), D(2023, 3, 31), D(2024, 4, 30), D(2025, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def whole() -> list[CaseRecord]:
+    return [
+        as_903(r, YEAR_END)
+        for r in synth.generate(300, seed=31, include_non_903_events=False).records
+    ]
+
+
+@pytest.mark.parametrize("as_of", _AS_OFS)
+def test_whole_histories(whole: list[CaseRecord], as_of: dt.date) -> None:
+    got, mask = compare(whole, as_of)
+    assert len(got.findings) > 50
+    assert mask.sum() < len(whole) // 2
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_records_seen_through_a_903_window(seed: int) -> None:
+    evidence = Evidence.ssda903(D(2023, 4, 1), YEAR_END)
+    records = [
+        as_903(restrict(r, evidence), YEAR_END)
+        for r in synth.generate(300, seed=seed, include_non_903_events=False).records
+    ]
+    got, _ = compare(records, YEAR_END)
+    assert got.not_assessable  # the window hides earlier reviews
+    compare(records, D(2024, 2, 29))
+    compare(records, D(2025, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "configure",
+    [
+        {"builtin.compliance.met_late": {"lookback_months": 6}},
+        {"builtin.compliance.met_late": {"lookback_months": None}},
+        {"builtin.compliance.missed": {"lookback_days": 30}},
+        {"builtin.compliance.due_soon": {"within_days": 0}},
+        {"builtin.compliance.due_soon": {"within_days": 90}},
+        {"builtin.compliance.overdue": {"duties": ("review_first", "review_adoption_*")}},
+        {"builtin.compliance.overdue": {"duties": ()}},
+        {"builtin.compliance.overdue": {"local_severity": __import__("corparent").Severity.ERROR}},
+        {"builtin.completeness.oc3": {"ages": (18,)}},
+        {"builtin.completeness.oc3": {"ages": ()}},
+        {"builtin.completeness.oc3": {"ages": (16, 17, 17, 21)}},
+    ],
+)
+def test_settings(whole: list[CaseRecord], configure: dict[str, dict[str, object]]) -> None:
+    checks = MAIN_CHECKS
+    for check_id, setting in configure.items():
+        checks = checks.configure(check_id, **setting)
+    compare(whole, YEAR_END, checks=checks)
+
+
+def test_check_order_and_subsets(whole: list[CaseRecord]) -> None:
+    specs = list(MAIN_CHECKS)
+    rng = random.Random(5)
+    for _ in range(3):
+        rng.shuffle(specs)
+        compare(whole[:120], YEAR_END, checks=CheckSet(checks=specs[: rng.randint(0, len(specs))]))
+
+
+def test_rules_and_conventions(whole: list[CaseRecord]) -> None:
+    reviews = RuleSet("England", [d for d in ENGLAND if d.id.startswith("review_")])
+    compare(whole, YEAR_END, rules=reviews)
+    pledged = _args(pledge="derby")  # a pledge whose standards leave the reviews alone
+    compare(whole, YEAR_END, rules=rules_for(pledged), checks=select_checks(pledged))
+    first = rules_for(_args(duties=["review_first,review_second"]))
+    compare(whole, YEAR_END, rules=first, checks=select_checks(_args(duties=["review_first"])))
+    for conventions in (
+        Conventions(new_period_min_gap_days=7),
+        Conventions(chain_from_actual=False),
+        Conventions(include_guidance=False),
+    ):
+        compare(whole[:150], YEAR_END, conventions=conventions)
+
+
+# -- records with faults -------------------------------------------------------------------------
+
+
+def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
+    """``record`` with one fault a 903 return can hold (or a near miss that is none)."""
+    fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
+    dob = record.child.date_of_birth
+    first = record.episodes[0].start if record.episodes else dob + 400 * _DAY
+    kind = rng.randrange(9)
+    if kind == 0:  # the same review twice, or twice on one day with other codes
+        code = rng.choice([None, ReviewParticipation.PN1])
+        fields["reviews"] = [
+            *record.reviews,
+            Review(date=first),
+            Review(date=first, participation=code),
+        ]
+    elif kind == 1:
+        fields["placed_for_adoption"] = [PlacedForAdoption(date=dob - rng.randint(0, 3) * _DAY)]
+    elif kind == 2:
+        fields["missing"] = [
+            MissingEpisode(
+                kind=MissingType.M, start=first + 5 * _DAY, end=first + rng.randint(3, 7) * _DAY
+            )
+        ]
+    elif kind == 3:
+        fields["social_worker_episodes"] = [
+            SocialWorkerEpisode(sw_id="X", start=dob - rng.randint(-1, 1) * _DAY),
+        ]
+    elif kind == 4:
+        dolo = DeprivationOfLiberty(start=first, end=first + 9 * _DAY)
+        fields["deprivations_of_liberty"] = [dolo, dolo] if rng.random() < 0.5 else [dolo]
+    elif kind == 5 and len(record.episodes) > 1:  # X1 to an episode starting a day later
+        eps = list(record.episodes)
+        e = eps[0]
+        end = eps[1].start - rng.randint(0, 1) * _DAY
+        eps[0] = attrs.evolve(e, end=end, reason_ceased=ReasonEpisodeCeased.X1)
+        fields["episodes"] = eps
+    elif kind == 6 and record.episodes:  # an episode starting before birth, or on the day
+        e = record.episodes[0]
+        fields["episodes"] = [
+            attrs.evolve(e, start=dob - rng.randint(0, 1) * _DAY),
+            *record.episodes[1:],
+        ]
+    elif kind == 7 and record.episodes:  # the last episode's REC dropped, or X1
+        e = record.episodes[-1]
+        rec = rng.choice([None, ReasonEpisodeCeased.X1])
+        fields["episodes"] = [*record.episodes[:-1], attrs.evolve(e, reason_ceased=rec)]
+    elif kind == 8:  # a short-break legal status (the batch engine leaves these to schedule())
+        fields["episodes"] = [
+            attrs.evolve(e, legal_status=LegalStatus.V3) for e in record.episodes[:1]
+        ] + list(record.episodes[1:])
+    return CaseRecord.unchecked(**fields)
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_records_with_903_faults(whole: list[CaseRecord], seed: int) -> None:
+    rng = random.Random(seed)
+    records = [_with_903_fault(r, rng) if rng.random() < 0.4 else r for r in whole]
+    assert sum(1 for r in records if r.problems()) > 20
+    _, mask = compare(records, YEAR_END)
+    assert mask.sum() > 20
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    records=st.lists(case_records(include_non_903_events=False), min_size=1, max_size=6),
+    faulty=st.lists(faulty_case_records(include_non_903_events=False), max_size=3),
+    seed=st.integers(0, 2**16),
+    as_of=st.sampled_from(_AS_OFS),
+    windowed=st.booleans(),
+)
+def test_hypothesis_records(
+    records: list[CaseRecord],
+    faulty: list[tuple[CaseRecord, object]],
+    seed: int,
+    as_of: dt.date,
+    windowed: bool,
+) -> None:
+    rng = random.Random(seed)
+    pool = [*records, *(r for r, _ in faulty)]
+    pool = [_with_903_fault(r, rng) if rng.random() < 0.3 else r for r in pool]
+    evidence = Evidence.ssda903(D(2023, 4, 1), YEAR_END) if windowed else Evidence.complete()
+    unique: dict[str, CaseRecord] = {}
+    for r in pool:
+        if windowed:
+            r = restrict(r, evidence)
+        unique.setdefault(r.id, as_903(r, YEAR_END, evidence))
+    compare(list(unique.values()), as_of)
+
+
+def test_every_integrity_fault_is_marked() -> None:
+    """Each kind of fault the generator makes, on a 903 record: marked."""
+    rng = random.Random(3)
+    base = [as_903(r, YEAR_END) for r in synth.generate(80, seed=9).records]
+    faulty = [_with_903_fault(r, rng) for r in base for _ in range(3)]
+    renamed = [
+        CaseRecord.unchecked(
+            **{
+                **{f.name: getattr(r, f.name) for f in attrs.fields(CaseRecord) if f.init},
+                "child": attrs.evolve(r.child, id=f"F{i:04d}"),
+            }
+        )
+        for i, r in enumerate(faulty)
+    ]
+    data = ReturnColumns.from_records(renamed, YEAR_END)
+    suspects = integrity_suspects(data)
+    by_id = {r.id: r for r in renamed}
+    for child_id, marked in zip(data.child_ids, suspects.tolist(), strict=True):
+        if by_id[child_id].problems():
+            assert marked, child_id
+    assert suspects.sum() >= sum(1 for r in renamed if r.problems())
+
+
+# -- records loaded from 903 files ----------------------------------------------------------------
+
+
+def test_loaded_sample(tmp_path: Path) -> None:
+    synth.write_sample(tmp_path, 400, seed=77)
+    loaded = load(tmp_path)
+    records = list(loaded.caseload)
+    year_end = loaded.collection_year_end
+    records = [as_903(r, year_end) for r in records]
+    for as_of in (YEAR_END, D(2024, 2, 29)):
+        compare(records, as_of, year_end=year_end, evidence=loaded.evidence)
+
+
+@pytest.mark.parametrize("previous", [0, 1])
+def test_loaded_real_shaped_returns(tmp_path: Path, previous: int) -> None:
+    hidden = synth.history(400, seed=2025 + previous, previous=previous)
+    folders = list(synth.write_returns(hidden, tmp_path, previous=previous).values())
+    loaded = load(folders[0], collection_year_end=YEAR_END, previous=folders[1:])
+    records = [as_903(r, YEAR_END) for r in loaded.caseload]
+    got, mask = compare(records, YEAR_END, evidence=loaded.evidence)
+    assert len(got.findings) > 10
+    assert got.not_assessable
+    assert 0 < mask.sum() < len(records) // 3  # care leavers for the OC3 check
+    compare(records, D(2024, 6, 30), evidence=loaded.evidence)
+    compare(records, D(2023, 3, 31), evidence=loaded.evidence)
