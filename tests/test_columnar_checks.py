@@ -37,7 +37,10 @@ from corparent.cli._check import rules_for, select_checks
 from corparent.codes import (
     LegalStatus,
     MissingType,
+    PlacementProvider,
+    PlacementType,
     ReasonEpisodeCeased,
+    ReasonNewEpisode,
     ReviewParticipation,
 )
 from corparent.io.ssda903 import load
@@ -458,6 +461,40 @@ def test_every_integrity_fault_is_marked() -> None:
         if by_id[child_id].problems():
             assert marked, child_id
     assert suspects.sum() >= sum(1 for r in renamed if r.problems())
+
+
+def _moves(record: CaseRecord, count: int, rng: random.Random) -> CaseRecord:
+    """``record`` with its first episode split into ``count`` placements (X1 then RNE P),
+    from the first of April, some without a provider or in placements that need none."""
+    first = record.episodes[0]
+    start = D(2023, 4, 1) + rng.randint(-40, 40) * _DAY
+    places = [PlacementType.U1, PlacementType.T1, PlacementType.Z1, PlacementType.K2]
+    episodes = []
+    for k in range(count):
+        last = k == count - 1
+        episodes.append(
+            attrs.evolve(
+                first,
+                start=start + 20 * k * _DAY,
+                end=None if last else start + 20 * (k + 1) * _DAY,
+                reason_new=ReasonNewEpisode.S if k == 0 else ReasonNewEpisode.P,
+                reason_ceased=None if last else ReasonEpisodeCeased.X1,
+                placement=rng.choice(places),
+                provider=rng.choice([None, None, PlacementProvider.PR1]),
+            )
+        )
+    fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
+    fields["episodes"] = episodes
+    return CaseRecord.unchecked(**fields)
+
+
+def test_many_placements_without_a_provider(whole: list[CaseRecord]) -> None:
+    rng = random.Random(8)
+    young = [r for r in whole if r.episodes and r.child.date_of_birth < D(2022, 1, 1)]
+    records = [_moves(r, rng.randint(1, 14), rng) for r in young[:150]]
+    got, _ = compare(records, YEAR_END)
+    assert any("more" in f.message for f in got.findings)
+    compare(records, D(2023, 3, 31))
 
 
 # -- records loaded from 903 files ----------------------------------------------------------------

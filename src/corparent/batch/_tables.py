@@ -195,7 +195,7 @@ def _encode(kind: str | type[CodeList], values: list[Any]) -> npt.NDArray[np.gen
         out -= EPOCH_ORDINAL
         return out
     if kind == _T:
-        return np.array([v is not None and v != "" for v in values], np.bool_)
+        return np.array([v is not None for v in values], np.bool_)
     if kind in (_F, _I):
         return np.array([-1 if v is None else int(v) for v in values], np.int16)
     assert not isinstance(kind, str)
