@@ -28,6 +28,7 @@ from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
 from corparent.checks import CheckSet, check, default, run_checks
 from corparent.checks._columnar import (
     ColumnarFindings,
+    _oc3_reaches_status,
     columnar_findings,
     columnar_plan,
     needs_records,
@@ -43,6 +44,7 @@ from corparent.codes import (
     ReasonNewEpisode,
     ReviewParticipation,
 )
+from corparent.dates import LeapDay
 from corparent.io.ssda903 import load
 from corparent.io.ssda903._fields import table_fields
 from corparent.law import ENGLAND, SCOTLAND, Conventions, RuleSet
@@ -95,16 +97,28 @@ MAIN_RULES = rules_for(_args())
 """... and its rule set."""
 
 
-def as_903(record: CaseRecord, year_end: dt.date, evidence: Evidence | None = None) -> CaseRecord:
+def as_903(
+    record: CaseRecord,
+    year_end: dt.date,
+    evidence: Evidence | None = None,
+    *,
+    outcomes: bool = True,
+    dob: dt.date | None = None,
+) -> CaseRecord:
     """``record`` as a 903 return for the year ending ``year_end`` holds it: the 903 fields
-    only, OC2 and OC3 rows of that year only."""
+    only, OC2 and OC3 rows of that year only (no OC3 rows without ``outcomes``), the date of
+    birth ``dob`` if given."""
     fields = {name: getattr(record, name) for name in _FIELDS_903}
     child = record.child
     if not child.uasc and child.uasc_ceased is not None:
         child = attrs.evolve(child, uasc_ceased=None)
+    if dob is not None:
+        child = attrs.evolve(child, date_of_birth=dob)
     fields["child"] = child
     for name in ("health_outcomes", "leaver_outcomes"):
         fields[name] = tuple(o for o in fields[name] if o.year_ending == year_end)
+    if not outcomes:
+        fields["leaver_outcomes"] = ()
     fields["evidence"] = evidence if evidence is not None else record.evidence
     return CaseRecord.unchecked(**fields)
 
@@ -420,6 +434,7 @@ def test_records_with_903_faults(whole: list[CaseRecord], seed: int) -> None:
     seed=st.integers(0, 2**16),
     as_of=st.sampled_from(_AS_OFS),
     windowed=st.booleans(),
+    outcomes=st.booleans(),
 )
 def test_hypothesis_records(
     records: list[CaseRecord],
@@ -427,6 +442,7 @@ def test_hypothesis_records(
     seed: int,
     as_of: dt.date,
     windowed: bool,
+    outcomes: bool,
 ) -> None:
     rng = random.Random(seed)
     pool = [*records, *(r for r, _ in faulty)]
@@ -436,7 +452,8 @@ def test_hypothesis_records(
     for r in pool:
         if windowed:
             r = restrict(r, evidence)
-        unique.setdefault(r.id, as_903(r, YEAR_END, evidence))
+        leap = _leap_born(r) if rng.random() < 0.2 else None
+        unique.setdefault(r.id, as_903(r, YEAR_END, evidence, outcomes=outcomes, dob=leap))
     compare(list(unique.values()), as_of)
 
 
@@ -497,6 +514,50 @@ def test_many_placements_without_a_provider(whole: list[CaseRecord]) -> None:
     compare(records, D(2023, 3, 31))
 
 
+# -- care leavers with no OC3 (the OC3 check asks for the leaving-care status) --------------------
+
+
+def _oc3_findings(records: Sequence[CaseRecord], as_of: dt.date, **kw: Any) -> int:
+    checks = MAIN_CHECKS.select("builtin.completeness.oc3")
+    return len(run_checks(records, as_of, checks=checks, rules=MAIN_RULES, **kw).findings)
+
+
+def _leap_born(record: CaseRecord) -> dt.date:
+    """The 29 February nearest the record's date of birth."""
+    dob = record.child.date_of_birth
+    years = sorted(range(dob.year - 4, dob.year + 5), key=lambda y: abs(y - dob.year))
+    return next(D(y, 2, 29) for y in years if y % 4 == 0 and (y % 100 or y % 400 == 0))
+
+
+@pytest.mark.parametrize("as_of", [D(2024, 3, 31), D(2023, 3, 31), D(2024, 2, 29)])
+def test_care_leavers_without_oc3(as_of: dt.date) -> None:
+    made = synth.generate(400, seed=17, care_leaver_share=0.7, include_non_903_events=False)
+    records = [as_903(r, YEAR_END, outcomes=i % 3 != 0) for i, r in enumerate(made.records)]
+    assert _oc3_findings(records, as_of) > 10
+    _, mask = compare(records, as_of)
+    if as_of == YEAR_END:  # the year's OC3 rows spare most care leavers the status
+        assert mask.sum() < len(records) // 2
+    leap = [as_903(r, YEAR_END, outcomes=False, dob=_leap_born(r)) for r in made.records]
+    compare(leap, as_of)
+    compare(leap, as_of, conventions=Conventions(leap_day=LeapDay.FEB_28))
+    compare(leap, as_of, conventions=Conventions(leaver_count_end_day=True))
+
+
+def test_the_oc3_narrowing_only_leaves_out(whole: list[CaseRecord]) -> None:
+    made = synth.generate(300, seed=5, care_leaver_share=0.8, include_non_903_events=False)
+    records = [as_903(r, YEAR_END, outcomes=False) for r in made.records]
+    data = ReturnColumns.from_records(records, YEAR_END)
+    for as_of in (YEAR_END, D(2023, 3, 31)):
+        wide = _oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21), narrow=False)
+        narrow = _oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21))
+        assert not (narrow & ~wide).any()
+        assert narrow.sum() < wide.sum()
+        # the children left out have no OC3 finding
+        out = [r for r, w, k in zip(records, wide, narrow, strict=True) if w and not k]
+        assert out
+        assert _oc3_findings(out, as_of) == 0
+
+
 # -- records loaded from 903 files ----------------------------------------------------------------
 
 
@@ -519,6 +580,9 @@ def test_loaded_real_shaped_returns(tmp_path: Path, previous: int) -> None:
     got, mask = compare(records, YEAR_END, evidence=loaded.evidence)
     assert len(got.findings) > 10
     assert got.not_assessable
+    no_oc3 = [as_903(r, YEAR_END, outcomes=False) for r in records]
+    assert _oc3_findings(no_oc3, YEAR_END) > 0
+    compare(no_oc3, YEAR_END, evidence=loaded.evidence)
     assert 0 < mask.sum() < len(records) // 3  # care leavers for the OC3 check
     compare(records, D(2024, 6, 30), evidence=loaded.evidence)
     compare(records, D(2023, 3, 31), evidence=loaded.evidence)

@@ -193,6 +193,10 @@ _REC = _lookup(_REC_FLAGS, ReasonEpisodeCeased)
 _NEEDS_PROVIDER = np.array(
     [not (p.is_temporary or p.value.startswith("Z")) for p in PlacementType] + [False], np.bool_
 )
+_ALWAYS_COUNTED = np.array(
+    [not (s.is_remand or s.is_short_break) for s in LegalStatus] + [False], np.bool_
+)
+"""Per legal status: an episode counted towards the 13 weeks under every convention."""
 _FIRST_DAY = to_day(dt.date(FIRST_YEAR, 1, 1))
 _LAST_DAY = to_day(dt.date(LAST_YEAR, 12, 31))
 
@@ -288,9 +292,19 @@ def _birthdays(dob: Ints, age: int) -> Ints:
     return out
 
 
-def _oc3_reaches_status(data: ReturnColumns, as_of: dt.date, ages: Sequence[int]) -> Bools:
+def _oc3_reaches_status(
+    data: ReturnColumns, as_of: dt.date, ages: Sequence[int], *, narrow: bool = True
+) -> Bools:
     """Per child: True when the OC3 check would ask for its leaving-care status (its cheap
-    early exits all fail for some age)."""
+    early exits all fail for some age) and the answer could be relevant or former relevant.
+
+    With ``narrow`` (the default), a child whose episodes rule both out is left out (it can
+    have no OC3 finding): the status is relevant on a birthday before the 18th only when the
+    child left care (a counted stretch of episodes ended) after the 16th birthday and by that day
+    (CA 1989 s.23A), and former relevant on a later one only when it was looked after at some
+    time between the 16th and 18th birthdays (s.23C). Both tests are loose by two days around
+    those birthdays, so that a 29 February birth is covered under either leap-day convention.
+    """
     n = len(data)
     start, today = to_day(_year_start(as_of)), to_day(as_of)
     out = np.zeros(n, np.bool_)
@@ -307,17 +321,50 @@ def _oc3_reaches_status(data: ReturnColumns, as_of: dt.date, ages: Sequence[int]
         return out
     episodes = data.tables["episodes"]
     ep_owner = owners(episodes)
+    ep_start = np.asarray(episodes.values["start"], np.int64)
     ep_end = np.asarray(episodes.values["end"], np.int64)
     dob = dob[candidates]
+    slack = 2
+    bday16 = np.zeros(n, np.int64)
+    bday16[candidates] = _birthdays(dob, 16) - slack
+    bday18 = np.zeros(n, np.int64)
+    bday18[candidates] = _birthdays(dob, 18) + slack
+    mine = np.zeros(n, np.bool_)
+    mine[candidates] = True
+    ours = mine[ep_owner]
+    # former relevant is possible: looked after at some time between the 16th and 18th
+    # birthdays (an open episode's end is NEVER, later than any birthday)
+    between = np.zeros(n, np.bool_)
+    overlap = ours & (ep_start < bday18[ep_owner]) & (ep_end > bday16[ep_owner])
+    between[ep_owner[overlap]] = True
+    # where a counted stretch of care may end: an episode's end, unless the next episode starts
+    # that day and counts whatever the conventions (neither remand nor short breaks)
+    stretch_end = ep_end != NEVER
+    if len(ep_end) > 1:
+        counted = _ALWAYS_COUNTED[_codes(episodes.values["legal_status"])]
+        stretch_end[:-1] &= ~(
+            (ep_owner[1:] == ep_owner[:-1]) & (ep_start[1:] == ep_end[:-1]) & counted[1:]
+        )
     for age in dict.fromkeys(ages):
         day = _birthdays(dob, age)
         reach = (start <= day) & (day <= today)
-        if as_of >= _OC3_RULE_FROM and reach.any():
-            on_day = np.zeros(n, np.int64)
-            on_day[candidates] = np.where(reach, day, NEVER - 1)
+        if not reach.any():
+            continue
+        on_day = np.zeros(n, np.int64)
+        on_day[candidates] = np.where(reach, day, NEVER - 1)
+        if as_of >= _OC3_RULE_FROM:
             left = np.zeros(n, np.bool_)
-            left[ep_owner[ep_end == on_day[ep_owner]]] = True
+            left[ep_owner[ours & (ep_end == on_day[ep_owner])]] = True
             reach &= ~left[candidates]
+        if narrow:
+            if age < 18:  # relevant: left care after the 16th birthday, by that day
+                ended = ours & stretch_end & (ep_end > bday16[ep_owner])
+                ended &= ep_end <= on_day[ep_owner]
+                possible = np.zeros(n, np.bool_)
+                possible[ep_owner[ended]] = True
+                reach &= possible[candidates]
+            else:
+                reach &= between[candidates]
         out[candidates[reach]] = True
     return out
 
@@ -327,7 +374,8 @@ def needs_records(
 ) -> Bools:
     """Per child of ``data``: True when it must be checked as a record (built and run through
     :func:`~corparent.checks.run_checks`): it may have an integrity problem, the batch engine
-    cannot schedule it, or the OC3 check needs its leaving-care status.
+    cannot schedule it, or the OC3 check needs its leaving-care status and it could be a
+    relevant or former relevant child (the status is worked out from its record).
 
     Args:
         plan: From :func:`columnar_plan`.
