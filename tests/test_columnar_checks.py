@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,13 +45,18 @@ from corparent.codes import (
     ReasonNewEpisode,
     ReviewParticipation,
 )
-from corparent.dates import LeapDay
+from corparent.codes import (
+    ReasonEpisodeCeased as R,
+)
+from corparent.dates import LeapDay, birthday
 from corparent.io.ssda903 import load
 from corparent.io.ssda903._fields import table_fields
-from corparent.law import ENGLAND, SCOTLAND, Conventions, RuleSet
+from corparent.law import ENGLAND, SCOTLAND, Conventions, LeaverEpisodeRule, RuleSet
 from corparent.model import (
     CaseRecord,
+    Child,
     DeprivationOfLiberty,
+    Episode,
     Evidence,
     MissingEpisode,
     PlacedForAdoption,
@@ -58,7 +64,7 @@ from corparent.model import (
     SocialWorkerEpisode,
     restrict,
 )
-from corparent.testing import case_records, faulty_case_records
+from corparent.testing import case_records, dates_between, faulty_case_records
 
 D = dt.date
 YEAR_END = D(2024, 3, 31)
@@ -556,6 +562,113 @@ def test_the_oc3_narrowing_only_leaves_out(whole: list[CaseRecord]) -> None:
         out = [r for r, w, k in zip(records, wide, narrow, strict=True) if w and not k]
         assert out
         assert _oc3_findings(out, as_of) == 0
+
+
+@st.composite
+def leaver_records(draw: st.DrawFn, child_id: str) -> CaseRecord:
+    """A young person whose 17th to 21st birthday may fall in the year to 31 March 2024, with
+    episodes starting and ending within days of the birthdays the leaving-care status turns
+    on (14, 16, 17, 18, and 13 weeks after 14), some remanded, some left home to a parent."""
+    if draw(st.booleans()):
+        dob = D(2004, 2, 29)
+    else:
+        dob = draw(dates_between(D(2002, 1, 1), D(2007, 12, 31)))
+    marks = [birthday(dob, a) for a in (14, 16, 17, 18)] + [birthday(dob, 14) + 91 * _DAY]
+    points = sorted(
+        {
+            draw(st.sampled_from(marks)) + draw(st.integers(-3, 3)) * _DAY
+            for _ in range(draw(st.integers(2, 6)))
+        }
+    )
+    points = [p for p in points if p <= YEAR_END]
+    episodes: list[Episode] = []
+    for left, right in itertools.pairwise(points):
+        if episodes and draw(st.integers(0, 4)) == 0:
+            continue  # a gap: out of care between these days
+        joined = bool(episodes) and episodes[-1].end == left
+        if episodes and not joined:
+            episodes[-1] = attrs.evolve(
+                episodes[-1], reason_ceased=draw(st.sampled_from([R.E8, R.E4A, R.E13]))
+            )
+        if joined:
+            episodes[-1] = attrs.evolve(episodes[-1], reason_ceased=R.X1)
+        episodes.append(
+            Episode(
+                start=left,
+                end=right,
+                legal_status=draw(st.sampled_from([LegalStatus.C2, LegalStatus.J1])),
+                placement=PlacementType.U1,
+                provider=PlacementProvider.PR1,
+                reason_new=ReasonNewEpisode.P if joined else ReasonNewEpisode.S,
+            )
+        )
+    if episodes:
+        last = episodes[-1]
+        if (last.end is not None and last.end >= YEAR_END) or draw(st.booleans()):
+            episodes[-1] = attrs.evolve(last, end=None)
+        else:
+            episodes[-1] = attrs.evolve(last, reason_ceased=draw(st.sampled_from([R.E8, R.E4A])))
+    child = Child(id=child_id, date_of_birth=dob, upn="A123456789012")
+    return CaseRecord.unchecked(child=child, episodes=episodes)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    records=st.lists(
+        st.integers(0, 10**6).map(lambda i: f"L{i}").flatmap(leaver_records),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda r: r.id,
+    ),
+    as_of=st.sampled_from([YEAR_END, D(2024, 2, 29), D(2023, 9, 30)]),
+    conventions=st.sampled_from(
+        [
+            None,
+            Conventions(leap_day=LeapDay.FEB_28),
+            Conventions(leaver_count_remand=False),
+            Conventions(leaver_count_end_day=True),
+            Conventions(relevant_ends_after_six_months_home=False),
+            Conventions(
+                leaver_episode_rule=LeaverEpisodeRule.EPISODES_STARTING_AFTER_14TH_BIRTHDAY
+            ),
+        ]
+    ),
+)
+def test_hypothesis_leavers_around_their_birthdays(
+    records: list[CaseRecord], as_of: dt.date, conventions: Conventions | None
+) -> None:
+    compare(records, as_of, conventions=conventions)
+
+
+def test_remanded_after_sixteen_is_relevant_when_remand_does_not_count() -> None:
+    """Looked after from 14, remanded (J1) from a day after 16, the very day the last counted
+    episode ends: when remand does not count, the young person is a relevant child on the 17th
+    birthday, and without an OC3 the check reports it."""
+    dob = D(2006, 6, 15)
+    episodes = [
+        Episode(
+            start=D(2020, 6, 15),
+            end=D(2022, 9, 1),
+            legal_status=LegalStatus.C2,
+            placement=PlacementType.U1,
+            provider=PlacementProvider.PR1,
+            reason_ceased=R.X1,
+        ),
+        Episode(
+            start=D(2022, 9, 1),
+            legal_status=LegalStatus.J1,
+            placement=PlacementType.U1,
+            provider=PlacementProvider.PR1,
+            reason_new=ReasonNewEpisode.L,
+        ),
+    ]
+    record = CaseRecord(child=Child(id="R1", date_of_birth=dob, upn="A1"), episodes=episodes)
+    not_counted = Conventions(leaver_count_remand=False)
+    assert _oc3_findings([record], YEAR_END, conventions=not_counted) == 1
+    assert _oc3_findings([record], YEAR_END) == 0
+    for conventions in (None, not_counted):
+        _, mask = compare([record], YEAR_END, conventions=conventions)
+        assert mask.tolist() == [True]  # the status decides: the record path
 
 
 # -- records loaded from 903 files ----------------------------------------------------------------
