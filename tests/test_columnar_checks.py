@@ -50,7 +50,6 @@ from corparent.codes import (
 )
 from corparent.dates import LeapDay, birthday
 from corparent.io.ssda903 import load
-from corparent.io.ssda903._fields import table_fields
 from corparent.law import ENGLAND, SCOTLAND, Conventions, LeaverEpisodeRule, RuleSet
 from corparent.model import (
     CaseRecord,
@@ -196,23 +195,7 @@ def compare(
     return got, mask
 
 
-# -- the shape: ReturnColumns.from_records ------------------------------------------------------
-
-
-def test_table_fields_are_the_readers() -> None:
-    reader = table_fields()
-    assert list(TABLE_FIELDS) == list(reader)
-    for table, fields in reader.items():
-        mine = TABLE_FIELDS[table]
-        assert [name for name, _ in mine] == [f.name for f in fields], table
-        for (name, kind), field in zip(mine, fields, strict=True):
-            what = field.kind.what  # how the reader reads the cell, in words
-            if isinstance(kind, str):
-                expected = {"a date": "date", "text": "text", "0 or 1": "flag"}.get(what, "int")
-                assert what.startswith("a whole number") or expected != "int", (table, name)
-                assert kind == expected, (table, name)
-            else:
-                assert what == f"a {kind.__name__} code", (table, name)
+# -- the shape: ReturnColumns.from_records (fastread's), as these tests read it ------------------
 
 
 def test_from_records_encodes_as_the_contract_says() -> None:
@@ -245,20 +228,6 @@ def test_from_records_encodes_as_the_contract_says() -> None:
             assert len(values) == len(table), name
             assert values.dtype in (np.int64, np.int16, np.bool_), name
     assert (np.diff(data.tables["header"].offsets) == 1).all()
-
-
-def test_from_records_refuses_what_a_return_cannot_hold() -> None:
-    record = as_903(synth.generate(1, seed=2).records[0], YEAR_END)
-    with pytest.raises(ValueError, match="same id"):
-        ReturnColumns.from_records([record, record], YEAR_END)
-    child = attrs.evolve(record.child, uasc=False, uasc_ceased=D(2020, 1, 1))
-    odd = CaseRecord.unchecked(child=child)
-    with pytest.raises(ValueError, match="UASC"):
-        ReturnColumns.from_records([odd], YEAR_END)
-    leavers = [r for r in synth.generate(40, seed=8).records if r.leaver_outcomes]
-    assert leavers
-    with pytest.raises(ValueError, match="another collection year"):
-        ReturnColumns.from_records(leavers, D(1999, 3, 31))
 
 
 # -- the plan ------------------------------------------------------------------------------------
