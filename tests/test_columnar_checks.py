@@ -29,11 +29,11 @@ from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
 from corparent.checks import CheckSet, check, default, run_checks
 from corparent.checks._columnar import (
     ColumnarFindings,
-    _oc3_reaches_status,
     columnar_findings,
     columnar_plan,
     needs_records,
 )
+from corparent.checks._columnar_completeness import oc3_reaches_status
 from corparent.checks._columnar_integrity import integrity_suspects
 from corparent.cli._check import rules_for, select_checks
 from corparent.codes import (
@@ -523,8 +523,8 @@ def test_the_oc3_narrowing_only_leaves_out(whole: list[CaseRecord]) -> None:
     records = [as_903(r, YEAR_END, outcomes=False) for r in made.records]
     data = ReturnColumns.from_records(records, YEAR_END)
     for as_of in (YEAR_END, D(2023, 3, 31)):
-        wide = _oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21), narrow=False)
-        narrow = _oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21))
+        wide = oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21), narrow=False)
+        narrow = oc3_reaches_status(data, as_of, (17, 18, 19, 20, 21))
         assert not (narrow & ~wide).any()
         assert narrow.sum() < wide.sum()
         # the children left out have no OC3 finding

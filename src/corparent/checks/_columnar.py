@@ -17,7 +17,7 @@ Three steps, for a caller that has the return as columns:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import attrs
 import numpy as np
@@ -27,12 +27,12 @@ from corparent.batch import STATUS_CODES, Columns, review_obligations
 from corparent.batch._columns import _LS_FLAGS, _PLACE_FLAGS, _REC_FLAGS, _RNE_FLAGS, NO_START
 from corparent.batch._dates import FIRST_YEAR, LAST_YEAR, NEVER, to_day
 from corparent.batch._tables import ReturnColumns
-from corparent.checks._columnar_integrity import integrity_suspects, owners
-from corparent.checks._finding import Finding, Severity, _made
+from corparent.checks._columnar_completeness import COMPLETENESS, oc3_reaches_status
+from corparent.checks._columnar_integrity import as_ints, integrity_suspects, owners
+from corparent.checks._finding import Finding, Severity
 from corparent.checks._runner import _VECTOR_KINDS, _batch_plan, _vector_findings
 from corparent.checks._spec import CheckSpec
 from corparent.checks.builtin.completeness import (
-    _year_start,
     oc3_missing,
     placement_provider,
     review_participation,
@@ -77,7 +77,6 @@ _KINDS: dict[Callable[..., Iterable[Finding]], str] = {
     placement_provider.func: _PROVIDER,
     oc3_missing.func: _OC3,
 }
-_OC3_RULE_FROM = dt.date(2024, 3, 31)  # no OC3 expected for leaving care on the birthday
 _MAX_AGE = 120
 _MAX_SPAN = 36_500  # look-back and look-ahead settings (days or months) beyond: the object path
 
@@ -190,19 +189,8 @@ _LS = _lookup(_LS_FLAGS, LegalStatus)
 _PLACE = _lookup(_PLACE_FLAGS, PlacementType)
 _RNE = _lookup(_RNE_FLAGS, ReasonNewEpisode)
 _REC = _lookup(_REC_FLAGS, ReasonEpisodeCeased)
-_NEEDS_PROVIDER = np.array(
-    [not (p.is_temporary or p.value.startswith("Z")) for p in PlacementType] + [False], np.bool_
-)
-_ALWAYS_COUNTED = np.array(
-    [not (s.is_remand or s.is_short_break) for s in LegalStatus] + [False], np.bool_
-)
-"""Per legal status: an episode counted towards the 13 weeks under every convention."""
 _FIRST_DAY = to_day(dt.date(FIRST_YEAR, 1, 1))
 _LAST_DAY = to_day(dt.date(LAST_YEAR, 12, 31))
-
-
-def _codes(values: npt.NDArray[np.generic]) -> Ints:
-    return np.asarray(values, np.int64)
 
 
 def _outside(days: Ints) -> Bools:
@@ -233,7 +221,7 @@ def _unbatchable(data: ReturnColumns, evidence: Evidence) -> Bools:
     out = np.zeros(n, np.bool_)
     episodes = data.tables["episodes"]
     ep_owner = owners(episodes)
-    ls = _codes(episodes.values["legal_status"])
+    ls = as_ints(episodes.values["legal_status"])
     # Any V3/V4 episode may make a period a reg 48 series of short breaks: the batch engine
     # leaves such records to schedule() (conservative: the whole child).
     bad = (_LS[ls] & 1) != 0
@@ -252,10 +240,10 @@ def _columns(data: ReturnColumns, evidence: Evidence, keep: Bools) -> Columns:
     episodes, reviews = data.tables["episodes"], data.tables["reviews"]
     values = episodes.values
     flags = (
-        _LS[_codes(values["legal_status"])]
-        | _PLACE[_codes(values["placement"])]
-        | _RNE[_codes(values["reason_new"])]
-        | _REC[_codes(values["reason_ceased"])]
+        _LS[as_ints(values["legal_status"])]
+        | _PLACE[as_ints(values["placement"])]
+        | _RNE[as_ints(values["reason_new"])]
+        | _REC[as_ints(values["reason_ceased"])]
     )
     start, end, held, complete = _window(evidence)
     return Columns(
@@ -279,96 +267,6 @@ def _columns(data: ReturnColumns, evidence: Evidence, keep: Bools) -> Columns:
 # -- which children need records --------------------------------------------------------------
 
 
-def _birthdays(dob: Ints, age: int) -> Ints:
-    """``corparent.dates.birthday(dob, age)`` of each day number (29 February: 1 March in a
-    year without one)."""
-    d64 = dob.astype("datetime64[D]")
-    year = d64.astype("datetime64[Y]")
-    month = d64.astype("datetime64[M]")
-    month_index = month - year.astype("datetime64[M]")  # months since January
-    day_index = d64 - month.astype("datetime64[D]")  # days since the 1st
-    target = (year + np.timedelta64(age, "Y")).astype("datetime64[M]") + month_index
-    out: Ints = (target.astype("datetime64[D]") + day_index).astype(np.int64)
-    return out
-
-
-def _oc3_reaches_status(
-    data: ReturnColumns, as_of: dt.date, ages: Sequence[int], *, narrow: bool = True
-) -> Bools:
-    """Per child: True when the OC3 check would ask for its leaving-care status (its cheap
-    early exits all fail for some age) and the answer could be relevant or former relevant.
-
-    With ``narrow`` (the default), a child whose episodes rule both out is left out (it can
-    have no OC3 finding): the status is relevant on a birthday before the 18th only when the
-    child left care (a counted stretch of episodes ended) after the 16th birthday and by that day
-    (CA 1989 s.23A), and former relevant on a later one only when it was looked after at some
-    time between the 16th and 18th birthdays (s.23C). Both tests are loose by two days around
-    those birthdays, so that a 29 February birth is covered under either leap-day convention.
-    """
-    n = len(data)
-    start, today = to_day(_year_start(as_of)), to_day(as_of)
-    out = np.zeros(n, np.bool_)
-    if not ages:
-        return out
-    year_end = data.year_end
-    if _year_start(as_of) <= year_end <= as_of:  # every OC3 row belongs to year_end
-        held = np.diff(data.tables["oc3"].offsets) > 0
-    else:
-        held = np.zeros(n, np.bool_)
-    dob = np.asarray(data.tables["header"].values["date_of_birth"], np.int64)
-    candidates = np.flatnonzero(~held & (dob != NEVER))
-    if not candidates.size:
-        return out
-    episodes = data.tables["episodes"]
-    ep_owner = owners(episodes)
-    ep_start = np.asarray(episodes.values["start"], np.int64)
-    ep_end = np.asarray(episodes.values["end"], np.int64)
-    dob = dob[candidates]
-    slack = 2
-    bday16 = np.zeros(n, np.int64)
-    bday16[candidates] = _birthdays(dob, 16) - slack
-    bday18 = np.zeros(n, np.int64)
-    bday18[candidates] = _birthdays(dob, 18) + slack
-    mine = np.zeros(n, np.bool_)
-    mine[candidates] = True
-    ours = mine[ep_owner]
-    # former relevant is possible: looked after at some time between the 16th and 18th
-    # birthdays (an open episode's end is NEVER, later than any birthday)
-    between = np.zeros(n, np.bool_)
-    overlap = ours & (ep_start < bday18[ep_owner]) & (ep_end > bday16[ep_owner])
-    between[ep_owner[overlap]] = True
-    # where a counted stretch of care may end: an episode's end, unless the next episode starts
-    # that day and counts whatever the conventions (neither remand nor short breaks)
-    stretch_end = ep_end != NEVER
-    if len(ep_end) > 1:
-        counted = _ALWAYS_COUNTED[_codes(episodes.values["legal_status"])]
-        stretch_end[:-1] &= ~(
-            (ep_owner[1:] == ep_owner[:-1]) & (ep_start[1:] == ep_end[:-1]) & counted[1:]
-        )
-    for age in dict.fromkeys(ages):
-        day = _birthdays(dob, age)
-        reach = (start <= day) & (day <= today)
-        if not reach.any():
-            continue
-        on_day = np.zeros(n, np.int64)
-        on_day[candidates] = np.where(reach, day, NEVER - 1)
-        if as_of >= _OC3_RULE_FROM:
-            left = np.zeros(n, np.bool_)
-            left[ep_owner[ours & (ep_end == on_day[ep_owner])]] = True
-            reach &= ~left[candidates]
-        if narrow:
-            if age < 18:  # relevant: left care after the 16th birthday, by that day
-                ended = ours & stretch_end & (ep_end > bday16[ep_owner])
-                ended &= ep_end <= on_day[ep_owner]
-                possible = np.zeros(n, np.bool_)
-                possible[ep_owner[ended]] = True
-                reach &= possible[candidates]
-            else:
-                reach &= between[candidates]
-        out[candidates[reach]] = True
-    return out
-
-
 def needs_records(
     plan: ColumnarPlan, data: ReturnColumns, as_of: dt.date, evidence: Evidence
 ) -> Bools:
@@ -386,134 +284,11 @@ def needs_records(
     out = integrity_suspects(data)
     out |= _unbatchable(data, evidence)
     if plan.ages is not None:
-        out |= _oc3_reaches_status(data, as_of, plan.ages)
+        out |= oc3_reaches_status(data, as_of, plan.ages)
     return out
 
 
 # -- the findings -----------------------------------------------------------------------------
-
-_Made = tuple[list[Finding], Ints]  # findings, and each one's child index
-
-
-def _participation(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: dt.date) -> _Made:
-    reviews = data.tables["reviews"]
-    owner = owners(reviews)
-    date = np.asarray(reviews.values["date"], np.int64)
-    rows = np.flatnonzero(
-        keep[owner]
-        & (_codes(reviews.values["participation"]) < 0)
-        & (date >= to_day(_year_start(as_of)))
-        & (date <= to_day(as_of))
-    )
-    ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
-    made = [
-        _made(
-            spec.id,
-            severity,
-            ids[child],
-            f"review on {day} has no participation code (PN0-PN7)",
-            None,
-            day,
-            None,
-            None,
-            principles,
-            None,
-            "review_participation_missing",
-        )
-        for child, day in zip(
-            owner[rows].tolist(), date[rows].astype("datetime64[D]").tolist(), strict=True
-        )
-    ]
-    return made, owner[rows]
-
-
-def _in_year(data: ReturnColumns, as_of: dt.date) -> Bools:
-    """Per episode: open at some time in the year ending ``as_of``."""
-    values = data.tables["episodes"].values
-    start = np.asarray(values["start"], np.int64)
-    end = np.asarray(values["end"], np.int64)
-    out: Bools = (start <= to_day(as_of)) & (end >= to_day(_year_start(as_of)))  # NEVER: open
-    return out
-
-
-_NO_UPN = "no UPN recorded; record the UPN or an UN1-UN5 reason code"
-
-
-def _upn(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: dt.date) -> _Made:
-    episodes = data.tables["episodes"]
-    looked_after = np.zeros(len(data), np.bool_)
-    looked_after[owners(episodes)[_in_year(data, as_of)]] = True
-    no_upn = ~np.asarray(data.tables["header"].values["upn"], np.bool_)
-    children = np.flatnonzero(keep & looked_after & no_upn)
-    ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
-    made = [
-        _made(
-            spec.id,
-            severity,
-            ids[i],
-            _NO_UPN,
-            None,
-            None,
-            None,
-            None,
-            principles,
-            None,
-            "upn_missing",
-        )
-        for i in children.tolist()
-    ]
-    return made, children
-
-
-def _provider(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: dt.date) -> _Made:
-    episodes = data.tables["episodes"]
-    owner = owners(episodes)
-    values = episodes.values
-    missing = (
-        keep[owner]
-        & (_codes(values["provider"]) < 0)
-        & _in_year(data, as_of)
-        & _NEEDS_PROVIDER[_codes(values["placement"])]
-    )
-    rows = np.flatnonzero(missing)
-    index = rows - episodes.offsets[owner[rows]]  # the episode's place in its record
-    children, first = np.unique(owner[rows], return_index=True)
-    bounds = np.append(first, len(rows)).tolist()
-    ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
-    positions = index.tolist()
-    made = []
-    for j, child in enumerate(children.tolist()):
-        which = positions[bounds[j] : bounds[j + 1]]
-        where = ", ".join(f"episodes[{i}]" for i in which[:5])
-        if len(which) > 5:
-            where += f" and {len(which) - 5} more"
-        made.append(
-            _made(
-                spec.id,
-                severity,
-                ids[child],
-                f"{len(which)} episode(s) with no placement provider: {where}",
-                None,
-                None,
-                None,
-                None,
-                principles,
-                None,
-                "placement_provider_missing",
-            )
-        )
-    return made, children.astype(np.int64)
-
-
-_Completeness = Callable[[CheckSpec, ReturnColumns, Bools, dt.date], _Made]
-_COMPLETENESS: dict[str, _Completeness] = {
-    _PARTICIPATION: _participation,
-    _UPN: _upn,
-    _PROVIDER: _provider,
-}
 
 
 def columnar_findings(
@@ -541,8 +316,8 @@ def columnar_findings(
     for j, (spec, kind) in enumerate(zip(plan.specs, plan.kinds, strict=True)):
         if kind in (_INTEGRITY, _OC3):
             continue  # kept children have no integrity problem and never reach the status
-        if kind in _COMPLETENESS:
-            made, child = _COMPLETENESS[kind](spec, data, keep, as_of)
+        if spec.func in COMPLETENESS:
+            made, child = COMPLETENESS[spec.func](spec, data, keep, as_of)
         else:
             made, offsets = _vector_findings(kind, spec, table)
             child = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))

@@ -18,7 +18,7 @@ from corparent.batch._dates import NEVER
 from corparent.batch._tables import ReturnColumns, TableColumns
 from corparent.codes import ReasonEpisodeCeased
 
-__all__ = ["integrity_suspects", "owners"]
+__all__ = ["as_ints", "integrity_suspects", "owners"]
 
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
@@ -36,6 +36,11 @@ def owners(table: TableColumns) -> Ints:
     offsets = table.offsets
     counts = np.diff(offsets)
     return np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+
+
+def as_ints(values: npt.NDArray[np.generic]) -> Ints:
+    """A column as ``int64`` (codes, flags and numbers are ``int16``)."""
+    return np.asarray(values, np.int64)
 
 
 def _mark(out: Bools, owner: Ints, rows: Bools) -> None:
