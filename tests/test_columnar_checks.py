@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corparent import synth
-from corparent.batch._dates import NEVER, to_day
+from corparent.batch._dates import NEVER, from_day, to_day
 from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
 from corparent.checks import CheckSet, check, default, run_checks
 from corparent.checks._columnar import (
@@ -33,7 +33,7 @@ from corparent.checks._columnar import (
     columnar_plan,
     needs_records,
 )
-from corparent.checks._columnar_completeness import oc3_reaches_status
+from corparent.checks._columnar_completeness import Birthdays, oc3_reaches_status
 from corparent.checks._columnar_integrity import integrity_suspects
 from corparent.cli._check import rules_for, select_checks
 from corparent.codes import (
@@ -516,6 +516,19 @@ def test_care_leavers_without_oc3(as_of: dt.date) -> None:
     compare(leap, as_of)
     compare(leap, as_of, conventions=Conventions(leap_day=LeapDay.FEB_28))
     compare(leap, as_of, conventions=Conventions(leaver_count_end_day=True))
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    dobs=st.lists(dates_between(D(1700, 1, 1), D(2400, 12, 31)), min_size=1, max_size=30),
+    leap=st.booleans(),
+    age=st.sampled_from([0, 1, 16, 17, 18, 21, 25, 120, 700]),
+)
+def test_birthdays_are_the_dates_birthdays(dobs: list[dt.date], leap: bool, age: int) -> None:
+    if leap:
+        dobs.append(D(2004, 2, 29))
+    got = Birthdays(np.array([to_day(d) for d in dobs], np.int64)).at(age)
+    assert [from_day(g) for g in got] == [birthday(d, age) for d in dobs]
 
 
 def test_the_oc3_narrowing_only_leaves_out(whole: list[CaseRecord]) -> None:

@@ -27,7 +27,7 @@ from corparent.checks.builtin.completeness import (
 )
 from corparent.codes import LegalStatus, PlacementType
 
-__all__ = ["COMPLETENESS", "Made", "oc3_reaches_status"]
+__all__ = ["COMPLETENESS", "Birthdays", "Made", "oc3_reaches_status"]
 
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
@@ -42,17 +42,42 @@ _ALWAYS_COUNTED = np.array(
 """Per legal status: an episode counted towards the 13 weeks under every convention."""
 
 
-def _birthdays(dob: Ints, age: int) -> Ints:
-    """``corparent.dates.birthday(dob, age)`` of each day number (29 February: 1 March in a
-    year without one)."""
-    d64 = dob.astype("datetime64[D]")
-    year = d64.astype("datetime64[Y]")
-    month = d64.astype("datetime64[M]")
-    month_index = month - year.astype("datetime64[M]")  # months since January
-    day_index = d64 - month.astype("datetime64[D]")  # days since the 1st
-    target = (year + np.timedelta64(age, "Y")).astype("datetime64[M]") + month_index
-    out: Ints = (target.astype("datetime64[D]") + day_index).astype(np.int64)
-    return out
+_TABLE_FROM = 1800
+_MONTHS = np.arange(
+    np.datetime64(f"{_TABLE_FROM}-01", "M"), np.datetime64("2300-01", "M"), dtype="datetime64[M]"
+)
+_FIRST_OF_MONTH = _MONTHS.astype("datetime64[D]").astype(np.int64)
+"""Day number of the 1st of each month from January 1800 (a birthday is found by moving
+``12 * age`` months along this table)."""
+
+
+class Birthdays:
+    """``corparent.dates.birthday(dob, age)`` of many dates of birth (day numbers), for one
+    age at a time: each date's month and day are found once. 29 February gives 1 March in a
+    year without one (the check's own convention)."""
+
+    def __init__(self, dob: Ints) -> None:
+        month = np.searchsorted(_FIRST_OF_MONTH, dob, side="right") - 1
+        self.month = month
+        self.day = dob - _FIRST_OF_MONTH[np.maximum(month, 0)]
+        self.dob = dob
+        self.lowest = int(month.min()) if len(month) else 0
+        self.highest = int(month.max()) if len(month) else 0
+
+    def at(self, age: int) -> Ints:
+        """Each birthday at ``age``."""
+        if self.lowest < 0 or self.highest + 12 * age >= len(_FIRST_OF_MONTH):
+            # off the table: numpy's calendar
+            d64 = self.dob.astype("datetime64[D]")
+            year = d64.astype("datetime64[Y]")
+            month = d64.astype("datetime64[M]")
+            month_index = month - year.astype("datetime64[M]")  # months since January
+            day_index = d64 - month.astype("datetime64[D]")  # days since the 1st
+            target = (year + np.timedelta64(age, "Y")).astype("datetime64[M]") + month_index
+            slow: Ints = (target.astype("datetime64[D]") + day_index).astype(np.int64)
+            return slow
+        out: Ints = _FIRST_OF_MONTH[self.month + 12 * age] + self.day
+        return out
 
 
 def oc3_reaches_status(
@@ -86,12 +111,12 @@ def oc3_reaches_status(
     ep_owner = owners(episodes)
     ep_start = np.asarray(episodes.values["start"], np.int64)
     ep_end = np.asarray(episodes.values["end"], np.int64)
-    dob = dob[candidates]
+    birthdays = Birthdays(dob[candidates])
     slack = 2
     bday16 = np.zeros(n, np.int64)
-    bday16[candidates] = _birthdays(dob, 16) - slack
+    bday16[candidates] = birthdays.at(16) - slack
     bday18 = np.zeros(n, np.int64)
-    bday18[candidates] = _birthdays(dob, 18) + slack
+    bday18[candidates] = birthdays.at(18) + slack
     mine = np.zeros(n, np.bool_)
     mine[candidates] = True
     ours = mine[ep_owner]
@@ -109,7 +134,7 @@ def oc3_reaches_status(
             (ep_owner[1:] == ep_owner[:-1]) & (ep_start[1:] == ep_end[:-1]) & counted[1:]
         )
     for age in dict.fromkeys(ages):
-        day = _birthdays(dob, age)
+        day = birthdays.at(age)
         reach = (start <= day) & (day <= today)
         if not reach.any():
             continue
