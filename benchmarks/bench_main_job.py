@@ -202,10 +202,16 @@ def compare_dfe(folder: Path, work: Path, ours: float) -> None:
 
 JOBS = {
     "default": ("default duties (review_*)", "default", "columns"),
-    "records": ("default duties, every child read into a record (--engine records)", "default",
-                "records"),
-    "object": ("default duties, records and no batch engine (the first version)", "default",
-               "object"),
+    "records": (
+        "default duties, every child read into a record (--engine records)",
+        "default",
+        "records",
+    ),
+    "object": (
+        "default duties, records and no batch engine (the first version)",
+        "default",
+        "object",
+    ),
     "every": ("--duties '*' (every duty)", "*", "columns"),
 }
 

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_reader_corruption import MUTATIONS, make_return
 
 from corparent import synth
 from corparent.checks import CheckSet, default
@@ -27,6 +26,7 @@ from corparent.cli import main
 from corparent.io.ssda903 import CheckedReturn, check_return
 from corparent.law import ENGLAND
 from corparent.schedule import rules_for_duties
+from test_reader_corruption import MUTATIONS, make_return
 
 AS_OF = synth.DEFAULT_AS_OF
 RULES = rules_for_duties(ENGLAND, [d.id for d in ENGLAND if fnmatch.fnmatchcase(d.id, "review_*")])

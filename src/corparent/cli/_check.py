@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from corparent._gc import freeze_for_good
 from corparent.checks import CheckSet, RunResult, Severity, default, run_checks
 from corparent.cli._common import (
     EXIT_FINDINGS,
@@ -25,7 +26,6 @@ from corparent.cli._common import (
 )
 from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._law import add_law_arguments, conventions_for, law_of
-from corparent._gc import freeze_for_good
 from corparent.cli._progress import progress_for
 from corparent.cli._source import (
     SOURCE_HELP,

@@ -17,10 +17,11 @@ import bisect
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from os import PathLike
 
 import attrs
+import numpy as np
 
 from corparent._gc import collector_paused
 from corparent.checks import CheckSet, CheckSpec, Finding, RunResult, default, run_checks
@@ -137,8 +138,8 @@ def check_return(
     previous = tuple(previous)
     plan = None
     if columnar and rules is not None and not previous:
-        plan = columnar_plan(specs, rules, conventions or rules.conventions)
-    if plan is not None:
+        plan = columnar_plan(specs, rules, conventions)
+    if plan is not None and rules is not None:
         with collector_paused():
             read = read_columns(source, year=year)
         if read is not None:
@@ -218,15 +219,18 @@ def _columnar(
     )
     clean = loaded.clean
     with collector_paused():
-        made = columnar_findings(plan, clean, None, as_of, loaded.evidence)
+        keep = np.ones(len(clean), np.bool_)
+        made = columnar_findings(plan, clean, keep, as_of, loaded.evidence)
     findings = _merged(
-        [r.id for r in records], by_records.findings, clean.child_ids, made.findings, made.offsets
+        [r.id for r in records],
+        by_records.findings,
+        clean.child_ids,
+        made.findings,
+        made.offsets.tolist(),
     )
     unjudged: Counter[str] = Counter(by_records.not_assessable)
     unjudged.update(made.not_assessable)
-    metadata = attrs.evolve(
-        by_records.metadata, started=started, seconds=time.perf_counter() - t0
-    )
+    metadata = attrs.evolve(by_records.metadata, started=started, seconds=time.perf_counter() - t0)
     result = RunResult(
         findings=tuple(findings),
         crashes=by_records.crashes,
@@ -242,11 +246,10 @@ def _merged(
     by_records: tuple[Finding, ...],
     clean_ids: tuple[str, ...],
     by_columns: list[Finding],
-    offsets: Mapping[int, int] | object,
+    bounds: list[int],
 ) -> list[Finding]:
     """Both kinds of children's findings in caseload order (ids sorted), each child's in check
     order: the records' findings spliced into the column-wise list at each record's place."""
-    bounds = list(offsets)  # type: ignore[call-overload]
     out: list[Finding] = []
     at = 0  # next record finding
     done = 0  # column-wise children emitted
