@@ -399,7 +399,8 @@ def run(args: argparse.Namespace) -> int:
     if kind_of(args.path) == "ssda903":
         loaded, result = _check_ssda903(args)
     else:
-        loaded = load_source(args.path, strict=args.strict)
+        # (--previous and --year are refused here: they apply to SSDA903 folders only)
+        loaded = load_source(args.path, strict=args.strict, previous=args.previous, year=args.year)
         check_load(loaded, args.as_of, label(args.path))
         # The source decides the default duties and adds its own checks (the SSD's due dates).
         args.source_duties, args.extra_checks = default_duties(loaded), extra_checks(loaded)
