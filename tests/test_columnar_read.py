@@ -377,6 +377,10 @@ def test_eligible_variants(samples: Path) -> None:
     assert_same(folder)
     reordered = _variant(samples, "no-optional", {"ad1.csv": None, "dolo.csv": None})
     assert_same(reordered)
+    for missing in ("header.csv", "episodes.csv", "reviews.csv"):
+        assert_same(_variant(samples, f"no-{missing}", {missing: None}))  # no header: no columns
+    only = _variant(samples, "header-only", {"header.csv": header.split(b"\r\n")[0]})
+    assert_same(only)
     # columns in another order, an optional one left out
     lines = header.decode().split("\r\n")
     swapped = "\r\n".join(

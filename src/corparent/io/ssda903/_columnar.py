@@ -167,6 +167,7 @@ class ColumnarRead:
                 if (len(state.problems), len(state.notes)) != before:  # pragma: no cover
                     raise AssertionError("a clean row was reported")
             built = build_records(state, self.evidence)
+        self._files, self._rows = [], {}  # the files' bytes are no longer needed
         clean = _subset(self.columns, ~marked)
         stats = LoadStats(tables=state.stats, children=len(built.records) + len(clean))
         return ColumnarLoad(
