@@ -14,6 +14,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 TINY_RUNS = {
     "bench_columnar_floor.py": (["--sizes", "300"], "findings): True"),
+    "bench_columnar_read.py": (["--sizes", "300", "--corrupt", "2"], "same as load(): True"),
     "bench_dates.py": ([], "add_working_days"),
     "bench_load.py": (["--sizes", "300"], "accounted True"),
     "bench_main_job.py": (["--sizes", "300", "--jobs", "default"], "main job, default duties"),

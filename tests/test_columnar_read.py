@@ -227,9 +227,9 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
     elif kind == 20:  # a byte that is not UTF-8 (read as Windows-1252)
         i = rng.randrange(len(cells))
         cells[i] = rng.choice(("{}\udce9", "\udc93{}\udc94", "{}\udc81")).format(cells[i])
-    elif kind == 21:  # a NUL
+    elif kind == 21:  # a NUL, a line end inside a line
         i = rng.randrange(len(cells))
-        cells[i] = cells[i] + "\x00"
+        cells[i] = cells[i] + rng.choice(("\x00", "\r", "\n", "\r\n"))
     rows[at] = ",".join(cells)
     del width
 
@@ -330,7 +330,6 @@ def _header(samples: Path) -> bytes:
         ("unknown-column", lambda h: h.replace(b"MC_DOB", b"MC_DOBX", 1)),
         ("repeated-column", lambda h: h.replace(b"MC_DOB", b"DOB", 1)),
         ("missing-required", lambda h: h.replace(b"DOB", b"MC_DOB", 1)),
-        ("lone-cr", lambda h: h.replace(b"\r\n", b"\r")),
         ("blank-first", lambda h: b"\r\n" + h),
         ("empty", lambda h: b""),
         ("no-header", lambda h: h.split(b"\n", 1)[1]),
@@ -358,6 +357,8 @@ def _quote_id(data: bytes, line: int) -> bytes:
         ("non-ascii", lambda h: h.replace(b"\n", "\n\u00e9".encode(), 1)),
         ("cp1252", lambda h: h.replace(b"\n", b"\n\xe9", 2)),
         ("bom", lambda h: b"\xef\xbb\xbf" + h),
+        ("lone-cr", lambda h: h.replace(b"\r\n", b"\r")),
+        ("some-lone-cr", lambda h: h.replace(b"\r\n", b"\r", 3)),
         ("nul", lambda h: h + b"\0"),
         ("tab-in-row", lambda h: h.replace(b"\n", b"\n\t", 1)),
     ],
@@ -376,6 +377,10 @@ def test_eligible_variants(samples: Path) -> None:
     assert_same(folder)
     reordered = _variant(samples, "no-optional", {"ad1.csv": None, "dolo.csv": None})
     assert_same(reordered)
+    for missing in ("header.csv", "episodes.csv", "reviews.csv"):
+        assert_same(_variant(samples, f"no-{missing}", {missing: None}))  # no header: no columns
+    only = _variant(samples, "header-only", {"header.csv": header.split(b"\r\n")[0]})
+    assert_same(only)
     # columns in another order, an optional one left out
     lines = header.decode().split("\r\n")
     swapped = "\r\n".join(

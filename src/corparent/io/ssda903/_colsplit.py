@@ -235,7 +235,7 @@ class SplitFile:
         lengths = ends - starts
         clean = line_ok[rows]
         at = position["CHILD"]
-        self._child = starts[:, at], lengths[:, at]
+        self._child = starts[:, at].copy(), lengths[:, at].copy()  # not views: free the rest
         values: dict[str, npt.NDArray[Any]] = {}
         for field in _FIELDS[table.name]:
             col = position.get(field.column, -1)

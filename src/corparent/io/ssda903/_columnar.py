@@ -11,8 +11,8 @@ order (the header file first, then by file name; lines in file order), into the 
 state: its problems, notes, counts and rows are the object path's. Readable children produce
 none of those, so their rows are simply counted, and their dates join the collection year's.
 
-A return that is not plain (previous returns; a file that is UTF-16 or binary, has a lone
-carriage return or a line over 64 KiB; a header line that is not plain ASCII without quotes and
+A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
+over 64 KiB; a header line that is not plain ASCII without quotes and
 tabs, or that the object reader would note or report; two files of one table; a file not named
 for its table) is not read here: :func:`read_columns` gives ``None`` and the caller loads it
 with :func:`load`. Odd lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL) are
@@ -167,6 +167,7 @@ class ColumnarRead:
                 if (len(state.problems), len(state.notes)) != before:  # pragma: no cover
                     raise AssertionError("a clean row was reported")
             built = build_records(state, self.evidence)
+        self._files, self._rows = [], {}  # the files' bytes are no longer needed
         clean = _subset(self.columns, ~marked)
         stats = LoadStats(tables=state.stats, children=len(built.records) + len(clean))
         return ColumnarLoad(
@@ -206,10 +207,8 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
         return None
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n")
-        if b"\r" in data:
-            return None
+    if b"\r" in data:  # a line ends at \r\n, \n or \r (as bytes.splitlines() ends them)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
     if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
