@@ -8,7 +8,9 @@
 4. building 100,000 records (goal <= 5 s);
 5. the floor a column-wise main job could reach (``bench_columnar_floor.py``: a prototype of the
    review and UPN checks straight from the files, its findings compared with the main job's),
-   beside parse only: what the 5x goal leaves for everything else.
+   beside parse only: what the 5x goal leaves for everything else;
+6. the main job's checks column-wise (``bench_columnar_checks.py``: ``needs_records`` and
+   ``columnar_findings`` on the return as columns, compared with ``run_checks``).
 
 The machine's load average is printed before each part: on a shared machine, say it with the
 figures. Prints figures; asserts nothing.
@@ -54,6 +56,7 @@ def main() -> None:
     part("schedule() on one core", "bench_schedule.py", "--sizes", str(args.size))
     part("building records", "bench_model.py", "--size", str(args.size))
     part("a column-wise main job's floor", "bench_columnar_floor.py", "--sizes", str(args.size))
+    part("the checks column-wise", "bench_columnar_checks.py", "--sizes", str(args.size))
 
 
 if __name__ == "__main__":
