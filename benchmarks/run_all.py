@@ -6,9 +6,8 @@
    and ``--duties '*'`` (goal <= 40 s), each labelled;
 3. ``schedule()`` on 100,000 records on one core (goal <= 10 s), with the batch engine beside it;
 4. building 100,000 records (goal <= 5 s);
-5. the floor a column-wise main job could reach (``bench_columnar_floor.py``: a prototype of the
-   review and UPN checks straight from the files, its findings compared with the main job's),
-   beside parse only: what the 5x goal leaves for everything else;
+5. the main job's column-wise reader (``bench_columnar_read.py``: clean and corrupted returns,
+   beside parse only and ``load()``, its results compared with ``load()``'s);
 6. the main job's checks column-wise (``bench_columnar_checks.py``: ``needs_records`` and
    ``columnar_findings`` on the return as columns, compared with ``run_checks``).
 
@@ -55,7 +54,7 @@ def main() -> None:
     part("main job (corparent check), DfE validator side by side", "bench_main_job.py", *main_job)
     part("schedule() on one core", "bench_schedule.py", "--sizes", str(args.size))
     part("building records", "bench_model.py", "--size", str(args.size))
-    part("a column-wise main job's floor", "bench_columnar_floor.py", "--sizes", str(args.size))
+    part("the column-wise reader", "bench_columnar_read.py", "--sizes", str(args.size))
     part("the checks column-wise", "bench_columnar_checks.py", "--sizes", str(args.size))
 
 

@@ -153,7 +153,8 @@ def test_spare_cpus_between_two_snapshots() -> None:
 
 def test_hash_of_the_sorted_json_on_a_fixed_synthetic_return(tmp_path: Path) -> None:
     """The main job (``corparent check``'s default duties and checks) on a fixed synthetic
-    return: the batch engine and the object engine give the same findings, byte for byte."""
+    return: the column-wise path, the batch engine and the object engine give the same
+    findings, byte for byte."""
     from corparent.io.ssda903 import load
 
     synth.write_sample(tmp_path, 500, seed=2026, as_of=AS_OF)
@@ -175,6 +176,14 @@ def test_hash_of_the_sorted_json_on_a_fixed_synthetic_return(tmp_path: Path) -> 
         )
         assert len(result.findings) > 100
         digests.add(_digest(result))
+    # The command line's own path: children checked from columns, no record built for them.
+    from corparent.io.ssda903 import check_return
+
+    checked = check_return(
+        tmp_path, AS_OF, checks=select_checks(args), rules=rules_for(args), workers=1
+    )
+    assert checked.load.records_built < len(loaded.caseload) // 10
+    digests.add(_digest(checked.result))
     assert len(digests) == 1
 
 

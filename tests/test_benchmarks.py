@@ -14,7 +14,6 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 TINY_RUNS = {
     "bench_columnar_checks.py": (["--sizes", "300"], "run_checks on the others: True"),
-    "bench_columnar_floor.py": (["--sizes", "300"], "findings): True"),
     "bench_columnar_read.py": (["--sizes", "300", "--corrupt", "2"], "same as load(): True"),
     "bench_dates.py": ([], "add_working_days"),
     "bench_load.py": (["--sizes", "300"], "accounted True"),
