@@ -50,6 +50,30 @@ def test_review_duties_column_wise_equal_the_object_engine(caseload: list[object
     _same(batch, plain)
 
 
+def test_unreadable_legal_status_and_placement(caseload: list[object]) -> None:
+    """A loader keeps an episode whose LS or PLACE it cannot read, with the code list's unknown
+    value: the batch engine takes it (it used to raise KeyError) as the object engine does."""
+    import attrs
+
+    from corparent.codes import LegalStatus, PlacementType
+
+    changed = []
+    for i, record in enumerate(caseload[:120]):
+        episodes = list(record.episodes)  # type: ignore[attr-defined]
+        if episodes:
+            k = i % len(episodes)
+            field = "legal_status" if i % 2 else "placement"
+            unknown = LegalStatus.unknown() if i % 2 else PlacementType.unknown()
+            episodes[k] = attrs.evolve(episodes[k], **{field: unknown})
+            record = attrs.evolve(record, episodes=tuple(episodes))
+        changed.append(record)
+    rules = _review_rules()
+    batch = run_checks(changed, AS_OF, rules=rules, workers=1)  # type: ignore[arg-type]
+    plain = run_checks(changed, AS_OF, rules=rules, workers=1, batch=False)  # type: ignore[arg-type]
+    assert batch.findings
+    _same(batch, plain)
+
+
 def test_records_seen_through_a_903_window(caseload: list[object]) -> None:
     from corparent.model import Evidence, restrict
 

@@ -62,6 +62,10 @@ _RNE_FLAGS = {
 }
 _REC_FLAGS = {id(r): CONTINUES_CARE if r.continues_care else 0 for r in ReasonEpisodeCeased}
 _REC_FLAGS[id(None)] = 0
+# A loader keeps an episode whose LS or PLACE it could not read, with the code list's unknown
+# value (not a member): no property holds for it, so it sets no flag.
+_LS_FLAGS[id(LegalStatus.unknown())] = 0
+_PLACE_FLAGS[id(PlacementType.unknown())] = 0
 
 _FIRST_DAY = to_day(dt.date(FIRST_YEAR, 1, 1))
 _LAST_DAY = to_day(dt.date(LAST_YEAR, 12, 31))
