@@ -342,6 +342,42 @@ def test_rules_and_conventions(whole: list[CaseRecord]) -> None:
 # -- records with faults -------------------------------------------------------------------------
 
 
+def _short_breaks(record: CaseRecord, rng: random.Random) -> list[Episode]:
+    """The record's episodes, V3 or V4 on the first, on all, or on one at random."""
+    episodes = list(record.episodes)
+    if not episodes:
+        return episodes
+    which = rng.choice(["first", "all", "one"])
+    pick = rng.randrange(len(episodes))
+    return [
+        attrs.evolve(e, legal_status=rng.choice([LegalStatus.V3, LegalStatus.V4]))
+        if which == "all" or (which == "first" and i == 0) or (which == "one" and i == pick)
+        else e
+        for i, e in enumerate(episodes)
+    ]
+
+
+def test_short_breaks(whole: list[CaseRecord]) -> None:
+    """A period whose every episode is V3/V4 sends the record to schedule() (the batch engine
+    leaves it); other V3/V4 episodes stay column-wise."""
+    rng = random.Random(21)
+    records = []
+    for r in whole:
+        fields = {f.name: getattr(r, f.name) for f in attrs.fields(CaseRecord) if f.init}
+        if r.episodes and rng.random() < 0.6:
+            fields["episodes"] = _short_breaks(r, rng)
+        records.append(CaseRecord.unchecked(**fields))
+    for as_of in (YEAR_END, D(2021, 3, 31)):
+        for conventions in (None, Conventions(new_period_min_gap_days=30)):
+            _, mask = compare(records, as_of, conventions=conventions)
+            breaks = [
+                any(e.legal_status.is_short_break for e in r.episodes)
+                for r in sorted(records, key=lambda r: r.id)
+            ]
+            assert any(b and not m for b, m in zip(breaks, mask.tolist(), strict=True))
+            assert any(b and m for b, m in zip(breaks, mask.tolist(), strict=True))
+
+
 def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
     """``record`` with one fault a 903 return can hold (or a near miss that is none)."""
     fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
@@ -386,10 +422,8 @@ def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
         e = record.episodes[-1]
         rec = rng.choice([None, ReasonEpisodeCeased.X1])
         fields["episodes"] = [*record.episodes[:-1], attrs.evolve(e, reason_ceased=rec)]
-    elif kind == 8:  # a short-break legal status (the batch engine leaves these to schedule())
-        fields["episodes"] = [
-            attrs.evolve(e, legal_status=LegalStatus.V3) for e in record.episodes[:1]
-        ] + list(record.episodes[1:])
+    elif kind == 8:  # short-break legal statuses (V3/V4) on some or all episodes
+        fields["episodes"] = _short_breaks(record, rng)
     return CaseRecord.unchecked(**fields)
 
 
