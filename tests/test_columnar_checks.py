@@ -378,6 +378,56 @@ def test_short_breaks(whole: list[CaseRecord]) -> None:
             assert any(b and m for b, m in zip(breaks, mask.tolist(), strict=True))
 
 
+@st.composite
+def period_records(draw: st.DrawFn, child_id: str) -> CaseRecord:
+    """Episodes joined by X1 or not, RNE S or not, with short and long gaps, each C2, V3 or
+    V4: periods of care, merged or not across gaps, of short breaks alone or mixed."""
+    day = draw(dates_between(D(2019, 1, 1), D(2023, 6, 30)))
+    episodes: list[Episode] = []
+    for k in range(draw(st.integers(1, 5))):
+        if k:
+            gap = draw(st.sampled_from([0, 0, 0, 1, 5, 20, 40, 200]))
+            joined = gap == 0 and draw(st.booleans())
+            previous = episodes[-1]
+            ended = previous.start + draw(st.integers(1, 150)) * _DAY
+            episodes[-1] = attrs.evolve(previous, end=ended, reason_ceased=R.X1 if joined else R.E8)
+            day = ended + gap * _DAY
+            rne = ReasonNewEpisode.S if not joined or draw(st.booleans()) else ReasonNewEpisode.P
+        else:
+            rne = ReasonNewEpisode.S
+        episodes.append(
+            Episode(
+                start=day,
+                legal_status=draw(
+                    st.sampled_from([LegalStatus.C2, LegalStatus.V3, LegalStatus.V4])
+                ),
+                placement=PlacementType.U1,
+                provider=PlacementProvider.PR1,
+                reason_new=rne,
+            )
+        )
+    reviews = [Review(date=e.start + 15 * _DAY) for e in episodes[:: draw(st.integers(1, 2))]]
+    child = Child(id=child_id, date_of_birth=D(2010, 5, 5), upn="A1")
+    return CaseRecord.unchecked(child=child, episodes=episodes, reviews=reviews)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    records=st.lists(
+        st.integers(0, 10**6).map(lambda i: f"P{i}").flatmap(period_records),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda r: r.id,
+    ),
+    as_of=st.sampled_from([YEAR_END, D(2021, 6, 30), D(2023, 2, 28)]),
+    gap=st.sampled_from([0, 7, 30]),
+)
+def test_hypothesis_periods_of_short_breaks(
+    records: list[CaseRecord], as_of: dt.date, gap: int
+) -> None:
+    compare(records, as_of, conventions=Conventions(new_period_min_gap_days=gap))
+
+
 def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
     """``record`` with one fault a 903 return can hold (or a near miss that is none)."""
     fields = {f.name: getattr(record, f.name) for f in attrs.fields(CaseRecord) if f.init}
