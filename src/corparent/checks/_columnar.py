@@ -12,6 +12,10 @@ Three steps, for a caller that has the return as columns:
   :func:`~corparent.checks.run_checks` on them as before;
 * :func:`columnar_findings` gives the other children's findings and not-assessable counts:
   the same findings, in the same order, as ``run_checks`` gives for their records.
+
+A run's result is then, child by child in id order, the child's column-wise findings
+(``findings[offsets[j]:offsets[j + 1]]``) or its record's from ``run_checks``, and the two
+not-assessable counts added: the tests hold that equal to ``run_checks`` on every record.
 """
 
 from __future__ import annotations
