@@ -260,6 +260,13 @@ def test_plan_takes_the_main_job_and_refuses_the_rest() -> None:
         assert columnar_plan(odd, MAIN_RULES) is None, setting
 
 
+def test_no_children() -> None:
+    got, mask = compare([], YEAR_END)
+    assert got.findings == []
+    assert got.offsets.tolist() == [0]
+    assert mask.shape == (0,)
+
+
 # -- differential: synthetic records -------------------------------------------------------------
 
 _AS_OFS = (D(2024, 3, 31), D(2024, 2, 29), D(2023, 3, 31), D(2024, 4, 30), D(2025, 3, 31))
