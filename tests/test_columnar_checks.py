@@ -331,6 +331,25 @@ def test_check_order_and_subsets(whole: list[CaseRecord]) -> None:
         compare(whole[:120], YEAR_END, checks=CheckSet(checks=specs[: rng.randint(0, len(specs))]))
 
 
+def test_checks_under_other_ids_severities_and_principles(whole: list[CaseRecord]) -> None:
+    """A council's copy of a built-in check (same function, its own id, severity and
+    principles) is evaluated column-wise as the check itself would run."""
+    from corparent import Severity
+    from corparent.principles import Principle
+
+    renamed = [
+        attrs.evolve(
+            spec,
+            id=spec.id.replace("builtin.", "anytown."),
+            severity=Severity.INFO,
+            principles=(Principle.ACCESS_TO_SERVICES,),
+        )
+        for spec in MAIN_CHECKS
+    ]
+    got, _ = compare(whole, YEAR_END, checks=CheckSet(checks=renamed))
+    assert {f.check_id.split(".")[0] for f in got.findings} == {"anytown"}
+
+
 def test_rules_and_conventions(whole: list[CaseRecord]) -> None:
     reviews = RuleSet("England", [d for d in ENGLAND if d.id.startswith("review_")])
     compare(whole, YEAR_END, rules=reviews)
