@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from corparent import synth
 from corparent.batch._dates import NEVER, from_day, to_day
 from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
-from corparent.checks import CheckSet, check, default, run_checks
+from corparent.checks import CheckSet, Severity, check, default, run_checks
 from corparent.checks._columnar import (
     ColumnarFindings,
     columnar_findings,
@@ -310,7 +310,7 @@ def test_records_seen_through_a_903_window(seed: int) -> None:
         {"builtin.compliance.due_soon": {"within_days": 90}},
         {"builtin.compliance.overdue": {"duties": ("review_first", "review_adoption_*")}},
         {"builtin.compliance.overdue": {"duties": ()}},
-        {"builtin.compliance.overdue": {"local_severity": __import__("corparent").Severity.ERROR}},
+        {"builtin.compliance.overdue": {"local_severity": Severity.ERROR}},
         {"builtin.completeness.oc3": {"ages": (18,)}},
         {"builtin.completeness.oc3": {"ages": ()}},
         {"builtin.completeness.oc3": {"ages": (16, 17, 17, 21)}},
@@ -334,7 +334,6 @@ def test_check_order_and_subsets(whole: list[CaseRecord]) -> None:
 def test_checks_under_other_ids_severities_and_principles(whole: list[CaseRecord]) -> None:
     """A council's copy of a built-in check (same function, its own id, severity and
     principles) is evaluated column-wise as the check itself would run."""
-    from corparent import Severity
     from corparent.principles import Principle
 
     renamed = [
