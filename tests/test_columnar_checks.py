@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from corparent import synth
 from corparent.batch._dates import NEVER, from_day, to_day
 from corparent.batch._tables import TABLE_FIELDS, ReturnColumns
-from corparent.checks import CheckSet, check, default, run_checks
+from corparent.checks import CheckSet, Severity, check, default, run_checks
 from corparent.checks._columnar import (
     ColumnarFindings,
     columnar_findings,
@@ -260,6 +260,13 @@ def test_plan_takes_the_main_job_and_refuses_the_rest() -> None:
         assert columnar_plan(odd, MAIN_RULES) is None, setting
 
 
+def test_no_children() -> None:
+    got, mask = compare([], YEAR_END)
+    assert got.findings == []
+    assert got.offsets.tolist() == [0]
+    assert mask.shape == (0,)
+
+
 # -- differential: synthetic records -------------------------------------------------------------
 
 _AS_OFS = (D(2024, 3, 31), D(2024, 2, 29), D(2023, 3, 31), D(2024, 4, 30), D(2025, 3, 31))
@@ -303,7 +310,7 @@ def test_records_seen_through_a_903_window(seed: int) -> None:
         {"builtin.compliance.due_soon": {"within_days": 90}},
         {"builtin.compliance.overdue": {"duties": ("review_first", "review_adoption_*")}},
         {"builtin.compliance.overdue": {"duties": ()}},
-        {"builtin.compliance.overdue": {"local_severity": __import__("corparent").Severity.ERROR}},
+        {"builtin.compliance.overdue": {"local_severity": Severity.ERROR}},
         {"builtin.completeness.oc3": {"ages": (18,)}},
         {"builtin.completeness.oc3": {"ages": ()}},
         {"builtin.completeness.oc3": {"ages": (16, 17, 17, 21)}},
@@ -324,6 +331,24 @@ def test_check_order_and_subsets(whole: list[CaseRecord]) -> None:
         compare(whole[:120], YEAR_END, checks=CheckSet(checks=specs[: rng.randint(0, len(specs))]))
 
 
+def test_checks_under_other_ids_severities_and_principles(whole: list[CaseRecord]) -> None:
+    """A council's copy of a built-in check (same function, its own id, severity and
+    principles) is evaluated column-wise as the check itself would run."""
+    from corparent.principles import Principle
+
+    renamed = [
+        attrs.evolve(
+            spec,
+            id=spec.id.replace("builtin.", "anytown."),
+            severity=Severity.INFO,
+            principles=(Principle.ACCESS_TO_SERVICES,),
+        )
+        for spec in MAIN_CHECKS
+    ]
+    got, _ = compare(whole, YEAR_END, checks=CheckSet(checks=renamed))
+    assert {f.check_id.split(".")[0] for f in got.findings} == {"anytown"}
+
+
 def test_rules_and_conventions(whole: list[CaseRecord]) -> None:
     reviews = RuleSet("England", [d for d in ENGLAND if d.id.startswith("review_")])
     compare(whole, YEAR_END, rules=reviews)
@@ -340,6 +365,92 @@ def test_rules_and_conventions(whole: list[CaseRecord]) -> None:
 
 
 # -- records with faults -------------------------------------------------------------------------
+
+
+def _short_breaks(record: CaseRecord, rng: random.Random) -> list[Episode]:
+    """The record's episodes, V3 or V4 on the first, on all, or on one at random."""
+    episodes = list(record.episodes)
+    if not episodes:
+        return episodes
+    which = rng.choice(["first", "all", "one"])
+    pick = rng.randrange(len(episodes))
+    return [
+        attrs.evolve(e, legal_status=rng.choice([LegalStatus.V3, LegalStatus.V4]))
+        if which == "all" or (which == "first" and i == 0) or (which == "one" and i == pick)
+        else e
+        for i, e in enumerate(episodes)
+    ]
+
+
+def test_short_breaks(whole: list[CaseRecord]) -> None:
+    """A period whose every episode is V3/V4 sends the record to schedule() (the batch engine
+    leaves it); other V3/V4 episodes stay column-wise."""
+    rng = random.Random(21)
+    records = []
+    for r in whole:
+        fields = {f.name: getattr(r, f.name) for f in attrs.fields(CaseRecord) if f.init}
+        if r.episodes and rng.random() < 0.6:
+            fields["episodes"] = _short_breaks(r, rng)
+        records.append(CaseRecord.unchecked(**fields))
+    for as_of in (YEAR_END, D(2021, 3, 31)):
+        for conventions in (None, Conventions(new_period_min_gap_days=30)):
+            _, mask = compare(records, as_of, conventions=conventions)
+            breaks = [
+                any(e.legal_status.is_short_break for e in r.episodes)
+                for r in sorted(records, key=lambda r: r.id)
+            ]
+            assert any(b and not m for b, m in zip(breaks, mask.tolist(), strict=True))
+            assert any(b and m for b, m in zip(breaks, mask.tolist(), strict=True))
+
+
+@st.composite
+def period_records(draw: st.DrawFn, child_id: str) -> CaseRecord:
+    """Episodes joined by X1 or not, RNE S or not, with short and long gaps, each C2, V3 or
+    V4: periods of care, merged or not across gaps, of short breaks alone or mixed."""
+    day = draw(dates_between(D(2019, 1, 1), D(2023, 6, 30)))
+    episodes: list[Episode] = []
+    for k in range(draw(st.integers(1, 5))):
+        if k:
+            gap = draw(st.sampled_from([0, 0, 0, 1, 5, 20, 40, 200]))
+            joined = gap == 0 and draw(st.booleans())
+            previous = episodes[-1]
+            ended = previous.start + draw(st.integers(1, 150)) * _DAY
+            episodes[-1] = attrs.evolve(previous, end=ended, reason_ceased=R.X1 if joined else R.E8)
+            day = ended + gap * _DAY
+            rne = ReasonNewEpisode.S if not joined or draw(st.booleans()) else ReasonNewEpisode.P
+        else:
+            rne = ReasonNewEpisode.S
+        episodes.append(
+            Episode(
+                start=day,
+                legal_status=draw(
+                    st.sampled_from([LegalStatus.C2, LegalStatus.V3, LegalStatus.V4])
+                ),
+                placement=PlacementType.U1,
+                provider=PlacementProvider.PR1,
+                reason_new=rne,
+            )
+        )
+    reviews = [Review(date=e.start + 15 * _DAY) for e in episodes[:: draw(st.integers(1, 2))]]
+    child = Child(id=child_id, date_of_birth=D(2010, 5, 5), upn="A1")
+    return CaseRecord.unchecked(child=child, episodes=episodes, reviews=reviews)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    records=st.lists(
+        st.integers(0, 10**6).map(lambda i: f"P{i}").flatmap(period_records),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda r: r.id,
+    ),
+    as_of=st.sampled_from([YEAR_END, D(2021, 6, 30), D(2023, 2, 28)]),
+    gap=st.sampled_from([0, 7, 30]),
+)
+def test_hypothesis_periods_of_short_breaks(
+    records: list[CaseRecord], as_of: dt.date, gap: int
+) -> None:
+    compare(records, as_of, conventions=Conventions(new_period_min_gap_days=gap))
 
 
 def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
@@ -386,10 +497,8 @@ def _with_903_fault(record: CaseRecord, rng: random.Random) -> CaseRecord:
         e = record.episodes[-1]
         rec = rng.choice([None, ReasonEpisodeCeased.X1])
         fields["episodes"] = [*record.episodes[:-1], attrs.evolve(e, reason_ceased=rec)]
-    elif kind == 8:  # a short-break legal status (the batch engine leaves these to schedule())
-        fields["episodes"] = [
-            attrs.evolve(e, legal_status=LegalStatus.V3) for e in record.episodes[:1]
-        ] + list(record.episodes[1:])
+    elif kind == 8:  # short-break legal statuses (V3/V4) on some or all episodes
+        fields["episodes"] = _short_breaks(record, rng)
     return CaseRecord.unchecked(**fields)
 
 

@@ -12,6 +12,10 @@ Three steps, for a caller that has the return as columns:
   :func:`~corparent.checks.run_checks` on them as before;
 * :func:`columnar_findings` gives the other children's findings and not-assessable counts:
   the same findings, in the same order, as ``run_checks`` gives for their records.
+
+A run's result is then, child by child in id order, the child's column-wise findings
+(``findings[offsets[j]:offsets[j + 1]]``) or its record's from ``run_checks``, and the two
+not-assessable counts added: the tests hold that equal to ``run_checks`` on every record.
 """
 
 from __future__ import annotations
@@ -24,7 +28,16 @@ import numpy as np
 import numpy.typing as npt
 
 from corparent.batch import STATUS_CODES, Columns, review_obligations
-from corparent.batch._columns import _LS_FLAGS, _PLACE_FLAGS, _REC_FLAGS, _RNE_FLAGS, NO_START
+from corparent.batch._columns import (
+    _LS_FLAGS,
+    _PLACE_FLAGS,
+    _REC_FLAGS,
+    _RNE_FLAGS,
+    CONTINUES_CARE,
+    NO_START,
+    SHORT_BREAK,
+    STARTS_PERIOD,
+)
 from corparent.batch._dates import FIRST_YEAR, LAST_YEAR, NEVER, to_day
 from corparent.batch._tables import ReturnColumns
 from corparent.checks._columnar_completeness import COMPLETENESS, oc3_reaches_status
@@ -211,23 +224,76 @@ def _window(evidence: Evidence) -> tuple[int, int, bool, bool]:
     return start, end, reviews.held and not outside, evidence.window("episodes").is_complete
 
 
-def _unbatchable(data: ReturnColumns, evidence: Evidence) -> Bools:
+def _flags(data: ReturnColumns) -> Ints:
+    """The batch engine's episode flags, from the code positions."""
+    values = data.tables["episodes"].values
+    out: Ints = (
+        _LS[as_ints(values["legal_status"])]
+        | _PLACE[as_ints(values["placement"])]
+        | _RNE[as_ints(values["reason_new"])]
+        | _REC[as_ints(values["reason_ceased"])]
+    )
+    return out
+
+
+def _short_break_periods(
+    data: ReturnColumns, flags: Ints, as_of: dt.date, conventions: Conventions
+) -> Bools:
+    """Per child: True when a period of care begun by ``as_of`` has only V3/V4 episodes (it may
+    be a reg 48 series of short breaks: the batch engine leaves the record to schedule()). The
+    periods as :func:`corparent.batch.review_obligations` makes them: episodes joined by X1 on
+    the same day unless the next is RNE S, then periods merged across short gaps."""
+    episodes = data.tables["episodes"]
+    owner = owners(episodes)
+    start = np.asarray(episodes.values["start"], np.int64)
+    end = np.asarray(episodes.values["end"], np.int64)
+    count = len(start)
+    out = np.zeros(len(data), np.bool_)
+    if not count:
+        return out
+    new_period = np.ones(count, np.bool_)
+    new_period[1:] = ~(
+        (owner[1:] == owner[:-1])
+        & ((flags[:-1] & CONTINUES_CARE) != 0)
+        & (end[:-1] == start[1:])
+        & ((flags[1:] & STARTS_PERIOD) == 0)
+    )
+    first = np.flatnonzero(new_period)
+    last = np.append(first[1:] - 1, count - 1)
+    p_owner, p_start, p_end = owner[first], start[first], end[last]
+    merge = np.zeros(len(first), np.bool_)
+    gap = conventions.new_period_min_gap_days
+    if gap > 0:
+        merge[1:] = (
+            (p_owner[1:] == p_owner[:-1])
+            & (p_end[:-1] != NEVER)
+            & (p_start[1:] - p_end[:-1] <= gap)
+        )
+    g_first = np.flatnonzero(~merge)
+    g_last = np.append(g_first[1:] - 1, len(first) - 1)
+    m_first, m_last = first[g_first], last[g_last]
+    breaks = np.concatenate(([0], np.cumsum((flags & SHORT_BREAK) != 0)))
+    only = (breaks[m_last + 1] - breaks[m_first]) == (m_last - m_first + 1)
+    only &= start[m_first] <= to_day(as_of)
+    out[owner[m_first[only]]] = True
+    return out
+
+
+def _unbatchable(
+    data: ReturnColumns, evidence: Evidence, as_of: dt.date, conventions: Conventions
+) -> Bools:
     """Per child: True when the batch engine would leave it to the object engine (reviews not
     held, dates outside its calendars, a period that may be a series of short breaks)."""
     n = len(data)
     _, _, ok, _ = _window(evidence)
     if not ok:
         return np.ones(n, np.bool_)
-    out = np.zeros(n, np.bool_)
+    out = _short_break_periods(data, _flags(data), as_of, conventions)
     episodes = data.tables["episodes"]
-    ep_owner = owners(episodes)
-    ls = as_ints(episodes.values["legal_status"])
-    # Any V3/V4 episode may make a period a reg 48 series of short breaks: the batch engine
-    # leaves such records to schedule() (conservative: the whole child).
-    bad = (_LS[ls] & 1) != 0
+    bad = np.zeros(len(episodes), np.bool_)
     for name in ("start", "end"):
         bad |= _outside(np.asarray(episodes.values[name], np.int64))
-    out[ep_owner[bad]] = True
+    out[owners(episodes)[bad]] = True
     reviews = data.tables["reviews"]
     rv_bad = _outside(np.asarray(reviews.values["date"], np.int64))
     out[owners(reviews)[rv_bad]] = True
@@ -239,12 +305,7 @@ def _columns(data: ReturnColumns, evidence: Evidence, keep: Bools) -> Columns:
     n = len(data)
     episodes, reviews = data.tables["episodes"], data.tables["reviews"]
     values = episodes.values
-    flags = (
-        _LS[as_ints(values["legal_status"])]
-        | _PLACE[as_ints(values["placement"])]
-        | _RNE[as_ints(values["reason_new"])]
-        | _REC[as_ints(values["reason_ceased"])]
-    )
+    flags = _flags(data)
     start, end, held, complete = _window(evidence)
     return Columns(
         child_ids=data.child_ids,
@@ -282,7 +343,7 @@ def needs_records(
         evidence: The evidence every record of the return carries.
     """
     out = integrity_suspects(data)
-    out |= _unbatchable(data, evidence)
+    out |= _unbatchable(data, evidence, as_of, plan.conventions)
     if plan.ages is not None:
         out |= oc3_reaches_status(data, as_of, plan.ages)
     return out
