@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from corparent import synth
 from corparent.checks import CheckSet, default
 from corparent.cli import main
-from corparent.io.ssda903 import CheckedReturn, check_return
+from corparent.io.ssda903 import CheckedReturn, check_return, load, load_child
 from corparent.law import ENGLAND
 from corparent.schedule import rules_for_duties
 from test_reader_corruption import MUTATIONS, make_return
@@ -160,3 +160,36 @@ def test_cli_engines_print_the_same(
     shutil.copytree(clean_return, folder)
     _value_corrupt(folder, random.Random(5), 8)
     assert _cli(folder, "columns", fmt, capsys) == _cli(folder, "records", fmt, capsys)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seed=st.integers(0, 10_000), value_changes=st.integers(0, 12), pick=st.integers(0, 10**6))
+def test_load_child_gives_load_s_record_and_report(
+    clean_return: Path, tmp_path_factory: pytest.TempPathFactory, seed: int, value_changes: int,
+    pick: int,
+) -> None:  # fmt: skip
+    folder = tmp_path_factory.mktemp("child")
+    shutil.rmtree(folder)
+    shutil.copytree(clean_return, folder)
+    _value_corrupt(folder, random.Random(seed), value_changes)
+    loaded = load(folder)
+    records = loaded.caseload.records
+    for child_id in (records[pick % len(records)].id, records[-1 - pick % 7].id, "NO-SUCH-CHILD"):
+        summary, record = load_child(folder, child_id)
+        assert summary.problems == loaded.problems
+        assert summary.notes == loaded.notes
+        assert summary.stats == loaded.stats
+        assert summary.years == loaded.years
+        assert summary.evidence == loaded.evidence
+        assert record == (loaded.caseload[child_id] if child_id != "NO-SUCH-CHILD" else None)
+        assert summary.records_built < len(records)  # not every record was built
+
+
+def test_schedule_command_builds_one_record(
+    clean_return: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    child = load(clean_return).caseload.records[5].id
+    assert main(["schedule", str(clean_return), "--child", child, "--as-of", "2024-03-31"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Schedule of child {child} as of 2024-03-31")
+    assert main(["schedule", str(clean_return), "--child", "nobody", "--as-of", "2024-03-31"]) == 2

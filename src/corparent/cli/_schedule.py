@@ -17,10 +17,11 @@ from corparent.cli._common import (
 )
 from corparent.cli._gate import check_load, check_patterns
 from corparent.cli._law import add_law_arguments, conventions_for, law_of
-from corparent.cli._source import SOURCE_HELP, label, load_source, source_arg
+from corparent.cli._source import SOURCE_HELP, kind_of, label, load_source, source_arg
 from corparent.errors import CorparentError, LoadError, Problem
 
 if TYPE_CHECKING:
+    from corparent.model import CaseRecord
     from corparent.schedule import Obligation
 
 __all__ = ["register", "run"]
@@ -68,11 +69,21 @@ def run(args: argparse.Namespace) -> int:
     conventions = conventions_for(args, rules)
     patterns = duty_patterns(args.duties) or ("*",)
     check_patterns("--duties", patterns, rules.ids())
-    loaded = load_source(args.path, previous=args.previous, year=args.year)
-    check_load(loaded, args.as_of, label(args.path))
-    try:
-        record = loaded.caseload[args.child]
-    except (KeyError, CorparentError):
+    record: CaseRecord | None
+    if kind_of(args.path) == "ssda903":
+        # Only this child's record is built (and those of children the load must report on).
+        from corparent.io.ssda903 import load_child
+
+        summary, record = load_child(args.path, args.child, year=args.year, previous=args.previous)
+        check_load(summary, args.as_of, label(args.path))
+    else:
+        loaded = load_source(args.path, previous=args.previous, year=args.year)
+        check_load(loaded, args.as_of, label(args.path))
+        try:
+            record = loaded.caseload[args.child]
+        except (KeyError, CorparentError):
+            record = None
+    if record is None:
         raise LoadError(
             [
                 Problem(
@@ -83,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             ],
             headline="unknown child",
-        ) from None
+        )
     obligations = [
         ob
         for ob in schedule(record, args.as_of, rules=rules, conventions=conventions)

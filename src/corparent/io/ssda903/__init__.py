@@ -7,7 +7,7 @@ datetime.date(2023, 12, 22)
 
 from __future__ import annotations
 
-from corparent.io.ssda903._check import CheckedReturn, ReturnLoad, check_return
+from corparent.io.ssda903._check import CheckedReturn, ReturnLoad, check_return, load_child
 from corparent.io.ssda903._fields import parse_date
 from corparent.io.ssda903._read import load
 from corparent.io.ssda903._result import CollectionYear, LoadResult, LoadStats, TableStats
@@ -26,6 +26,7 @@ __all__ = [
     "TableStats",
     "check_return",
     "load",
+    "load_child",
     "parse_date",
     "write",
 ]

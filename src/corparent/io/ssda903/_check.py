@@ -31,15 +31,16 @@ from corparent.checks._columnar import (
     columnar_plan,
     needs_records,
 )
+from corparent.checks._columnar_integrity import integrity_suspects
 from corparent.errors import LoadError, Problem
 from corparent.io.ssda903._columnar import ColumnarRead, read_columns
 from corparent.io.ssda903._files import Source, StrPath
 from corparent.io.ssda903._read import load
 from corparent.io.ssda903._result import CollectionYear, LoadStats
 from corparent.law import Conventions, RuleSet
-from corparent.model import Evidence
+from corparent.model import CaseRecord, Evidence
 
-__all__ = ["CheckedReturn", "ReturnLoad", "check_return"]
+__all__ = ["CheckedReturn", "ReturnLoad", "check_return", "load_child"]
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -172,6 +173,76 @@ def check_return(
         raise_on_crash=raise_on_crash,
     )
     return CheckedReturn(load=summary, result=result)
+
+
+def load_child(
+    source: Source,
+    child_id: str,
+    *,
+    year: int | None = None,
+    previous: Iterable[StrPath | tuple[StrPath, int]] = (),
+) -> tuple[ReturnLoad, CaseRecord | None]:
+    """What loading the return finds, and one child's record (None: the return has no such
+    child), building as few other records as it can.
+
+    The load's problems, notes and accounting are :func:`~corparent.io.ssda903.load`'s, and the
+    record is the one ``load`` builds for the child. Column-wise reading leaves every child it
+    can as columns: only the named child, the children whose rows the reader reports and those
+    whose records could contradict themselves (their integrity problems are part of the load's
+    problems) are built. A return the column-wise reader does not take is loaded whole.
+
+    Args:
+        source: The return, as :func:`~corparent.io.ssda903.load` takes it.
+        child_id: The child's record id.
+        year: The year the return's collection year ends in (as ``load`` takes it).
+        previous: Earlier returns (as ``load`` takes them; such a load is made whole).
+
+    Raises:
+        LoadError: no file of the return was found.
+
+    .. versionadded:: 0.2
+    """
+    if isinstance(previous, str | PathLike):
+        previous = [previous]
+    previous = tuple(previous)
+    read = None
+    if not previous:
+        with collector_paused():
+            read = read_columns(source, year=year)
+    if read is None:
+        loaded = load(source, year=year, previous=previous)
+        starts = [e.start for record in loaded.caseload for e in record.episodes]
+        summary = ReturnLoad(
+            problems=loaded.problems,
+            notes=loaded.notes,
+            stats=loaded.stats,
+            collection_year_end=loaded.collection_year_end,
+            years=loaded.years,
+            evidence=loaded.evidence,
+            first_episode_start=min(starts) if starts else None,
+            records_built=len(loaded.caseload),
+        )
+        found = [r for r in loaded.caseload if r.id == child_id]
+        return summary, found[0] if found else None
+    columns = read.columns
+    with collector_paused():
+        mask = integrity_suspects(columns)
+        position = bisect.bisect_left(columns.child_ids, child_id)
+        if position < len(columns) and columns.child_ids[position] == child_id:
+            mask[position] = True
+        built = read.finish(mask)
+    summary = ReturnLoad(
+        problems=tuple(built.problems),
+        notes=tuple(built.notes),
+        stats=built.stats,
+        collection_year_end=built.collection_year_end,
+        years=tuple(built.years),
+        evidence=built.evidence,
+        first_episode_start=built.first_episode_start,
+        records_built=len(built.records),
+    )
+    found = [r for r in built.records if r.id == child_id]
+    return summary, found[0] if found else None
 
 
 def _columnar(
