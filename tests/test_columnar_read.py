@@ -45,10 +45,12 @@ def _lines(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def assert_same(folder: Path, mask_seed: int | None = None, *, year: int | None = None) -> None:
+def assert_same(
+    folder: Path, mask_seed: int | None = None, *, year: int | None = None, **options: object
+) -> None:
     """read_columns(folder).finish(mask) against load(folder), everything compared."""
-    ref = load(folder, year=year)
-    read = read_columns(folder, year=year)
+    ref = load(folder, year=year, **options)  # type: ignore[arg-type]
+    read = read_columns(folder, year=year, **options)  # type: ignore[arg-type]
     assert read is not None
     ids = read.columns.child_ids
     # the children whose records have integrity problems need a record (the checks' job)
@@ -127,6 +129,9 @@ def test_clean_returns(samples: Path, n: int, seed: int) -> None:
 def test_explicit_year_and_all_marked(samples: Path) -> None:
     folder = _sample(samples, 50, 4)
     assert_same(folder, year=2025)
+    assert_same(folder, year=2023, mask_seed=1)  # dates after the year: noted
+    assert_same(folder, collection_year_end=dt.date(2022, 3, 31))
+    assert read_columns(folder, year=1800) is None  # load() says what is wrong
     ref = load(folder)
     read = read_columns(folder)
     assert read is not None

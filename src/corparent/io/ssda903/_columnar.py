@@ -230,15 +230,22 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
 
 
 def read_columns(
-    source: Source, *, year: int | None = None, previous: Iterable[object] = ()
+    source: Source,
+    *,
+    year: int | None = None,
+    collection_year_end: dt.date | None = None,
+    previous: Iterable[object] = (),
 ) -> ColumnarRead | None:
     """Read a plain return column-wise (see the module docstring); ``None`` when the return
     is not plain, or cannot be read at all, or ``previous`` returns are given: then
-    :func:`load` reads it (and reports why)."""
+    :func:`load` reads it (and reports why). The options are :func:`load`'s (``strict`` is
+    the caller's: raise when the finished load has problems)."""
     if isinstance(previous, str | PathLike) or any(True for _ in previous):
         return None
     try:
-        this_year = as_year_end(year, "year")
+        this_year = as_year_end(year, "year") or as_year_end(
+            collection_year_end, "collection_year_end"
+        )
         state = LoadState()
         found = return_files(state, source)
     except LoadError:
