@@ -37,6 +37,15 @@ def _sample(root: Path, n: int, seed: int) -> Path:
     return folder
 
 
+def _real_shaped(root: Path, n: int, seed: int) -> Path:
+    """One year's return cut from a synthetic history (UPNs, postcodes, ...)."""
+    folder = root / f"real-{n}-{seed}"
+    if not folder.exists():
+        hidden = synth.history(n, seed=seed, previous=0, casework=False)
+        synth.write_return(hidden, folder, synth.DEFAULT_AS_OF)
+    return folder
+
+
 def _lines(folder: Path) -> dict[str, list[str]]:
     # bytes split lines only at \n, \r\n and \r, as the reader does (str also at \x0b, ...)
     return {
@@ -215,7 +224,7 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
         if len(cells) > 2:
             j = rng.randrange(len(cells) - 1)
             cells[j : j + 2] = [cells[j] + cells[j + 1]]
-    elif kind == 15 and file == "uasc.csv":  # SEX contradicting the header
+    elif kind == 15 and file == "uasc.csv" and len(cells) > 1:  # SEX unlike the header
         cells[1] = rng.choice(("1", "2", "", "9"))
     elif kind == 16:  # a quoted cell (the CHILD cell too), or a quoted comma
         i = rng.randrange(len(cells))
@@ -239,9 +248,11 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
     del width
 
 
-def _corrupted(samples: Path, n: int, seed: int, count: int, salt: int, prefix: str = "") -> Path:
-    clean = _sample(samples, n, seed)
-    folder = samples / f"bad-{n}-{seed}-{count}-{salt}-{prefix}"
+def _corrupted(
+    samples: Path, n: int, seed: int, count: int, salt: int, prefix: str = "", *, real: bool = False
+) -> Path:
+    clean = _real_shaped(samples, n, seed) if real else _sample(samples, n, seed)
+    folder = samples / f"bad-{n}-{seed}-{count}-{salt}-{prefix}-{real}"
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(clean, folder)
@@ -300,6 +311,13 @@ def test_ids_longer_than_eight(samples: Path, prefix: str, salt: int) -> None:
     assert longest == len(prefix) + len(read.columns.child_ids[0])
     folder = _corrupted(samples, 60, salt % 2, 30, salt, prefix)
     assert_same(folder, salt)
+
+
+@pytest.mark.parametrize(("seed", "count"), [(1, 0), (2, 0), (3, 10), (4, 40), (5, 80)])
+def test_real_shaped_returns(samples: Path, seed: int, count: int) -> None:
+    folder = _corrupted(samples, 60, seed, count, seed, real=True)
+    assert_same(folder, seed)
+    assert_same(folder)
 
 
 # --- eligibility -------------------------------------------------------------------------------
