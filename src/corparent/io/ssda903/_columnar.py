@@ -3,20 +3,26 @@ columns (:class:`~corparent.batch._tables.ReturnColumns`), every other child thr
 reader's own row code, so that the result is exactly what :func:`load` gives.
 
 The files are split with numpy (:mod:`corparent.io.ssda903._colsplit`); each line belongs to
-the child its CHILD cell names. A child is *readable* when every line of it is a clean row,
-it has exactly one header row (and at most one UASC row), and every DOB (and the UASC SEX) in
-its other rows is spelled as in its header row. Every line of every other child, and every line
-that names no child, goes through :func:`~corparent.io.ssda903._rows._map_rows`, in the object
-order (the header file first, then by file name; lines in file order), into the same load
-state: its problems, notes, counts and rows are the object path's. Readable children produce
-none of those, so their rows are simply counted, and their dates join the collection year's.
+the child its CHILD cell names. A child is *readable* when every line naming it (as the object
+reader would read the line) is a clean row, it has exactly one header row (and at most one UASC
+row), and every DOB (and the UASC SEX) in its other rows is spelled as in its header row. Every
+line of every other child, and every line that names no child, goes through
+:func:`~corparent.io.ssda903._rows._map_rows`, in the object order (the header file first, then
+by file name; lines in file order), into the same load state: its problems, notes, counts and
+rows are the object path's. Readable children produce none of those, so their rows are simply
+counted, and their dates join the collection year's.
+
+What the reader does not do for readable children: check their records' integrity
+(:meth:`~corparent.model.CaseRecord.problems`). A caller marks the children whose records
+would have integrity problems (and any other it needs a record for) in
+:meth:`ColumnarRead.finish`; with those marked, the result equals :func:`load`'s.
 
 A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
-over 64 KiB; a header line that is not plain ASCII without quotes and
-tabs, or that the object reader would note or report; two files of one table; a file not named
-for its table) is not read here: :func:`read_columns` gives ``None`` and the caller loads it
-with :func:`load`. Odd lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL) are
-the object reader's, with their children; lines that are not UTF-8 are noted as it notes them.
+over 64 KiB; a header line that is not plain ASCII without quotes and tabs, or that the object
+reader would note or report; two files of one table; a file not named for its table) is not
+read here: :func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Odd
+lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL, blank lines) are the object
+reader's, with their children; lines that are not UTF-8 are noted as it notes them.
 """
 
 from __future__ import annotations
@@ -94,7 +100,8 @@ class ColumnarLoad:
         record_problems: Each built record's integrity problems, by child id.
         clean: Every other child, as columns (no record built).
         problems, notes, stats, collection_year_end, years, evidence: As
-            :class:`~corparent.io.ssda903.LoadResult` (``stats.children`` counts both parts).
+            :class:`~corparent.io.ssda903.LoadResult` (``stats.children`` counts both parts;
+            the problems hold the integrity problems of the records built only).
     """
 
     records: tuple[CaseRecord, ...]
