@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -180,7 +181,7 @@ def _corrupt(lines: dict[str, list[str]], rng: random.Random) -> None:
         cells[rng.randrange(len(cells))] = rng.choice(_ODD_VALUES)
     elif kind == 1:  # another spelling of a date
         for i, c in enumerate(cells):
-            if len(c) == 10 and c[2] == "/":
+            if re.fullmatch(r"\d\d/\d\d/\d{4}", c):
                 d, m, y = int(c[:2]), int(c[3:5]), int(c[6:])
                 cells[i] = rng.choice(_DATE_SPELLINGS).format(d=d, m=m, y=y)
                 break
