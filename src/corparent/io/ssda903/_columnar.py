@@ -19,7 +19,8 @@ would have integrity problems (and any other it needs a record for) in
 
 A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
 over 64 KiB; a header line that is not plain ASCII without quotes and tabs, or that the object
-reader would note or report; two files of one table; a file not named for its table) is not
+reader would report (a column repeated or missing: extra columns are noted and ignored, as it
+notes and ignores them); two files of one table; a file not named for its table) is not
 read here: :func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Odd
 lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL, blank lines) are the object
 reader's, with their children; lines that are not UTF-8 are noted as it notes them.
@@ -49,7 +50,7 @@ from corparent.io.ssda903._colsplit import SplitFile, split_file
 from corparent.io.ssda903._files import Source, return_files, table_by_name
 from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
-from corparent.io.ssda903._rows import _blank, _map_rows
+from corparent.io.ssda903._rows import _blank, _column_names, _map_rows
 from corparent.io.ssda903._state import LoadState, ReturnState
 from corparent.io.ssda903._tables import TABLES, TableSpec
 from corparent.io.ssda903._years import as_year_end, settle_years
@@ -224,12 +225,9 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
     if _blank(first):
         return None
     columns = [h.strip().upper() for h in first.split(",")]
-    if (
-        len(set(columns)) != len(columns)
-        or any(c not in table.columns for c in columns)
-        or any(c not in columns for c in table.required)
-    ):
-        return None
+    named = [c for c in columns if c]
+    if len(set(named)) != len(named) or any(c not in columns for c in table.required):
+        return None  # a repeated column is reported, a missing one stops the file
     body = data[cut + 1 :] if cut >= 0 else b""
     if body and not body.endswith(b"\n"):
         body += b"\n"
@@ -308,6 +306,16 @@ def _read(
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[keep]] = False
         lines = np.flatnonzero(other)
+        extra = [c for c in f.columns if c not in f.table.columns]
+        if extra:  # as the object reader notes them, before the file's rows
+            state.notes.append(
+                Problem(
+                    code="extra_columns",
+                    message=f"columns ignored: {_column_names(extra)}",
+                    file=f.name,
+                    row=1,
+                )
+            )
         _map(state, f, lines, stats)
         count, first = split.cp1252(lines)
         if count:  # as the object reader notes it, after the file's rows
