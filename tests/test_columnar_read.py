@@ -447,6 +447,25 @@ def test_eligible_variants(samples: Path) -> None:
     assert_same(folder)
 
 
+def test_files_found_by_their_header(samples: Path, tmp_path: Path) -> None:
+    folder = _corrupted(samples, 40, 1, 10, 7)
+    renamed = tmp_path / "renamed"
+    shutil.copytree(folder, renamed)
+    (renamed / "header.csv").rename(renamed / "903_Header_2024.csv")  # sorts first
+    (renamed / "episodes.csv").rename(renamed / "903_eps.csv")
+    assert read_columns(renamed) is not None
+    assert_same(renamed)
+    late = tmp_path / "late"
+    shutil.copytree(folder, late)
+    (late / "header.csv").rename(late / "z_children.csv")  # read after the other tables
+    assert read_columns(late) is not None
+    assert_same(late)
+    twice = tmp_path / "twice"
+    shutil.copytree(folder, twice)
+    shutil.copy(twice / "reviews.csv", twice / "more reviews.csv")
+    assert read_columns(twice) is None
+
+
 def test_other_sources(samples: Path, tmp_path: Path) -> None:
     folder = _sample(samples, 20, 5)
     assert read_columns(folder, previous=[folder]) is None

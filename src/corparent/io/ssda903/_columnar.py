@@ -19,11 +19,12 @@ would have integrity problems (and any other it needs a record for) in
 
 A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
 over 64 KiB; a header line that is not plain ASCII without quotes and tabs, or that the object
-reader would report (a column repeated or missing: extra columns are noted and ignored, as it
-notes and ignores them); two files of one table; a file not named for its table) is not
-read here: :func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Odd
-lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL, blank lines) are the object
-reader's, with their children; lines that are not UTF-8 are noted as it notes them.
+reader would report: a column repeated or missing (extra columns are noted and ignored, as it
+notes and ignores them); a file of no table; two files of one table) is not read here:
+:func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Files are found
+by name or by their header, as the object reader finds them. Odd lines of a plain file
+(quotes, tabs, bytes that are not ASCII, NUL, blank lines) are the object reader's, with their
+children; lines that are not UTF-8 are noted as it notes them.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
 from corparent.io.ssda903._rows import _blank, _column_names, _map_rows
 from corparent.io.ssda903._state import LoadState, ReturnState
-from corparent.io.ssda903._tables import TABLES, TableSpec
+from corparent.io.ssda903._tables import TABLES, TableSpec, table_for_header
 from corparent.io.ssda903._years import as_year_end, settle_years
 from corparent.model import CaseRecord, Evidence
 
@@ -202,7 +203,14 @@ def _map(state: LoadState, f: _File, lines: Ints, stats: TableStats) -> None:
     _map_rows(state, texts(), f.name, f.table, f.columns, [], f.index, 0, stats)
 
 
-def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
+def _accepted(table: TableSpec, columns: list[str]) -> bool:
+    """Whether the object reader takes the header as it stands: no column repeated (it
+    reports that), every required one there (else it reads no row); extra ones are noted."""
+    named = [c for c in columns if c]
+    return len(set(named)) == len(named) and all(c in columns for c in table.required)
+
+
+def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
     """The header's columns and the bytes after the header line (ending with a line end) of a
     file the column-wise reader can take; ``None`` otherwise."""
     try:
@@ -225,9 +233,6 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
     if _blank(first):
         return None
     columns = [h.strip().upper() for h in first.split(",")]
-    named = [c for c in columns if c]
-    if len(set(named)) != len(named) or any(c not in columns for c in table.required):
-        return None  # a repeated column is reported, a missing one stops the file
     body = data[cut + 1 :] if cut >= 0 else b""
     if body and not body.endswith(b"\n"):
         body += b"\n"
@@ -257,22 +262,24 @@ def read_columns(
         return None
     if not found or state.notes or state.problems:
         return None
-    plan: list[tuple[Path, TableSpec]] = []
-    for path, named in found:
-        table = _SPECS.get(named) if named else table_by_name(path)
-        if table is None:
-            return None
-        plan.append((path, table))
-    if len({t.name for _, t in plan}) != len(plan):
+    named_as = [(path, named, _SPECS.get(named) if named else table_by_name(path))
+                for path, named in found]  # fmt: skip
+    if any(named and table is None for _, named, table in named_as):
         return None
-    plan.sort(key=lambda f: (0 if f[1].name == "header" else 1, str(f[0])))
+    # in load()'s order: the files named for the header table first, then by name
+    named_as.sort(
+        key=lambda f: (0 if (f[1] or (f[2] or TABLES[1]).name) == "header" else 1, str(f[0]))
+    )
     with collector_paused():
         files: list[_File] = []
-        for index, (path, table) in enumerate(plan):
-            plain = _plain_file(path, table)
+        for index, (path, _, by_name) in enumerate(named_as):
+            plain = _plain_file(path)
             if plain is None:
                 return None
             columns, body = plain
+            table = by_name or table_for_header(set(columns))  # as the object reader finds it
+            if table is None or not _accepted(table, columns):
+                return None
             split = split_file(table, columns, body)
             if len(split.line_end) and np.diff(split.line_end, prepend=-1).max() > _LONGEST_LINE:
                 return None
@@ -282,6 +289,9 @@ def read_columns(
                     index=index,
                 )
             )  # fmt: skip
+        tables = [f.table.name for f in files]
+        if len(set(tables)) != len(tables):
+            return None  # two files of a table (rows repeated across them are kept once)
         return _read(state, source, this_year, files)
 
 
