@@ -224,7 +224,9 @@ def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     if b"\r" in data:  # a line ends at \r\n, \n or \r (as bytes.splitlines() ends them)
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            data = data.replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
     if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
