@@ -345,6 +345,24 @@ def test_extra_columns(samples: Path, salt: int) -> None:
     assert_same(folder, salt)
 
 
+@pytest.mark.parametrize("spelling", ["{y}-{m}-{d}", "{d}.{m}.{y}", "{d}-{m}/{y}"])
+def test_other_date_spellings(samples: Path, spelling: str) -> None:
+    """Dates of 10 characters the reader reads as they are: read column-wise too."""
+    folder = _corrupted(samples, 40, 2, 0, 3, "")
+    for path in folder.iterdir():
+        text = path.read_bytes().decode("utf-8")
+        text = re.sub(
+            r"\b(\d\d)/(\d\d)/(\d{4})\b",
+            lambda m: spelling.format(d=m[1], m=m[2], y=m[3]),
+            text,
+        )
+        path.write_bytes(text.encode("utf-8"))
+    assert_same(folder)
+    read = read_columns(folder)
+    assert read is not None
+    assert len(read.columns) == 40
+
+
 @pytest.mark.parametrize(("seed", "count"), [(1, 0), (2, 0), (3, 10), (4, 40), (5, 80)])
 def test_real_shaped_returns(samples: Path, seed: int, count: int) -> None:
     folder = _corrupted(samples, 60, seed, count, seed, real=True)
@@ -489,14 +507,16 @@ def test_other_sources(samples: Path, tmp_path: Path) -> None:
 # --- cells -------------------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(
     st.lists(
         st.one_of(
             st.dates(dt.date(1890, 1, 1), dt.date(2110, 12, 31)).map(
                 lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}"
             ),
-            st.from_regex(r"[0-9]{2}/[0-9]{2}/[0-9]{4}", fullmatch=True),
+            st.dates(dt.date(1890, 1, 1), dt.date(2110, 12, 31)).map(lambda d: d.isoformat()),
+            st.from_regex(r"[0-9]{2}[/.x-][0-9]{2}[/.x-][0-9]{4}", fullmatch=True),
+            st.from_regex(r"[0-9]{4}[/.x-][0-9]{2}[/.x-][0-9]{2}", fullmatch=True),
             st.text(alphabet="0123456789/-. x", max_size=12),
         ),
         min_size=1,
@@ -517,7 +537,7 @@ def test_dates_as_the_reader_parses_them(cells: list[str], required: bool) -> No
         at += len(c) + 1
     days, ok = _dates(_Bytes(body), np.array(starts), np.array(lengths), required)
     for cell, day, good in zip(cells, days.tolist(), ok.tolist(), strict=True):
-        exact = len(cell) == 10 and cell[2] == cell[5] == "/" and cell.replace("/", "").isdigit()
+        exact = re.fullmatch(r"[0-9]{2}[/.-][0-9]{2}[/.-][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}", cell)
         parsed = parse_date(cell) if exact else None
         if parsed is not None:
             assert good, cell

@@ -4,10 +4,11 @@ column by column.
 A row is *clean* when the object reader (:mod:`corparent.io.ssda903._rows`) would map it with
 no problem, no note and no change of value; the tests here are exact and conservative: a row
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
-header's number of fields; only printable ASCII; no cell with a leading or trailing space; a
-CHILD of 1-12 letters and digits that is not ``CHILD``; dates exactly ``dd/mm/YYYY`` (a real
-date, years 1900-2100); codes, flags and whole numbers exactly as the reader's lookup tables
-spell them; required cells not empty.
+header's number of fields; only printable ASCII but the quote; no cell with a leading or
+trailing space; a CHILD of 1-12 letters and digits that is not ``CHILD``; dates of 10
+characters, ``dd/mm/YYYY`` (separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a real date,
+years 1900-2100); codes, flags and whole numbers exactly as the reader's lookup tables spell
+them; required cells not empty.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _ALNUM = np.zeros(256, np.bool_)
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
 _PAD = b"\0" * 16
+_TOPS = np.uint64(0x8080808080808080)
 _NL_TO_COMMA = bytes.maketrans(b"\n", b",")
 
 
@@ -97,10 +99,17 @@ _MASKS = np.array(
     [0, *(((1 << 64) - 1) ^ ((1 << (8 * (8 - n))) - 1) for n in range(1, 9))], np.uint64
 )
 """``_MASKS[n]`` keeps the first ``n`` bytes of a big-endian 8-byte word."""
-_DATE_XOR = np.uint64(int.from_bytes(b"00/00/00", "big"))
-_SLASHES = np.uint64(0x0000FF0000FF0000)
+_ZEROS = np.uint64(int.from_bytes(b"00000000", "big"))  # XOR: digits become 0-9
+
+
+def _tops(*positions: int) -> np.uint64:
+    """The top bit of each given byte of a big-endian 8-byte word."""
+    return np.uint64(sum(0x80 << (8 * (7 - p)) for p in positions))
+
+
 _NINE = np.uint64(0x7676767676767676)  # + a byte over 9 sets its top bit (no carry: ASCII)
-_TOPS = np.uint64(0x8080808080808080)
+_DMY_DIGITS = _tops(0, 1, 3, 4, 6, 7)  # dd/mm/YY (the last two year digits follow)
+_YMD_DIGITS = _tops(0, 1, 2, 3, 5, 6)  # YYYY-mm- (the day follows)
 
 
 class _Bytes:
@@ -139,18 +148,28 @@ _MONTH_FIRST, _MONTH_LENGTH = _month_table()
 
 
 def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints, Bools]:
-    """``dd/mm/YYYY`` cells as day numbers (NEVER where empty), and which cells are clean."""
-    x = data.u8[start].astype(np.uint64) ^ _DATE_XOR  # "dd/mm/YY": digits 0-9, slashes 0
-    y = data.u2[start + 8].astype(np.uint16) ^ np.uint16(0x3030)  # "YY"
-    shaped = (length == 10) & (((x + _NINE) & _TOPS) == 0) & ((x & _SLASHES) == 0)
-    shaped &= ((y + np.uint16(0x7676)) & np.uint16(0x8080)) == 0
+    """Day numbers (NEVER where empty), and which cells are clean: dates of 10 characters
+    the reader reads, ``dd/mm/YYYY`` (each separator ``/``, ``.`` or ``-``) or ``YYYY-mm-dd``."""
+    x = data.u8[start].astype(np.uint64) ^ _ZEROS
+    y = data.u2[start + 8].astype(np.uint16) ^ np.uint16(0x3030)
+    over = (x + _NINE) & _TOPS  # a byte's top bit: not a digit
+    tail = (length == 10) & (((y + np.uint16(0x7676)) & np.uint16(0x8080)) == 0)
     b = x.astype(">u8").view(np.uint8).reshape(-1, 8).astype(np.int32)  # the bytes in order
     yy = y.astype(">u2").view(np.uint8).reshape(-1, 2).astype(np.int32)
+    # "/", ".", "-" XOR "0" are 0x1F, 0x1E, 0x1D
+    dmy = tail & ((over & _DMY_DIGITS) == 0) & (b[:, 2] >= 0x1D) & (b[:, 2] <= 0x1F)
+    dmy &= (b[:, 5] >= 0x1D) & (b[:, 5] <= 0x1F)
     day = b[:, 0] * 10 + b[:, 1]
     month = b[:, 3] * 10 + b[:, 4]
     year = b[:, 6] * 1000 + b[:, 7] * 100 + yy[:, 0] * 10 + yy[:, 1]
+    if not (dmy | (length == 0)).all():  # some other spelling: ISO dates, perhaps
+        ymd = tail & ((over & _YMD_DIGITS) == 0) & (b[:, 4] == 0x1D) & (b[:, 7] == 0x1D)
+        day = np.where(ymd, yy[:, 0] * 10 + yy[:, 1], day)
+        month = np.where(ymd, b[:, 5] * 10 + b[:, 6], month)
+        year = np.where(ymd, b[:, 0] * 1000 + b[:, 1] * 100 + b[:, 2] * 10 + b[:, 3], year)
+        dmy |= ymd
     index = (year - MIN_YEAR) * 12 + month - 1
-    valid = shaped & (month >= 1) & (month <= 12) & (year >= MIN_YEAR) & (year <= MAX_YEAR)
+    valid = dmy & (month >= 1) & (month <= 12) & (year >= MIN_YEAR) & (year <= MAX_YEAR)
     index[~valid] = 0
     valid &= (day >= 1) & (day <= _MONTH_LENGTH[index])
     days = np.where(valid, _MONTH_FIRST[index] + (day - 1), NEVER)
