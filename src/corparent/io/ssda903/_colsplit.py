@@ -5,7 +5,7 @@ A row is *clean* when the object reader (:mod:`corparent.io.ssda903._rows`) woul
 no problem, no note and no change of value; the tests here are exact and conservative: a row
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
 header's number of fields; only printable ASCII but the quote; no cell with a leading or
-trailing space; a CHILD of 1-12 letters and digits that is not ``CHILD``; dates of 10
+trailing space; a CHILD of 1-12 characters the reader takes as they are (not ``CHILD``); dates of 10
 characters, ``dd/mm/YYYY`` (separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a real date,
 years 1900-2100); codes, flags and whole numbers exactly as the reader's lookup tables spell
 them; required cells not empty.
@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from corparent.batch._dates import NEVER
 from corparent.codes import CODE_LISTS
-from corparent.io.ssda903._fields import MAX_YEAR, MIN_YEAR, Field, table_fields
+from corparent.io.ssda903._fields import MAX_YEAR, MIN_YEAR, Field, child_id_problem, table_fields
 from corparent.io.ssda903._tables import TableSpec
 
 __all__ = ["MAX_ID", "SplitFile", "empty_values", "split_file"]
@@ -36,6 +36,9 @@ MAX_ID = 12
 _FIELDS = table_fields()
 _PLAIN = bytes(c for c in range(32, 127) if c != 34) + b"\n"
 """The bytes a clean row may hold: printable ASCII but the quote, and the line end."""
+_ID_BYTE = np.zeros(256, np.bool_)
+_ID_BYTE[32:127] = True
+_ID_BYTE[34] = False  # a quote: the line is the object reader's
 _ALNUM = np.zeros(256, np.bool_)
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
@@ -307,13 +310,19 @@ class SplitFile:
         return cells.view("S12").ravel(), fits
 
     def valid_ids(self) -> Bools:
-        """Per row, whether CHILD is 1-12 letters and digits and not ``CHILD`` in any case."""
+        """Per row, whether CHILD is a record id the reader takes as it stands: 1-12 printable
+        ASCII characters (no quote), not ``CHILD`` in any case, nothing
+        :func:`~corparent.io.ssda903._fields.child_id_problem` refuses (a date inside)."""
         start, length = self._child
         g = self._data.gather(start, length, MAX_ID)
-        ok = (length >= 1) & (length <= MAX_ID)
-        ok &= (_ALNUM[g] | (np.arange(MAX_ID) >= length[:, None])).all(axis=1)
+        beyond = np.arange(MAX_ID) >= length[:, None]
+        ok = (length >= 1) & (length <= MAX_ID) & (_ID_BYTE[g] | beyond).all(axis=1)
         upper = g[:, :5] & np.uint8(0xDF)  # ASCII letters in upper case
         ok &= ~((length == 5) & (upper == np.frombuffer(b"CHILD", np.uint8)).all(axis=1))
+        other = np.flatnonzero(ok & ~(_ALNUM[g] | beyond).all(axis=1))
+        for i in other.tolist():  # not only letters and digits: asked as the reader asks
+            text = g[i, : length[i]].tobytes().decode("ascii")
+            ok[i] = child_id_problem(text) is None
         valid: Bools = ok
         return valid
 
