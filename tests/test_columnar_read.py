@@ -553,3 +553,40 @@ def test_dates_as_the_reader_parses_them(cells: list[str], required: bool) -> No
             assert day == int(NEVER)
         else:
             assert not good, cell
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_codes_as_the_reader_reads_them(data: st.DataObject) -> None:
+    from corparent.codes import CODE_LISTS
+    from corparent.io.ssda903._colsplit import _Bytes, _cases, _codes
+    from corparent.io.ssda903._fields import MISS, _kind
+
+    spec = data.draw(st.sampled_from(sorted(CODE_LISTS)))
+    members = list(CODE_LISTS[spec])
+    spellings = [s for m in members for s in _cases(m.code)]
+    cells = data.draw(
+        st.lists(
+            st.sampled_from(spellings) | st.text(alphabet="aAbBxX019_ ", max_size=9),
+            min_size=1,
+            max_size=20,
+        )
+    )
+    cells = [c for c in cells if c == c.strip()]  # edge spaces: never clean (tested above)
+    if not cells:
+        return
+    body = ",".join(cells).encode("ascii") + b"\n"
+    starts = np.cumsum([0, *(len(c) + 1 for c in cells[:-1])])
+    lengths = np.array([len(c) for c in cells])
+    values, ok = _codes(_Bytes(body), starts, lengths, spec, False)
+    kind = _kind(spec)
+    for cell, value, good in zip(cells, values.tolist(), ok.tolist(), strict=True):
+        expected = kind.convert(cell)  # the reader's value (MISS: reported)
+        if expected is MISS:
+            assert not good, cell
+        elif expected is None:
+            assert good, cell
+            assert value == -1
+        else:
+            assert good, cell
+            assert value == members.index(expected), cell

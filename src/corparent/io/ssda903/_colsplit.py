@@ -5,10 +5,10 @@ A row is *clean* when the object reader (:mod:`corparent.io.ssda903._rows`) woul
 no problem, no note and no change of value; the tests here are exact and conservative: a row
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
 header's number of fields; only printable ASCII but the quote; no cell with a leading or
-trailing space; a CHILD of 1-12 characters the reader takes as they are (not ``CHILD``); dates of 10
-characters, ``dd/mm/YYYY`` (separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a real date,
-years 1900-2100); codes, flags and whole numbers exactly as the reader's lookup tables spell
-them; required cells not empty.
+trailing space; a CHILD of 1-12 characters the reader takes as they are (not ``CHILD``);
+dates of 10 characters, ``dd/mm/YYYY`` (separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd``
+(a real date, years 1900-2100); codes (in any case), flags and whole numbers as the reader
+reads them as they stand; required cells not empty.
 """
 
 from __future__ import annotations
@@ -51,9 +51,18 @@ def _packed(text: str) -> int:
     return int.from_bytes(text.encode("ascii").ljust(8, b"\0"), "big")
 
 
+def _cases(code: str) -> list[str]:
+    """Every spelling of ``code`` in upper and lower case letters."""
+    out = [""]
+    for ch in code:
+        out = [o + c for o in out for c in {ch.lower(), ch.upper()}]
+    return out
+
+
 def _spellings(spec: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int16], str]:
-    """The spellings a field kind's lookup holds when it is made (not what it caches later),
-    packed and sorted, with their encoded values; and the kind (``code``, ``int``, ...)."""
+    """The spellings a field kind reads as they stand: those its lookup holds when it is made
+    (not what it caches later) and, for codes, the other cases its parser reads as the code
+    (packed and sorted, with their encoded values); and the kind (``code``, ``int``, ...)."""
     table: dict[str, int] = {}
     if spec.startswith("int:"):
         low, high = (int(x) for x in spec[4:].split("-"))
@@ -65,6 +74,12 @@ def _spellings(spec: str) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int16]
         for member in code_list:  # as _fields._code_kind fills its lookup
             table[member.code] = position[member]
             table[member.code.lower()] = position[member]
+        for member in code_list:  # other cases: what its parser makes of them
+            for spelling in _cases(member.code):
+                if spelling not in table:
+                    found = code_list._value2member_map_.get(spelling.upper())
+                    if found is not None and found.value != "":
+                        table[spelling] = position[found]  # type: ignore[index]
         kind = "code"
     table.pop("", None)
     if any(len(k) > 8 or not k.isascii() for k in table):  # pragma: no cover - code lists
