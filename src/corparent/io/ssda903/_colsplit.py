@@ -6,9 +6,9 @@ no problem, no note and no change of value; the tests here are exact and conserv
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
 header's number of fields; only printable ASCII but the quote; no cell with a leading or
 trailing space; a CHILD of 1-12 characters the reader takes as they are (not ``CHILD``);
-dates of 10 characters, ``dd/mm/YYYY`` (separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd``
-(a real date, years 1900-2100); codes (in any case), flags and whole numbers as the reader
-reads them as they stand; required cells not empty.
+dates as the reader reads them, ``dd/mm/YYYY`` (one or two digits of day and month; separators
+``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a real date, years 1900-2100); codes (in any case),
+flags and whole numbers as the reader reads them as they stand; required cells not empty.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
     _ALNUM[_c] = True
 _PAD = b"\0" * 16
 _TOPS = np.uint64(0x8080808080808080)
+_TAIL_MASKS = np.array([0, 0xFF00, 0xFFFF], np.uint16)  # bytes 9 and 10 of a cell, if there
 _NL_TO_COMMA = bytes.maketrans(b"\n", b",")
 
 
@@ -127,7 +128,6 @@ def _tops(*positions: int) -> np.uint64:
 
 _NINE = np.uint64(0x7676767676767676)  # + a byte over 9 sets its top bit (no carry: ASCII)
 _DMY_DIGITS = _tops(0, 1, 3, 4, 6, 7)  # dd/mm/YY (the last two year digits follow)
-_YMD_DIGITS = _tops(0, 1, 2, 3, 5, 6)  # YYYY-mm- (the day follows)
 
 
 class _Bytes:
@@ -166,8 +166,9 @@ _MONTH_FIRST, _MONTH_LENGTH = _month_table()
 
 
 def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Ints, Bools]:
-    """Day numbers (NEVER where empty), and which cells are clean: dates of 10 characters
-    the reader reads, ``dd/mm/YYYY`` (each separator ``/``, ``.`` or ``-``) or ``YYYY-mm-dd``."""
+    """Day numbers (NEVER where empty), and which cells are clean: dates spelled as the reader
+    reads them (:func:`~corparent.io.ssda903._fields.parse_date`): ``d/m/YYYY`` with one or two
+    digits of day and month and separators ``/``, ``.`` or ``-``, or ``YYYY-m-d``."""
     x = data.u8[start].astype(np.uint64) ^ _ZEROS
     y = data.u2[start + 8].astype(np.uint16) ^ np.uint16(0x3030)
     over = (x + _NINE) & _TOPS  # a byte's top bit: not a digit
@@ -180,12 +181,8 @@ def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Int
     day = b[:, 0] * 10 + b[:, 1]
     month = b[:, 3] * 10 + b[:, 4]
     year = b[:, 6] * 1000 + b[:, 7] * 100 + yy[:, 0] * 10 + yy[:, 1]
-    if not (dmy | (length == 0)).all():  # some other spelling: ISO dates, perhaps
-        ymd = tail & ((over & _YMD_DIGITS) == 0) & (b[:, 4] == 0x1D) & (b[:, 7] == 0x1D)
-        day = np.where(ymd, yy[:, 0] * 10 + yy[:, 1], day)
-        month = np.where(ymd, b[:, 5] * 10 + b[:, 6], month)
-        year = np.where(ymd, b[:, 0] * 1000 + b[:, 1] * 100 + b[:, 2] * 10 + b[:, 3], year)
-        dmy |= ymd
+    if not (dmy | (length == 0)).all():  # other spellings (ISO dates, one-digit days, ...)
+        dmy, day, month, year = _other_dates(np.concatenate([b, yy], axis=1), length)
     index = (year - MIN_YEAR) * 12 + month - 1
     valid = dmy & (month >= 1) & (month <= 12) & (year >= MIN_YEAR) & (year <= MAX_YEAR)
     index[~valid] = 0
@@ -193,6 +190,48 @@ def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Int
     days = np.where(valid, _MONTH_FIRST[index] + (day - 1), NEVER)
     ok = valid if required else valid | (length == 0)
     return days, ok
+
+
+def _number(cells: npt.NDArray[np.int32], at: int, digits: int) -> npt.NDArray[np.int32]:
+    value = cells[:, at]
+    for i in range(at + 1, at + digits):
+        value = value * 10 + cells[:, i]
+    return value
+
+
+def _other_dates(
+    cells: npt.NDArray[np.int32], length: Ints
+) -> tuple[Bools, npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """Every spelling :func:`~corparent.io.ssda903._fields.parse_date` reads, one layout at a
+    time (``cells``: a cell's first 10 bytes XOR ``0``, so digits are 0-9): whether the cell
+    has one, and its day, month and year."""
+    digit = cells <= 9
+    sep = (cells >= 0x1D) & (cells <= 0x1F)  # "-", ".", "/"
+    dash = cells == 0x1D
+    found = np.zeros(len(cells), np.bool_)
+    day = np.zeros(len(cells), np.int32)
+    month, year = day.copy(), day.copy()
+    for first in (1, 2):
+        for second in (1, 2):
+            size = first + second + 6
+            sized = length == size
+            # day, month, year: (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})
+            a, b = first, first + 1 + second
+            match = sized & sep[:, a] & sep[:, b] & digit[:, :a].all(axis=1)
+            match &= digit[:, a + 1 : b].all(axis=1) & digit[:, b + 1 : size].all(axis=1)
+            found |= match
+            day = np.where(match, _number(cells, 0, first), day)
+            month = np.where(match, _number(cells, a + 1, second), month)
+            year = np.where(match, _number(cells, b + 1, 4), year)
+            # year, month, day: (\d{4})-(\d{1,2})-(\d{1,2}) (month ``first``, day ``second``)
+            b = 5 + first
+            match = sized & dash[:, 4] & dash[:, b] & digit[:, :4].all(axis=1)
+            match &= digit[:, 5:b].all(axis=1) & digit[:, b + 1 : size].all(axis=1)
+            found |= match
+            year = np.where(match, _number(cells, 0, 4), year)
+            month = np.where(match, _number(cells, 5, first), month)
+            day = np.where(match, _number(cells, b + 1, second), day)
+    return found, day, month, year
 
 
 def _codes(
@@ -223,8 +262,8 @@ class SplitFile:
         rows: The lines with the header's number of fields (line indices).
         clean: Per row, whether every cell but CHILD is clean (:meth:`keys` tests CHILD).
         values: Per model field, per row, the decoded value.
-        dob, sex: Per row, the raw DOB (first 8 bytes, last 2) and SEX cells, packed, where the
-            table has them (outside the header, compared with the child's header row).
+        dob, sex: Per row, the raw DOB (its first 8 bytes, and bytes 9-10) and SEX cells,
+            packed, where the table has them (compared with the child's header row).
     """
 
     def __init__(self, table: TableSpec, columns: Sequence[str], body: bytes) -> None:
@@ -298,8 +337,9 @@ class SplitFile:
         if "DOB" in position:
             s, n = starts[:, position["DOB"]], lengths[:, position["DOB"]]
             if table.name != "header":
-                clean &= n == 10  # to equal a header's DOB, a clean date
-            self.dob = (data.u8[s].astype(np.uint64), data.u2[s + 8].astype(np.uint16))
+                clean &= (n >= 1) & (n <= 10)  # to equal a header's DOB, a clean date
+            tail = data.u2[s + 8].astype(np.uint16) & _TAIL_MASKS[np.clip(n - 8, 0, 2)]
+            self.dob = (data.first8(s, n), tail)
         if "SEX" in position:
             s, n = starts[:, position["SEX"]], lengths[:, position["SEX"]]
             clean &= n <= 8
