@@ -13,7 +13,7 @@ flags and whole numbers as the reader reads them as they stand; required cells n
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -35,6 +35,7 @@ MAX_ID = 12
 
 _FIELDS = table_fields()
 _PLAIN = bytes(c for c in range(32, 127) if c != 34) + b"\n"
+_ODD = bytes(0 if c in _PLAIN else 1 for c in range(256))  # translated: 1 where not plain
 """The bytes a clean row may hold: printable ASCII but the quote, and the line end."""
 _ID_BYTE = np.zeros(256, np.bool_)
 _ID_BYTE[32:127] = True
@@ -181,8 +182,12 @@ def _dates(data: _Bytes, start: Ints, length: Ints, required: bool) -> tuple[Int
     day = b[:, 0] * 10 + b[:, 1]
     month = b[:, 3] * 10 + b[:, 4]
     year = b[:, 6] * 1000 + b[:, 7] * 100 + yy[:, 0] * 10 + yy[:, 1]
-    if not (dmy | (length == 0)).all():  # other spellings (ISO dates, one-digit days, ...)
-        dmy, day, month, year = _other_dates(np.concatenate([b, yy], axis=1), length)
+    other = np.flatnonzero(~dmy & (length != 0))
+    if len(other):  # other spellings (ISO dates, one-digit days, ...), and cells not dates
+        found, day[other], month[other], year[other] = _other_dates(
+            np.concatenate([b[other], yy[other]], axis=1), length[other]
+        )
+        dmy[other] = found
     index = (year - MIN_YEAR) * 12 + month - 1
     valid = dmy & (month >= 1) & (month <= 12) & (year >= MIN_YEAR) & (year <= MAX_YEAR)
     index[~valid] = 0
@@ -272,6 +277,8 @@ class SplitFile:
         width = len(columns)
         position = {c: i for i, c in enumerate(columns)}
         data = self._data = _Bytes(body)
+        self._ascii = body.isascii()
+        self._body = body
         raw = data.u1[: len(body)]
         seps = np.flatnonzero(np.frombuffer(body.translate(_NL_TO_COMMA), np.uint8) == 44)
         is_end = raw[seps] == 10
@@ -285,7 +292,7 @@ class SplitFile:
         fields = np.diff(nl_at, prepend=-1)
         line_ok = fields == width
         if body.translate(None, _PLAIN):
-            odd = np.flatnonzero(((raw < 32) & (raw != 10)) | (raw > 126) | (raw == 34))
+            odd = np.flatnonzero(np.frombuffer(body.translate(_ODD), np.bool_))
             line_ok[np.searchsorted(line_end, odd)] = False
         if b" " in body:
             spaces = np.flatnonzero(raw == 32)
@@ -381,28 +388,38 @@ class SplitFile:
         valid: Bools = ok
         return valid
 
-    def _raw(self, line: int) -> bytes:
-        begin, end = int(self.line_start[line]), int(self.line_end[line])
-        return self._data.u1[begin:end].tobytes()
-
-    def text(self, line: int) -> str:
-        """The text of line ``line`` (an index), decoded as the object reader decodes it:
-        UTF-8, or else Windows-1252."""
-        raw = self._raw(line)
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("cp1252", errors="replace")
+    def texts(self, lines: Ints) -> Iterator[tuple[int, str]]:
+        """``(line number, text)`` of the given lines (indices), each decoded as the object
+        reader decodes it: UTF-8, or else Windows-1252."""
+        body = self._body
+        for line, begin, end in zip(
+            lines.tolist(),
+            self.line_start[lines].tolist(),
+            self.line_end[lines].tolist(),
+            strict=True,
+        ):
+            raw = body[begin:end]
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", errors="replace")
+            yield line + 2, text
 
     def cp1252(self, lines: Ints) -> tuple[int, int | None]:
         """How many of ``lines`` (indices) are not UTF-8, and the first one's line number."""
         count, first = 0, None
-        for line in lines.tolist():
-            raw = self._raw(line)
-            if raw.isascii():
-                continue
+        if self._ascii:
+            return count, first
+        high = np.flatnonzero(self._data.u1[: len(self._body)] > 127)
+        lines = np.intersect1d(lines, np.searchsorted(self.line_end, high))  # not ASCII
+        for line, begin, end in zip(
+            lines.tolist(),
+            self.line_start[lines].tolist(),
+            self.line_end[lines].tolist(),
+            strict=True,
+        ):
             try:
-                raw.decode("utf-8")
+                self._body[begin:end].decode("utf-8")
             except UnicodeDecodeError:
                 count += 1
                 first = line + 2 if first is None else first

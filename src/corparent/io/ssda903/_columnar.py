@@ -194,13 +194,8 @@ class ColumnarRead:
 
 def _map(state: LoadState, f: _File, lines: Ints, stats: TableStats) -> None:
     """Map the given lines (indices, ascending) of a file with the object reader's row code."""
-    split = f.split
-
-    def texts() -> Iterator[tuple[int, str | None]]:
-        for i in lines.tolist():
-            yield i + 2, split.text(i)
-
-    _map_rows(state, texts(), f.name, f.table, f.columns, [], f.index, 0, stats)
+    texts: Iterator[tuple[int, str | None]] = f.split.texts(lines)
+    _map_rows(state, texts, f.name, f.table, f.columns, [], f.index, 0, stats)
 
 
 def _accepted(table: TableSpec, columns: list[str]) -> bool:
@@ -395,8 +390,8 @@ def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[valid]] = False
         child_at = f.columns.index("CHILD")
-        for i in np.flatnonzero(other).tolist():
-            for child in _child_cells(split.text(i), child_at):
+        for _, text in split.texts(np.flatnonzero(other)):
+            for child in _child_cells(text, child_at):
                 bad.add(_key(child, width))  # type: ignore[arg-type]
     bad.discard(None)  # type: ignore[arg-type,unused-ignore]
     keys, valid = keyed["header"]
