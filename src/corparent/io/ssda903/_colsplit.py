@@ -136,7 +136,7 @@ class _Bytes:
     take reads a cell's first bytes as one integer."""
 
     def __init__(self, body: bytes) -> None:
-        data = body + _PAD
+        data = self.padded = body + _PAD  # the bytes, and 16 zeros
         self.u1 = np.frombuffer(data, np.uint8)
         self.u8 = np.ndarray(shape=(len(body) + 8,), dtype=">u8", buffer=data, strides=(1,))
         self.u2 = np.ndarray(shape=(len(body) + 8,), dtype=">u2", buffer=data, strides=(1,))
@@ -278,7 +278,7 @@ class SplitFile:
         position = {c: i for i, c in enumerate(columns)}
         data = self._data = _Bytes(body)
         self._ascii = body.isascii()
-        self._body = body
+        self._body = data.padded  # one copy of the bytes kept (slices end before the zeros)
         raw = data.u1[: len(body)]
         seps = np.flatnonzero(np.frombuffer(body.translate(_NL_TO_COMMA), np.uint8) == 44)
         is_end = raw[seps] == 10
@@ -410,7 +410,7 @@ class SplitFile:
         count, first = 0, None
         if self._ascii:
             return count, first
-        high = np.flatnonzero(self._data.u1[: len(self._body)] > 127)
+        high = np.flatnonzero(self._data.u1 > 127)
         lines = np.intersect1d(lines, np.searchsorted(self.line_end, high))  # not ASCII
         for line, begin, end in zip(
             lines.tolist(),
