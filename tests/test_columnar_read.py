@@ -3,6 +3,7 @@ years and evidence, and for every child the same record (built) or the same valu
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
 import re
@@ -108,10 +109,12 @@ def _compare(ref: object, out: ColumnarLoad, folder: Path) -> None:
         file = f"{name}.csv"
         if len(got) and file in lines:
             text = lines[file]
-            at = [c.strip("\ufeff ").upper() for c in text[0].split(",")].index("CHILD")
+            head = next(csv.reader([text[0]]))
+            at = [c.strip("\ufeff ").upper() for c in head].index("CHILD")
             for j, child in enumerate(out.clean.child_ids):
                 for row in range(int(got.offsets[j]), int(got.offsets[j + 1])):
-                    assert text[int(got.line[row]) - 1].split(",")[at] == child
+                    line = text[int(got.line[row]) - 1]
+                    assert next(csv.reader([line], strict=True))[at] == child
     starts = [e.start for r in ref.caseload.records for e in r.episodes]
     assert out.first_episode_start == min(starts, default=None)
 
@@ -371,6 +374,22 @@ def test_other_date_spellings(samples: Path, spelling: str) -> None:
     assert len(read.columns) == 40
 
 
+@pytest.mark.parametrize("count", [0, 30])
+def test_every_cell_quoted(samples: Path, count: int) -> None:
+    """Exports that quote every cell (the header too): read column-wise all the same."""
+    folder = _corrupted(samples, 40, 3, count, 9)
+    for path in folder.iterdir():
+        rows = [line.decode("utf-8", "surrogateescape") for line in path.read_bytes().splitlines()]
+        rows[0] = rows[0].lstrip("\ufeff")
+        quoted = [",".join(f'"{c}"' if '"' not in c else c for c in r.split(",")) for r in rows]
+        path.write_bytes("\r\n".join(quoted).encode("utf-8", "surrogateescape"))
+    read = read_columns(folder)
+    assert read is not None
+    if count == 0:
+        assert len(read.columns) == 40
+    assert_same(folder, count)
+
+
 @pytest.mark.parametrize(("seed", "count"), [(1, 0), (2, 0), (3, 10), (4, 40), (5, 80)])
 def test_real_shaped_returns(samples: Path, seed: int, count: int) -> None:
     folder = _corrupted(samples, 60, seed, count, seed, real=True)
@@ -403,7 +422,8 @@ def _header(samples: Path) -> bytes:
     [
         ("tab-separated", lambda h: h.replace(b",", b"\t")),
         ("tab-in-header", lambda h: h.replace(b"CHILD", b"CHILD\t", 1)),
-        ("quote-in-header", lambda h: h.replace(b"CHILD", b'"CHILD"', 1)),
+        ("comma-in-quoted-header", lambda h: h.replace(b"CHILD", b'"CHILD,X"', 1)),
+        ("open-quote-in-header", lambda h: h.replace(b"CHILD", b'"CHILD', 1)),
         ("utf-16", lambda h: b"\xff\xfe" + h.decode().encode("utf-16-le")),
         ("binary", lambda h: b"\0\1\2\3" * 1000 + h),
         ("non-ascii-header", lambda h: h.replace(b"CHILD", "CHILD\u00e9".encode(), 1)),
@@ -434,6 +454,7 @@ def _quote_id(data: bytes, line: int) -> bytes:
     [
         ("quoted", lambda h: h.replace(b"\n", b'\n"', 1)),
         ("quoted-id", lambda h: _quote_id(h, 2)),
+        ("quote-in-header", lambda h: h.replace(b"CHILD", b'"CHILD"', 1)),
         ("non-ascii", lambda h: h.replace(b"\n", "\n\u00e9".encode(), 1)),
         ("cp1252", lambda h: h.replace(b"\n", b"\n\xe9", 2)),
         ("bom", lambda h: b"\xef\xbb\xbf" + h),

@@ -4,11 +4,12 @@ column by column.
 A row is *clean* when the object reader (:mod:`corparent.io.ssda903._rows`) would map it with
 no problem, no note and no change of value; the tests here are exact and conservative: a row
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
-header's number of fields; only printable ASCII but the quote; no cell with a leading or
-trailing space; a CHILD of 1-12 characters the reader takes as they are (not ``CHILD``);
-dates as the reader reads them, ``dd/mm/YYYY`` (one or two digits of day and month; separators
-``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a real date, years 1900-2100); codes (in any case),
-flags and whole numbers as the reader reads them as they stand; required cells not empty.
+header's number of fields; only printable ASCII; quotes only around whole cells (read as the
+csv module reads them); no cell with a leading or trailing space; a CHILD of 1-12 characters
+the reader takes as they are (not ``CHILD``); dates as the reader reads them, ``dd/mm/YYYY``
+(one or two digits of day and month; separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a
+real date, years 1900-2100); codes (in any case), flags and whole numbers as the reader reads
+them as they stand; required cells not empty.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ MAX_ID = 12
 """The longest child id a clean row may have (ids are packed in 12 bytes)."""
 
 _FIELDS = table_fields()
-_PLAIN = bytes(c for c in range(32, 127) if c != 34) + b"\n"
+_PLAIN = bytes(range(32, 127)) + b"\n"
 _ODD = bytes(0 if c in _PLAIN else 1 for c in range(256))  # translated: 1 where not plain
 """The bytes a clean row may hold: printable ASCII but the quote, and the line end."""
 _ID_BYTE = np.zeros(256, np.bool_)
@@ -317,6 +318,8 @@ class SplitFile:
         self.rows = rows
         lengths = ends - starts
         clean = line_ok[rows]
+        if b'"' in body:
+            starts, lengths = _unquoted(data, line_end, rows, starts, lengths, clean)
         at = position["CHILD"]
         self._child = starts[:, at].copy(), lengths[:, at].copy()  # not views: free the rest
         values: dict[str, npt.NDArray[Any]] = {}
@@ -424,6 +427,25 @@ class SplitFile:
                 count += 1
                 first = line + 2 if first is None else first
         return count, first
+
+
+def _unquoted(
+    data: _Bytes, line_end: Ints, rows: Ints, starts: Ints, lengths: Ints, clean: Bools
+) -> tuple[Ints, Ints]:
+    """Cells in quotes as the csv module reads them (``clean`` updated): a row is clean only
+    when every quote opens or closes a whole cell (no quote inside a cell, no comma inside
+    quotes) and no cell in quotes starts or ends with a space."""
+    quotes = np.flatnonzero(data.u1 == 34)
+    per_line = np.bincount(np.searchsorted(line_end, quotes), minlength=len(line_end))
+    last = data.u1[starts + lengths - 1]  # an empty cell: the byte before it, not a quote
+    quoted = (lengths >= 2) & (data.u1[starts] == 34) & (last == 34)
+    clean &= per_line[rows] == 2 * quoted.sum(axis=1)
+    starts = starts + quoted
+    lengths = lengths - 2 * quoted
+    inner = quoted & (lengths > 0)
+    edge = (data.u1[starts] == 32) | (data.u1[starts + np.maximum(lengths, 1) - 1] == 32)
+    clean &= ~(inner & edge).any(axis=1)
+    return starts, lengths
 
 
 def empty_values(spec: str, count: int) -> npt.NDArray[Any]:

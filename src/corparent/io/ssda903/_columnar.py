@@ -18,13 +18,13 @@ would have integrity problems (and any other it needs a record for) in
 :meth:`ColumnarRead.finish`; with those marked, the result equals :func:`load`'s.
 
 A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
-over 64 KiB; a header line that is not plain ASCII without quotes and tabs, or that the object
+over 64 KiB; a header line that is not plain ASCII without tabs, or that the object
 reader would report: a column repeated or missing (extra columns are noted and ignored, as it
 notes and ignores them); a file of no table; two files of one table) is not read here:
 :func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Files are found
-by name or by their header, as the object reader finds them. Odd lines of a plain file
-(quotes, tabs, bytes that are not ASCII, NUL, blank lines) are the object reader's, with their
-children; lines that are not UTF-8 are noted as it notes them.
+by name or by their header, as the object reader finds them. Odd lines of a plain file (quotes
+inside cells, tabs, bytes that are not ASCII, NUL, blank lines) are the object reader's, with
+their children; lines that are not UTF-8 are noted as it notes them.
 """
 
 from __future__ import annotations
@@ -224,12 +224,20 @@ def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
             data = data.replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
-    if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
+    if not data or not head.isascii() or b"\t" in head or b"\0" in head:
         return None
     first = head.decode("ascii")
     if _blank(first):
         return None
-    columns = [h.strip().upper() for h in first.split(",")]
+    names = first.split(",")
+    if '"' in first:  # as the object reader reads its header: with the csv module
+        try:
+            names = next(csv.reader((first,), strict=True))
+        except csv.Error:
+            return None
+        if len(names) != first.count(",") + 1:
+            return None  # a comma inside quotes
+    columns = [h.strip().upper() for h in names]
     body = data[cut + 1 :] if cut >= 0 else b""
     if body and not body.endswith(b"\n"):
         body += b"\n"
