@@ -44,6 +44,7 @@ def child_columnar(folder: Path, repeat: int) -> dict[str, Any]:
     best = read_best = float("inf")
     out = None
     for _ in range(repeat):
+        out = read = None  # the previous run is not kept alive by this one
         gc.collect()
         t0 = time.perf_counter()
         read = read_columns(folder)

@@ -3,20 +3,28 @@ columns (:class:`~corparent.batch._tables.ReturnColumns`), every other child thr
 reader's own row code, so that the result is exactly what :func:`load` gives.
 
 The files are split with numpy (:mod:`corparent.io.ssda903._colsplit`); each line belongs to
-the child its CHILD cell names. A child is *readable* when every line of it is a clean row,
-it has exactly one header row (and at most one UASC row), and every DOB (and the UASC SEX) in
-its other rows is spelled as in its header row. Every line of every other child, and every line
-that names no child, goes through :func:`~corparent.io.ssda903._rows._map_rows`, in the object
-order (the header file first, then by file name; lines in file order), into the same load
-state: its problems, notes, counts and rows are the object path's. Readable children produce
-none of those, so their rows are simply counted, and their dates join the collection year's.
+the child its CHILD cell names. A child is *readable* when every line naming it (as the object
+reader would read the line) is a clean row, it has exactly one header row (and at most one UASC
+row), and every DOB (and the UASC SEX) in its other rows is spelled as in its header row. Every
+line of every other child, and every line that names no child, goes through
+:func:`~corparent.io.ssda903._rows._map_rows`, in the object order (the header file first, then
+by file name; lines in file order), into the same load state: its problems, notes, counts and
+rows are the object path's. Readable children produce none of those, so their rows are simply
+counted, and their dates join the collection year's.
+
+What the reader does not do for readable children: check their records' integrity
+(:meth:`~corparent.model.CaseRecord.problems`). A caller marks the children whose records
+would have integrity problems (and any other it needs a record for) in
+:meth:`ColumnarRead.finish`; with those marked, the result equals :func:`load`'s.
 
 A return that is not plain (previous returns; a file that is UTF-16 or binary, or has a line
-over 64 KiB; a header line that is not plain ASCII without quotes and
-tabs, or that the object reader would note or report; two files of one table; a file not named
-for its table) is not read here: :func:`read_columns` gives ``None`` and the caller loads it
-with :func:`load`. Odd lines of a plain file (quotes, tabs, bytes that are not ASCII, NUL) are
-the object reader's, with their children; lines that are not UTF-8 are noted as it notes them.
+over 64 KiB; a header line that is not plain ASCII without tabs, or that the object
+reader would report: a column repeated or missing (extra columns are noted and ignored, as it
+notes and ignores them); a file of no table; two files of one table) is not read here:
+:func:`read_columns` gives ``None`` and the caller loads it with :func:`load`. Files are found
+by name or by their header, as the object reader finds them. Odd lines of a plain file (quotes
+inside cells, tabs, bytes that are not ASCII, NUL, blank lines) are the object reader's, with
+their children; lines that are not UTF-8 are noted as it notes them.
 """
 
 from __future__ import annotations
@@ -43,9 +51,9 @@ from corparent.io.ssda903._colsplit import SplitFile, split_file
 from corparent.io.ssda903._files import Source, return_files, table_by_name
 from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
-from corparent.io.ssda903._rows import _blank, _map_rows
+from corparent.io.ssda903._rows import _blank, _column_names, _map_rows
 from corparent.io.ssda903._state import LoadState, ReturnState
-from corparent.io.ssda903._tables import TABLES, TableSpec
+from corparent.io.ssda903._tables import TABLES, TableSpec, table_for_header
 from corparent.io.ssda903._years import as_year_end, settle_years
 from corparent.model import CaseRecord, Evidence
 
@@ -94,7 +102,8 @@ class ColumnarLoad:
         record_problems: Each built record's integrity problems, by child id.
         clean: Every other child, as columns (no record built).
         problems, notes, stats, collection_year_end, years, evidence: As
-            :class:`~corparent.io.ssda903.LoadResult` (``stats.children`` counts both parts).
+            :class:`~corparent.io.ssda903.LoadResult` (``stats.children`` counts both parts;
+            the problems hold the integrity problems of the records built only).
     """
 
     records: tuple[CaseRecord, ...]
@@ -185,16 +194,18 @@ class ColumnarRead:
 
 def _map(state: LoadState, f: _File, lines: Ints, stats: TableStats) -> None:
     """Map the given lines (indices, ascending) of a file with the object reader's row code."""
-    split = f.split
-
-    def texts() -> Iterator[tuple[int, str | None]]:
-        for i in lines.tolist():
-            yield i + 2, split.text(i)
-
-    _map_rows(state, texts(), f.name, f.table, f.columns, [], f.index, 0, stats)
+    texts: Iterator[tuple[int, str | None]] = f.split.texts(lines)
+    _map_rows(state, texts, f.name, f.table, f.columns, [], f.index, 0, stats)
 
 
-def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
+def _accepted(table: TableSpec, columns: list[str]) -> bool:
+    """Whether the object reader takes the header as it stands: no column repeated (it
+    reports that), every required one there (else it reads no row); extra ones are noted."""
+    named = [c for c in columns if c]
+    return len(set(named)) == len(named) and all(c in columns for c in table.required)
+
+
+def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
     """The header's columns and the bytes after the header line (ending with a line end) of a
     file the column-wise reader can take; ``None`` otherwise."""
     try:
@@ -208,21 +219,25 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     if b"\r" in data:  # a line ends at \r\n, \n or \r (as bytes.splitlines() ends them)
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            data = data.replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
-    if not data or not head.isascii() or b'"' in head or b"\t" in head or b"\0" in head:
+    if not data or not head.isascii() or b"\t" in head or b"\0" in head:
         return None
     first = head.decode("ascii")
     if _blank(first):
         return None
-    columns = [h.strip().upper() for h in first.split(",")]
-    if (
-        len(set(columns)) != len(columns)
-        or any(c not in table.columns for c in columns)
-        or any(c not in columns for c in table.required)
-    ):
-        return None
+    names = first.split(",")
+    if '"' in first:  # as the object reader reads its header: with the csv module
+        try:
+            names = next(csv.reader((first,), strict=True))
+        except csv.Error:
+            return None
+        if len(names) != first.count(",") + 1:
+            return None  # a comma inside quotes
+    columns = [h.strip().upper() for h in names]
     body = data[cut + 1 :] if cut >= 0 else b""
     if body and not body.endswith(b"\n"):
         body += b"\n"
@@ -230,37 +245,46 @@ def _plain_file(path: Path, table: TableSpec) -> tuple[list[str], bytes] | None:
 
 
 def read_columns(
-    source: Source, *, year: int | None = None, previous: Iterable[object] = ()
+    source: Source,
+    *,
+    year: int | None = None,
+    collection_year_end: dt.date | None = None,
+    previous: Iterable[object] = (),
 ) -> ColumnarRead | None:
     """Read a plain return column-wise (see the module docstring); ``None`` when the return
     is not plain, or cannot be read at all, or ``previous`` returns are given: then
-    :func:`load` reads it (and reports why)."""
+    :func:`load` reads it (and reports why). The options are :func:`load`'s (``strict`` is
+    the caller's: raise when the finished load has problems)."""
     if isinstance(previous, str | PathLike) or any(True for _ in previous):
         return None
     try:
-        this_year = as_year_end(year, "year")
+        this_year = as_year_end(year, "year") or as_year_end(
+            collection_year_end, "collection_year_end"
+        )
         state = LoadState()
         found = return_files(state, source)
     except LoadError:
         return None
     if not found or state.notes or state.problems:
         return None
-    plan: list[tuple[Path, TableSpec]] = []
-    for path, named in found:
-        table = _SPECS.get(named) if named else table_by_name(path)
-        if table is None:
-            return None
-        plan.append((path, table))
-    if len({t.name for _, t in plan}) != len(plan):
+    named_as = [(path, named, _SPECS.get(named) if named else table_by_name(path))
+                for path, named in found]  # fmt: skip
+    if any(named and table is None for _, named, table in named_as):
         return None
-    plan.sort(key=lambda f: (0 if f[1].name == "header" else 1, str(f[0])))
+    # in load()'s order: the files named for the header table first, then by name
+    named_as.sort(
+        key=lambda f: (0 if (f[1] or (f[2] or TABLES[1]).name) == "header" else 1, str(f[0]))
+    )
     with collector_paused():
         files: list[_File] = []
-        for index, (path, table) in enumerate(plan):
-            plain = _plain_file(path, table)
+        for index, (path, _, by_name) in enumerate(named_as):
+            plain = _plain_file(path)
             if plain is None:
                 return None
             columns, body = plain
+            table = by_name or table_for_header(set(columns))  # as the object reader finds it
+            if table is None or not _accepted(table, columns):
+                return None
             split = split_file(table, columns, body)
             if len(split.line_end) and np.diff(split.line_end, prepend=-1).max() > _LONGEST_LINE:
                 return None
@@ -270,6 +294,9 @@ def read_columns(
                     index=index,
                 )
             )  # fmt: skip
+        tables = [f.table.name for f in files]
+        if len(set(tables)) != len(tables):
+            return None  # two files of a table (rows repeated across them are kept once)
         return _read(state, source, this_year, files)
 
 
@@ -294,6 +321,16 @@ def _read(
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[keep]] = False
         lines = np.flatnonzero(other)
+        extra = [c for c in f.columns if c not in f.table.columns]
+        if extra:  # as the object reader notes them, before the file's rows
+            state.notes.append(
+                Problem(
+                    code="extra_columns",
+                    message=f"columns ignored: {_column_names(extra)}",
+                    file=f.name,
+                    row=1,
+                )
+            )
         _map(state, f, lines, stats)
         count, first = split.cp1252(lines)
         if count:  # as the object reader notes it, after the file's rows
@@ -361,8 +398,8 @@ def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
         other = np.ones(len(split.line_end), np.bool_)
         other[split.rows[valid]] = False
         child_at = f.columns.index("CHILD")
-        for i in np.flatnonzero(other).tolist():
-            for child in _child_cells(split.text(i), child_at):
+        for _, text in split.texts(np.flatnonzero(other)):
+            for child in _child_cells(text, child_at):
                 bad.add(_key(child, width))  # type: ignore[arg-type]
     bad.discard(None)  # type: ignore[arg-type,unused-ignore]
     keys, valid = keyed["header"]
