@@ -5,11 +5,11 @@ A row is *clean* when the object reader (:mod:`corparent.io.ssda903._rows`) woul
 no problem, no note and no change of value; the tests here are exact and conservative: a row
 they do not pass may still be fine, and is then left to the object reader. Clean means: the
 header's number of fields; only printable ASCII; quotes only around whole cells (read as the
-csv module reads them); no cell with a leading or trailing space; a CHILD of 1-12 characters
-the reader takes as they are (not ``CHILD``); dates as the reader reads them, ``dd/mm/YYYY``
-(one or two digits of day and month; separators ``/``, ``.`` or ``-``) or ``YYYY-mm-dd`` (a
-real date, years 1900-2100); codes (in any case), flags and whole numbers as the reader reads
-them as they stand; required cells not empty.
+csv module reads them); cells stripped of spaces as the reader strips them; a CHILD of 1-12
+characters the reader takes as they are (not ``CHILD``); dates as the reader reads them,
+``dd/mm/YYYY`` (one or two digits of day and month; separators ``/``, ``.`` or ``-``) or
+``YYYY-mm-dd`` (a real date, years 1900-2100); codes (in any case), flags and whole numbers as
+the reader reads them; required cells not empty.
 """
 
 from __future__ import annotations
@@ -295,13 +295,6 @@ class SplitFile:
         if body.translate(None, _PLAIN):
             odd = np.flatnonzero(np.frombuffer(body.translate(_ODD), np.bool_))
             line_ok[np.searchsorted(line_end, odd)] = False
-        if b" " in body:
-            spaces = np.flatnonzero(raw == 32)
-            before = data.u1[spaces - 1]
-            after = data.u1[spaces + 1]
-            edge = (spaces == 0) | (before == 44) | (before == 10)
-            edge |= (after == 44) | (after == 10)
-            line_ok[np.searchsorted(line_end, spaces[edge])] = False
         after_sep = np.empty_like(seps)  # each field starts after the separator before it
         after_sep[:1] = 0
         after_sep[1:] = seps[:-1] + 1
@@ -320,6 +313,8 @@ class SplitFile:
         clean = line_ok[rows]
         if b'"' in body:
             starts, lengths = _unquoted(data, line_end, rows, starts, lengths, clean)
+        if b" " in body:
+            starts, lengths = _stripped(data, starts, lengths)
         at = position["CHILD"]
         self._child = starts[:, at].copy(), lengths[:, at].copy()  # not views: free the rest
         values: dict[str, npt.NDArray[Any]] = {}
@@ -434,7 +429,7 @@ def _unquoted(
 ) -> tuple[Ints, Ints]:
     """Cells in quotes as the csv module reads them (``clean`` updated): a row is clean only
     when every quote opens or closes a whole cell (no quote inside a cell, no comma inside
-    quotes) and no cell in quotes starts or ends with a space."""
+    quotes)."""
     quotes = np.flatnonzero(data.u1 == 34)
     per_line = np.bincount(np.searchsorted(line_end, quotes), minlength=len(line_end))
     last = data.u1[starts + lengths - 1]  # an empty cell: the byte before it, not a quote
@@ -442,9 +437,22 @@ def _unquoted(
     clean &= per_line[rows] == 2 * quoted.sum(axis=1)
     starts = starts + quoted
     lengths = lengths - 2 * quoted
-    inner = quoted & (lengths > 0)
-    edge = (data.u1[starts] == 32) | (data.u1[starts + np.maximum(lengths, 1) - 1] == 32)
-    clean &= ~(inner & edge).any(axis=1)
+    return starts, lengths
+
+
+def _stripped(data: _Bytes, starts: Ints, lengths: Ints) -> tuple[Ints, Ints]:
+    """Cells without their leading and trailing spaces: a line with a space has every cell
+    stripped by the object reader (other whitespace makes a line odd, not clean)."""
+    starts, lengths = starts.copy(), lengths.copy()
+    for at_end in (False, True):
+        while True:
+            where = starts + (lengths - 1 if at_end else 0)
+            space = (lengths > 0) & (data.u1[where] == 32)
+            if not space.any():
+                break
+            lengths -= space
+            if not at_end:
+                starts += space
     return starts, lengths
 
 
