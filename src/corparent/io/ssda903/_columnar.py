@@ -224,7 +224,9 @@ def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
             data = data.replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
-    if not data or not head.isascii() or b"\t" in head or b"\0" in head:
+    if not data or len(head) > _LONGEST_LINE or not head.isascii() or b"\t" in head:
+        return None
+    if b"\0" in head:
         return None
     first = head.decode("ascii")
     if _blank(first):
