@@ -314,7 +314,7 @@ class SplitFile:
         if b'"' in body:
             starts, lengths = _unquoted(data, line_end, rows, starts, lengths, clean)
         if b" " in body:
-            starts, lengths = _stripped(data, starts, lengths)
+            starts, lengths = _stripped(data, line_end, rows, starts, lengths)
         at = position["CHILD"]
         self._child = starts[:, at].copy(), lengths[:, at].copy()  # not views: free the rest
         values: dict[str, npt.NDArray[Any]] = {}
@@ -424,35 +424,52 @@ class SplitFile:
         return count, first
 
 
+def _rows_with(data: _Bytes, byte: int, line_end: Ints, rows: Ints) -> tuple[Ints, Ints]:
+    """The rows (positions in ``rows``) whose line holds ``byte``, and how many times."""
+    per_line = np.bincount(
+        np.searchsorted(line_end, np.flatnonzero(data.u1 == byte)), minlength=len(line_end)
+    )[rows]
+    at = np.flatnonzero(per_line)
+    return at, per_line[at]
+
+
 def _unquoted(
     data: _Bytes, line_end: Ints, rows: Ints, starts: Ints, lengths: Ints, clean: Bools
 ) -> tuple[Ints, Ints]:
     """Cells in quotes as the csv module reads them (``clean`` updated): a row is clean only
     when every quote opens or closes a whole cell (no quote inside a cell, no comma inside
-    quotes)."""
-    quotes = np.flatnonzero(data.u1 == 34)
-    per_line = np.bincount(np.searchsorted(line_end, quotes), minlength=len(line_end))
-    last = data.u1[starts + lengths - 1]  # an empty cell: the byte before it, not a quote
-    quoted = (lengths >= 2) & (data.u1[starts] == 34) & (last == 34)
-    clean &= per_line[rows] == 2 * quoted.sum(axis=1)
-    starts = starts + quoted
-    lengths = lengths - 2 * quoted
+    quotes). Only the rows with a quote are looked at."""
+    at, count = _rows_with(data, 34, line_end, rows)
+    if not len(at):
+        return starts, lengths
+    s, n = starts[at], lengths[at]
+    last = data.u1[s + n - 1]  # an empty cell: the byte before it, not a quote
+    quoted = (n >= 2) & (data.u1[s] == 34) & (last == 34)
+    clean[at] &= count == 2 * quoted.sum(axis=1)
+    starts[at] = s + quoted  # in place: the split's own arrays
+    lengths[at] = n - 2 * quoted
     return starts, lengths
 
 
-def _stripped(data: _Bytes, starts: Ints, lengths: Ints) -> tuple[Ints, Ints]:
+def _stripped(
+    data: _Bytes, line_end: Ints, rows: Ints, starts: Ints, lengths: Ints
+) -> tuple[Ints, Ints]:
     """Cells without their leading and trailing spaces: a line with a space has every cell
-    stripped by the object reader (other whitespace makes a line odd, not clean)."""
-    starts, lengths = starts.copy(), lengths.copy()
+    stripped by the object reader (other whitespace makes a line odd, not clean). Only the
+    rows with a space are looked at."""
+    at, _ = _rows_with(data, 32, line_end, rows)
+    if not len(at):
+        return starts, lengths
+    s, n = starts[at], lengths[at]
     for at_end in (False, True):
         while True:
-            where = starts + (lengths - 1 if at_end else 0)
-            space = (lengths > 0) & (data.u1[where] == 32)
+            space = (n > 0) & (data.u1[s + (n - 1 if at_end else 0)] == 32)
             if not space.any():
                 break
-            lengths -= space
+            n -= space
             if not at_end:
-                starts += space
+                s += space
+    starts[at], lengths[at] = s, n  # in place: the split's own arrays
     return starts, lengths
 
 
