@@ -36,18 +36,24 @@ import stat
 from collections.abc import Iterable, Iterator
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
 from corparent._gc import collector_paused
-from corparent.batch._dates import NEVER, from_day, to_day
-from corparent.batch._tables import TABLE_FIELDS, ReturnColumns, TableColumns
+from corparent.batch._dates import from_day
+from corparent.batch._tables import ReturnColumns
 from corparent.errors import LoadError, Problem
 from corparent.io.ssda903._build import build_records
-from corparent.io.ssda903._colsplit import SplitFile, split_file
+from corparent.io.ssda903._colchildren import (
+    FileRead,
+    columns_of,
+    merge_years,
+    readable_children,
+    subset,
+)
+from corparent.io.ssda903._colsplit import split_file
 from corparent.io.ssda903._files import Source, return_files, table_by_name
 from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
@@ -65,31 +71,6 @@ Bools = npt.NDArray[np.bool_]
 _SPECS = {t.name: t for t in TABLES}
 _LONGEST_LINE = 1 << 16
 """Files with a longer line are left to the object reader (it reports lines over 1 MiB)."""
-_LOWEST = np.int64(-(2**62))
-_DTYPES = {"date": np.int64, "code": np.int16, "flag": np.int16, "int": np.int16, "text": np.bool_}
-
-_SORT: dict[str, tuple[str, ...]] = {
-    "episodes": ("start",),
-    "reviews": ("date",),
-    "missing": ("start",),
-    "sw_episodes": ("start",),
-    "dolo": ("start",),
-    "placed_adoption": ("date",),
-    "prev_perm": ("date",),
-    "ad1": ("decided_on", "matched_on"),
-}
-"""The fields a table's rows sort by within a child, as the model sorts them: the first that is
-not empty (an empty date sorts first); other tables keep file order."""
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class _File:
-    path: Path
-    name: str
-    table: TableSpec
-    columns: list[str]
-    split: SplitFile
-    index: int  # the file's index in the load state
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -138,7 +119,7 @@ class ColumnarRead:
     def __init__(
         self,
         state: LoadState,
-        files: list[_File],
+        files: list[FileRead],
         columns: ReturnColumns,
         rows: dict[str, tuple[Ints, Ints]],
         years: tuple[CollectionYear, ...],
@@ -177,7 +158,7 @@ class ColumnarRead:
                     raise AssertionError("a clean row was reported")
             built = build_records(state, self.evidence)
         self._files, self._rows = [], {}  # the files' bytes are no longer needed
-        clean = _subset(self.columns, ~marked)
+        clean = subset(self.columns, ~marked)
         stats = LoadStats(tables=state.stats, children=len(built.records) + len(clean))
         return ColumnarLoad(
             records=tuple(built.records),
@@ -192,7 +173,7 @@ class ColumnarRead:
         )
 
 
-def _map(state: LoadState, f: _File, lines: Ints, stats: TableStats) -> None:
+def _map(state: LoadState, f: FileRead, lines: Ints, stats: TableStats) -> None:
     """Map the given lines (indices, ascending) of a file with the object reader's row code."""
     texts: Iterator[tuple[int, str | None]] = f.split.texts(lines)
     _map_rows(state, texts, f.name, f.table, f.columns, [], f.index, 0, stats)
@@ -224,7 +205,9 @@ def _plain_file(path: Path) -> tuple[list[str], bytes] | None:
             data = data.replace(b"\r", b"\n")
     cut = data.find(b"\n")
     head = data[: cut if cut >= 0 else len(data)]
-    if not data or not head.isascii() or b"\t" in head or b"\0" in head:
+    if not data or len(head) > _LONGEST_LINE or not head.isascii() or b"\t" in head:
+        return None
+    if b"\0" in head:
         return None
     first = head.decode("ascii")
     if _blank(first):
@@ -276,7 +259,7 @@ def read_columns(
         key=lambda f: (0 if (f[1] or (f[2] or TABLES[1]).name) == "header" else 1, str(f[0]))
     )
     with collector_paused():
-        files: list[_File] = []
+        files: list[FileRead] = []
         for index, (path, _, by_name) in enumerate(named_as):
             plain = _plain_file(path)
             if plain is None:
@@ -289,7 +272,7 @@ def read_columns(
             if len(split.line_end) and np.diff(split.line_end, prepend=-1).max() > _LONGEST_LINE:
                 return None
             files.append(
-                _File(
+                FileRead(
                     path=path, name=str(path), table=table, columns=columns, split=split,
                     index=index,
                 )
@@ -301,14 +284,14 @@ def read_columns(
 
 
 def _read(
-    state: LoadState, source: Source, this_year: dt.date | None, files: list[_File]
+    state: LoadState, source: Source, this_year: dt.date | None, files: list[FileRead]
 ) -> ColumnarRead:
     ret = ReturnState(str(source), this_year)
     state.returns.append(ret)
     for f in files:
         state.files.append((f.name, 0))
         ret.files += 1
-    readable, child_of = _readable(files)
+    readable, child_of = readable_children(files)
     # the object path: every line that is not a readable child's, file by file
     for f in files:
         stats = state.table_stats(f.table.name)
@@ -346,218 +329,8 @@ def _read(
         stats.lines += count
         stats.read += count
         stats.mapped += count
-    columns, rows = _columns(files, readable, child_of, this_year)
-    _merge_years(ret, columns)
+    columns, rows = columns_of(files, readable, child_of, this_year)
+    merge_years(ret, columns)
     years = settle_years(state, 0)
     columns = attrs.evolve(columns, year_end=years[-1].year_end)
     return ColumnarRead(state, files, columns, rows, years)
-
-
-def _child_cells(text: str, at: int) -> tuple[str, ...]:
-    """The CHILD cell of a line as the object reader may read it (as split, and stripped)."""
-    if '"' in text:
-        try:
-            cells = next(csv.reader((text,), strict=True))
-        except csv.Error:
-            return ()  # reported as bad CSV: no child
-    else:
-        cells = text.split(",")
-    if at >= len(cells):
-        return ()
-    return cells[at], cells[at].strip()
-
-
-def _key(text: str, width: int) -> int | bytes | None:
-    """A child id as :meth:`SplitFile.keys` gives it (``None``: no clean child has it)."""
-    if not text.isascii():
-        return None
-    raw = text.encode("ascii")
-    if not 1 <= len(raw) <= width:
-        return None
-    return int.from_bytes(raw.ljust(8, b"\0"), "big") if width <= 8 else raw
-
-
-def _readable(files: list[_File]) -> tuple[list[str], dict[str, Ints]]:
-    """The readable children's ids (sorted) and, per table, each row's child (its index among
-    them, ``-1`` when the row goes to the object path)."""
-    header = next((f for f in files if f.table.name == "header"), None)
-    nobody: dict[str, Ints] = {f.table.name: np.full(len(f.split.rows), -1) for f in files}
-    if header is None:
-        return [], nobody
-    lengths = header.split.id_lengths()
-    width = 12 if ((lengths > 8) & (lengths <= 12)).any() else 8
-    bad: set[int | bytes] = set()
-    keyed: dict[str, tuple[npt.NDArray[Any], Bools]] = {}
-    for f in files:
-        split = f.split
-        keys, fits = split.keys(width)
-        valid = split.clean & fits
-        if f is header:
-            valid &= split.valid_ids()
-        keyed[f.table.name] = keys, valid
-        other = np.ones(len(split.line_end), np.bool_)
-        other[split.rows[valid]] = False
-        child_at = f.columns.index("CHILD")
-        for _, text in split.texts(np.flatnonzero(other)):
-            for child in _child_cells(text, child_at):
-                bad.add(_key(child, width))  # type: ignore[arg-type]
-    bad.discard(None)  # type: ignore[arg-type,unused-ignore]
-    keys, valid = keyed["header"]
-    ids = keys[valid]
-    order = np.argsort(ids, kind="stable")
-    ids = ids[order]
-    twice = ids[1:] == ids[:-1]
-    bad.update(ids[1:][twice].tolist())
-    dob8, dob2 = (a[valid][order] for a in header.split.dob)  # type: ignore[union-attr]
-    sex = header.split.sex[valid][order]  # type: ignore[index]
-    found: dict[str, tuple[Ints, Bools]] = {}
-    for f in files:
-        if f is header or not len(ids):
-            continue
-        split = f.split
-        keys, valid = keyed[f.table.name]
-        mine = keys[valid]
-        at = np.minimum(np.searchsorted(ids, mine), len(ids) - 1)
-        ok = ids[at] == mine
-        if split.dob is not None:
-            ok &= (split.dob[0][valid] == dob8[at]) & (split.dob[1][valid] == dob2[at])
-        if split.sex is not None:
-            ok &= split.sex[valid] == sex[at]
-        if f.table.name == "uasc":
-            repeated = np.diff(at[ok]) == 0 if _ascending(at[ok]) else None
-            if repeated is None:
-                unique, counts = np.unique(mine[ok], return_counts=True)
-                bad.update(unique[counts > 1].tolist())
-            else:
-                bad.update(mine[ok][1:][repeated].tolist())
-        bad.update(mine[~ok].tolist())
-        found[f.table.name] = at, ok
-    drop = np.isin(ids, np.array(sorted(bad), ids.dtype)) if bad else np.zeros(len(ids), bool)
-    rank = np.cumsum(~drop) - 1
-    child_of: dict[str, Ints] = {}
-    for f in files:
-        keys, valid = keyed[f.table.name]
-        owner = np.full(len(valid), -1, np.int64)
-        if f is header:
-            at = np.empty(len(order), np.int64)
-            at[order] = np.arange(len(order))
-            ok = np.ones(len(order), np.bool_)
-        elif f.table.name in found:
-            at, ok = found[f.table.name]
-        else:
-            child_of[f.table.name] = owner
-            continue
-        hit = ok & ~drop[at]
-        where = np.flatnonzero(valid)[hit]
-        owner[where] = rank[at[hit]]
-        child_of[f.table.name] = owner
-    kept = ids[~drop]
-    names = kept.astype(">u8").view("S8").tolist() if width <= 8 else kept.tolist()
-    return [k.decode("ascii") for k in names], child_of
-
-
-def _ascending(values: Ints) -> bool:
-    return bool(len(values) < 2 or (values[1:] >= values[:-1]).all())
-
-
-def _columns(
-    files: list[_File],
-    readable: list[str],
-    child_of: dict[str, Ints],
-    year_end: dt.date | None,
-) -> tuple[ReturnColumns, dict[str, tuple[Ints, Ints]]]:
-    n = len(readable)
-    tables: dict[str, TableColumns] = {}
-    rows: dict[str, tuple[Ints, Ints]] = {}
-    by_name = {f.table.name: f for f in files}
-    for name, fields in TABLE_FIELDS.items():
-        f = by_name.get(name)
-        if f is None:
-            tables[name] = TableColumns(
-                offsets=np.zeros(n + 1, np.int64),
-                values={field: np.zeros(0, _DTYPES[kind]) for field, kind in fields},
-                line=np.zeros(0, np.int64),
-            )  # fmt: skip
-            continue
-        split = f.split
-        owner = child_of[name]
-        keep = owner >= 0
-        every = bool(keep.all())
-        child = owner if every else owner[keep]
-        line = split.rows if every else split.rows[keep]
-        rows[name] = (line, child)
-        sort = _SORT.get(name)
-        key = None
-        if sort:
-            key = split.values[sort[0]] if every else split.values[sort[0]][keep]
-            for more in sort[1:]:
-                other = split.values[more] if every else split.values[more][keep]
-                key = np.where(key == NEVER, other, key)
-            key = np.where(key == NEVER, _LOWEST, key)
-        step = np.diff(child)
-        ordered = (step > 0) | ((step == 0) & (np.diff(key) >= 0 if key is not None else True))
-        if ordered.all():
-            order = None  # already in order (a file sorted by child, as most are)
-        elif key is not None:
-            order = np.lexsort((key, child))
-        else:
-            order = np.argsort(child, kind="stable")
-        tables[name] = TableColumns(
-            offsets=np.searchsorted(
-                child if order is None else child[order], np.arange(n + 1)
-            ).astype(np.int64),
-            values={
-                field: _arranged(split.values[field], keep, every, order) for field, _ in fields
-            },
-            line=_arranged(split.rows, keep, every, order) + 2,
-        )
-    columns = ReturnColumns(
-        child_ids=tuple(readable), tables=tables, year_end=year_end or dt.date(1900, 3, 31)
-    )
-    return columns, rows
-
-
-def _arranged(
-    values: npt.NDArray[Any], keep: Bools, every: bool, order: Ints | None
-) -> npt.NDArray[Any]:
-    kept = values if every else values[keep]
-    return kept if order is None else kept[order]
-
-
-def _merge_years(ret: ReturnState, columns: ReturnColumns) -> None:
-    """Take the readable children's episode and review dates into the return's latest dates
-    (as the object reader does row by row)."""
-    today = to_day(dt.date.today())
-    parts = [
-        columns.tables["episodes"].values["start"],
-        columns.tables["episodes"].values["end"],
-        columns.tables["reviews"].values["date"],
-    ]
-    days = np.concatenate([p[p != NEVER] for p in parts])
-    if not len(days):
-        return
-    latest = from_day(int(days.max()))
-    if latest > ret.latest:
-        ret.latest = latest
-    past = days[days <= today]
-    if len(past):
-        latest_past = from_day(int(past.max()))
-        if latest_past > ret.latest_past:
-            ret.latest_past = latest_past
-
-
-def _subset(columns: ReturnColumns, keep: Bools) -> ReturnColumns:
-    """The children of ``columns`` where ``keep``, with their rows."""
-    if keep.all():
-        return columns
-    tables: dict[str, TableColumns] = {}
-    for name, t in columns.tables.items():
-        counts = np.diff(t.offsets)
-        rows = np.repeat(keep, counts)
-        tables[name] = TableColumns(
-            offsets=np.concatenate(([0], np.cumsum(counts[keep]))).astype(np.int64),
-            values={k: v[rows] for k, v in t.values.items()},
-            line=t.line[rows],
-        )
-    ids = tuple(c for c, k in zip(columns.child_ids, keep.tolist(), strict=True) if k)
-    return ReturnColumns(child_ids=ids, tables=tables, year_end=columns.year_end)
