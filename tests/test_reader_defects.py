@@ -497,6 +497,51 @@ def test_one_mistyped_date_does_not_move_the_collection_year(tmp_path: Path) -> 
     assert [n.code for n in result.notes] == ["dates_after_year"]
 
 
+@pytest.mark.parametrize("columnar", [False, True])
+def test_a_mistyped_later_year_already_past_does_not_move_the_collection_year(
+    tmp_path: Path, columnar: bool
+) -> None:
+    """An old return read again years later: a review typed 2025 instead of 2024 is in the past
+    now, but one date must not make the 2023/24 return a 2024/25 one (every finding would then
+    vanish as not assessable). The year is the latest holding a tenth of the review dates."""
+    from corparent.io.ssda903 import check_return
+
+    folder = _return(tmp_path / "r", n=40)
+    plain = load(folder)
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    cells = lines[1].split(",")
+    cells[2] = "12/05/2025"
+    lines[1] = ",".join(cells)
+    _write_lines(reviews, lines)
+    checked = check_return(folder, dt.date(2024, 3, 31), columnar=columnar).load
+    result = load(folder)
+    for year_end, notes in (
+        (result.collection_year_end, result.notes),
+        (checked.collection_year_end, checked.notes),
+    ):
+        assert year_end == plain.collection_year_end == dt.date(2024, 3, 31)
+        assert [n.code for n in notes] == ["dates_after_year"]
+
+
+def test_a_return_whose_reviews_span_two_years_is_for_the_later_one(tmp_path: Path) -> None:
+    """Reviews of a later year, when they are more than a few, make the return that year's."""
+    folder = _return(tmp_path / "r", n=40)
+    reviews = folder / "reviews.csv"
+    lines = _lines(reviews)
+    moved = 0
+    for i in range(1, len(lines)):  # the 2023/24 reviews a year later
+        cells = lines[i].split(",")
+        day, month, year = cells[2].split("/")
+        if dt.date(2023, 4, 1) <= dt.date(int(year), int(month), int(day)) <= dt.date(2024, 3, 31):
+            cells[2] = f"{day}/{month}/{int(year) + 1}"
+            lines[i] = ",".join(cells)
+            moved += 1
+    _write_lines(reviews, lines)
+    assert moved * 10 >= len(lines) - 1  # a tenth of the reviews or more
+    assert load(folder).collection_year_end == dt.date(2025, 3, 31)
+
+
 def test_a_stray_nul_byte_spoils_one_value_not_the_file(tmp_path: Path) -> None:
     folder = _return(tmp_path / "r")
     plain = load(folder)

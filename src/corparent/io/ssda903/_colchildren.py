@@ -230,7 +230,8 @@ def _arranged(
 
 def merge_years(ret: ReturnState, columns: ReturnColumns) -> None:
     """Take the readable children's episode and review dates into the return's latest dates
-    (as the object reader does row by row)."""
+    and, those not after today, into its count of dates per collection year (as the object
+    reader does row by row)."""
     today = to_day(dt.date.today())
     parts = [
         columns.tables["episodes"].values["start"],
@@ -240,14 +241,17 @@ def merge_years(ret: ReturnState, columns: ReturnColumns) -> None:
     days = np.concatenate([p[p != NEVER] for p in parts])
     if not len(days):
         return
+    past = days[days <= today]
+    if len(past):
+        as_dates = past.astype("datetime64[D]")
+        years = as_dates.astype("datetime64[Y]").astype(np.int64) + 1970
+        months = as_dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
+        found, counts = np.unique(years + (months > 3), return_counts=True)
+        for year, count in zip(found.tolist(), counts.tolist(), strict=True):
+            ret.date_years[year] = ret.date_years.get(year, 0) + count
     latest = from_day(int(days.max()))
     if latest > ret.latest:
         ret.latest = latest
-    past = days[days <= today]
-    if len(past):
-        latest_past = from_day(int(past.max()))
-        if latest_past > ret.latest_past:
-            ret.latest_past = latest_past
 
 
 def subset(columns: ReturnColumns, keep: Bools) -> ReturnColumns:

@@ -300,6 +300,7 @@ def _map_rows(
     year_at = [i for i, f in enumerate(fields) if f.name in _YEAR_COLUMNS.get(table.name, ())]
     today = dt.date.today()
     is_header = table.name == "header"
+    date_years = ret.date_years
     rows = load.rows
     valid_ids = load.valid_ids
     dates = _FIELDS["header"][0].kind
@@ -411,11 +412,12 @@ def _map_rows(
         per_table.append(row)
         for i in year_at:
             day = row[i]
-            if day is not None and day > ret.latest_past:
+            if day is not None:
                 if day > ret.latest:
                     ret.latest = day
                 if day <= today:
-                    ret.latest_past = day
+                    year = day.year + 1 if day.month > 3 else day.year
+                    date_years[year] = date_years.get(year, 0) + 1
         if is_header:
             if child not in header:
                 header[child] = (

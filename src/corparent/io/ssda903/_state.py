@@ -22,7 +22,9 @@ class ReturnState:
         self.year_end = year_end
         self.explicit = year_end is not None
         self.latest = dt.date(MIN_YEAR, 1, 1)  # the latest episode or review date
-        self.latest_past = self.latest  # the same, among dates not after today
+        # collection year (the year its 31 March falls in) -> episode and review dates in it,
+        # leaving out dates after today
+        self.date_years: dict[int, int] = {}
         self.files = 0
         # child -> (date of birth, sex, raw DOB, raw SEX) from this return's header, to check
         # the other tables against

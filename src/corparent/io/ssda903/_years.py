@@ -56,10 +56,17 @@ def previous_source(item: Any) -> tuple[Any, dt.date | None]:
 
 
 def _derived_year(ret: ReturnState) -> dt.date:
-    """The collection year of the return's latest episode or review date, leaving out dates
-    after today (a mistyped year cannot have happened yet, and must not move the year)."""
-    if ret.latest_past.year > MIN_YEAR:
-        return _year_end_of(ret.latest_past)
+    """The collection year the return's dates say it is for, leaving out dates after today (a
+    mistyped year cannot have happened yet).
+
+    The latest collection year holding at least a tenth as many episode and review dates as
+    the busiest year: a few mistyped dates in a later year, already past when an old return
+    is read again, do not move the return (they are noted as dates after its year).
+    """
+    years = ret.date_years
+    if years:
+        busiest = max(years.values())
+        return dt.date(max(y for y, n in years.items() if n * 10 >= busiest), 3, 31)
     if ret.latest.year > MIN_YEAR:
         return _year_end_of(ret.latest)
     return _year_end_of(dt.date.today())
