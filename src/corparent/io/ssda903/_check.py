@@ -7,8 +7,9 @@ child. The files are split into columns with numpy; a child whose every row read
 whose data the column-wise checks can judge exactly is checked from the columns; every other
 child (a value the reader reports, a record that contradicts itself, a care leaver whose OC3
 needs the leaving-care status) is read and checked record by record, as before. A return or a
-check set the column-wise path does not cover (quoted or tab-separated files, earlier returns,
-plugin checks, a rule set beyond the batch engine) is loaded and checked whole the object way.
+check set the column-wise path does not cover (a UTF-16 or tab-separated file, a table in two
+files, earlier returns, plugin checks, a rule set beyond the batch engine) is loaded and checked
+whole the object way.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from corparent.checks._columnar import (
 )
 from corparent.checks._columnar_integrity import integrity_suspects
 from corparent.errors import LoadError, Problem
-from corparent.io.ssda903._columnar import ColumnarRead, read_columns
+from corparent.io.ssda903._columnar import ColumnarLoad, ColumnarRead, read_columns
 from corparent.io.ssda903._files import Source, StrPath
 from corparent.io.ssda903._read import load
-from corparent.io.ssda903._result import CollectionYear, LoadStats
+from corparent.io.ssda903._result import CollectionYear, LoadResult, LoadStats
 from corparent.law import Conventions, RuleSet
 from corparent.model import CaseRecord, Evidence
 
@@ -149,17 +150,7 @@ def check_return(
                 raise_on_crash, gate,
             )  # fmt: skip
     loaded = load(source, strict=strict, year=year, previous=previous)
-    starts = [e.start for record in loaded.caseload for e in record.episodes]
-    summary = ReturnLoad(
-        problems=loaded.problems,
-        notes=loaded.notes,
-        stats=loaded.stats,
-        collection_year_end=loaded.collection_year_end,
-        years=loaded.years,
-        evidence=loaded.evidence,
-        first_episode_start=min(starts) if starts else None,
-        records_built=len(loaded.caseload),
-    )
+    summary = _whole(loaded)
     if gate is not None:
         gate(summary)
     result = run_checks(
@@ -211,19 +202,8 @@ def load_child(
             read = read_columns(source, year=year)
     if read is None:
         loaded = load(source, year=year, previous=previous)
-        starts = [e.start for record in loaded.caseload for e in record.episodes]
-        summary = ReturnLoad(
-            problems=loaded.problems,
-            notes=loaded.notes,
-            stats=loaded.stats,
-            collection_year_end=loaded.collection_year_end,
-            years=loaded.years,
-            evidence=loaded.evidence,
-            first_episode_start=min(starts) if starts else None,
-            records_built=len(loaded.caseload),
-        )
         found = [r for r in loaded.caseload if r.id == child_id]
-        return summary, found[0] if found else None
+        return _whole(loaded), found[0] if found else None
     columns = read.columns
     with collector_paused():
         mask = integrity_suspects(columns)
@@ -231,18 +211,8 @@ def load_child(
         if position < len(columns) and columns.child_ids[position] == child_id:
             mask[position] = True
         built = read.finish(mask)
-    summary = ReturnLoad(
-        problems=tuple(built.problems),
-        notes=tuple(built.notes),
-        stats=built.stats,
-        collection_year_end=built.collection_year_end,
-        years=tuple(built.years),
-        evidence=built.evidence,
-        first_episode_start=built.first_episode_start,
-        records_built=len(built.records),
-    )
     found = [r for r in built.records if r.id == child_id]
-    return summary, found[0] if found else None
+    return _split(built), found[0] if found else None
 
 
 def _columnar(
@@ -264,16 +234,7 @@ def _columnar(
     if strict and loaded.problems:
         raise LoadError(loaded.problems, headline="the SSDA903 return has problems")
     records = loaded.records
-    summary = ReturnLoad(
-        problems=tuple(loaded.problems),
-        notes=tuple(loaded.notes),
-        stats=loaded.stats,
-        collection_year_end=loaded.collection_year_end,
-        years=tuple(loaded.years),
-        evidence=loaded.evidence,
-        first_episode_start=loaded.first_episode_start,
-        records_built=len(records),
-    )
+    summary = _split(loaded)
     if gate is not None:
         gate(summary)
     started = dt.datetime.now(dt.UTC)
@@ -310,6 +271,35 @@ def _columnar(
         not_assessable=dict(sorted(unjudged.items())),
     )
     return CheckedReturn(load=summary, result=result)
+
+
+def _whole(loaded: LoadResult) -> ReturnLoad:
+    """What a whole load (every child a record) found."""
+    starts = [e.start for record in loaded.caseload for e in record.episodes]
+    return ReturnLoad(
+        problems=loaded.problems,
+        notes=loaded.notes,
+        stats=loaded.stats,
+        collection_year_end=loaded.collection_year_end,
+        years=loaded.years,
+        evidence=loaded.evidence,
+        first_episode_start=min(starts) if starts else None,
+        records_built=len(loaded.caseload),
+    )
+
+
+def _split(loaded: ColumnarLoad) -> ReturnLoad:
+    """What a column-wise load (some children records, the rest columns) found."""
+    return ReturnLoad(
+        problems=tuple(loaded.problems),
+        notes=tuple(loaded.notes),
+        stats=loaded.stats,
+        collection_year_end=loaded.collection_year_end,
+        years=tuple(loaded.years),
+        evidence=loaded.evidence,
+        first_episode_start=loaded.first_episode_start,
+        records_built=len(loaded.records),
+    )
 
 
 def _merged(
