@@ -159,6 +159,23 @@ def test_as_of_outside_the_data_exits_2(
     assert out == ""
 
 
+@pytest.mark.parametrize("command", ["check", "schedule", "report"])
+def test_as_of_before_the_returns_year_exits_2(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """Inside the episodes' span but before the 2023/24 return's year: its reviews are known from
+    1 April 2023 only, so nothing about them could be judged as at 2023-03-31."""
+    argv = [command, str(SAMPLE), "--as-of", "2023-03-31"]
+    argv += {"check": ["--fail-on", "never"], "schedule": ["--child", "C0001"]}.get(
+        command, ["--format", "json"]
+    )
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert "lies before the data's first collection year, 2023/24" in err
+    assert out == ""
+    assert run(capsys, *argv[:3], "2023-04-01", *argv[4:])[0] != 2  # the year's first day is fine
+
+
 @pytest.mark.parametrize("table", ["header", "episodes"])
 def test_a_missing_required_table_exits_2_even_with_fail_on_never(
     capsys: pytest.CaptureFixture[str], copy_of_sample: Path, table: str

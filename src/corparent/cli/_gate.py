@@ -2,7 +2,8 @@
 ``--fail-on`` says, so a scheduled job never passes on a return it could not read.
 
 A load is refused when a required table is missing, when every row of a table is unreadable,
-when rows are unaccounted for, or when ``--as-of`` lies outside the data.
+when rows are unaccounted for, or when ``--as-of`` lies outside the data (for an SSDA903 load,
+before its first collection year).
 """
 
 from __future__ import annotations
@@ -80,6 +81,26 @@ def check_load(loaded: LoadResult | ReturnLoad, as_of: dt.date, source: str) -> 
                     expected=f"a date from {first.isoformat()} to {last.isoformat()}",
                 )
             )
+    if not problems and loaded.years and as_of < loaded.years[0].start:
+        # An SSDA903 load holds reviews from 1 April of its first year only: as at an earlier
+        # date every review duty would be not assessable, and the completeness checks would
+        # ask about a year the data does not hold.
+        year = loaded.years[0]
+        problems.append(
+            Problem(
+                code="as_of_before_data",
+                message=(
+                    f"--as-of {as_of.isoformat()} lies before the data's first collection year, "
+                    f"{year.label}: its reviews are known from {year.start.isoformat()} only, so "
+                    "no review duty could be judged as at that date"
+                ),
+                file=source,
+                expected=(
+                    f"a date from {year.start.isoformat()}, or the returns of earlier years "
+                    "(--previous) or --year if the year was taken wrongly from the dates"
+                ),
+            )
+        )
     if problems:
         raise LoadError(problems, headline=f"cannot judge {source}")
 
