@@ -161,6 +161,16 @@ Made = tuple[list[Finding], Ints]
 """Findings, and each one's child index."""
 
 
+def _finding(
+    spec: CheckSpec, child_id: str, message: str, code: str, due: dt.date | None = None
+) -> Finding:
+    """A completeness finding, as the check's ``ctx.finding(...)`` makes it (no duty)."""
+    return _made(
+        spec.id, spec.severity, child_id, message, None, due, None, None, spec.principles, None,
+        code,
+    )  # fmt: skip
+
+
 def participation_findings(
     spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: dt.date
 ) -> Made:
@@ -174,20 +184,13 @@ def participation_findings(
         & (date <= to_day(as_of))
     )
     ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
     made = [
-        _made(
-            spec.id,
-            severity,
+        _finding(
+            spec,
             ids[child],
             f"review on {day} has no participation code (PN0-PN7)",
-            None,
-            day,
-            None,
-            None,
-            principles,
-            None,
             "review_participation_missing",
+            day,
         )
         for child, day in zip(
             owner[rows].tolist(), date[rows].astype("datetime64[D]").tolist(), strict=True
@@ -215,23 +218,7 @@ def upn_findings(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: dt.da
     no_upn = ~np.asarray(data.tables["header"].values["upn"], np.bool_)
     children = np.flatnonzero(keep & looked_after & no_upn)
     ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
-    made = [
-        _made(
-            spec.id,
-            severity,
-            ids[i],
-            _NO_UPN,
-            None,
-            None,
-            None,
-            None,
-            principles,
-            None,
-            "upn_missing",
-        )
-        for i in children.tolist()
-    ]
+    made = [_finding(spec, ids[i], _NO_UPN, "upn_missing") for i in children.tolist()]
     return made, children
 
 
@@ -250,7 +237,6 @@ def provider_findings(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: 
     children, first = np.unique(owner[rows], return_index=True)
     bounds = np.append(first, len(rows)).tolist()
     ids = data.child_ids
-    severity, principles = spec.severity, spec.principles
     positions = index.tolist()
     made = []
     for j, child in enumerate(children.tolist()):
@@ -258,21 +244,8 @@ def provider_findings(spec: CheckSpec, data: ReturnColumns, keep: Bools, as_of: 
         where = ", ".join(f"episodes[{i}]" for i in which[:5])
         if len(which) > 5:
             where += f" and {len(which) - 5} more"
-        made.append(
-            _made(
-                spec.id,
-                severity,
-                ids[child],
-                f"{len(which)} episode(s) with no placement provider: {where}",
-                None,
-                None,
-                None,
-                None,
-                principles,
-                None,
-                "placement_provider_missing",
-            )
-        )
+        message = f"{len(which)} episode(s) with no placement provider: {where}"
+        made.append(_finding(spec, ids[child], message, "placement_provider_missing"))
     return made, children.astype(np.int64)
 
 
