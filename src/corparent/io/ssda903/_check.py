@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -42,6 +43,9 @@ from corparent.law import Conventions, RuleSet
 from corparent.model import CaseRecord, Evidence
 
 __all__ = ["CheckedReturn", "ReturnLoad", "check_return", "load_child"]
+
+_Check = Callable[[Iterable[CaseRecord]], RunResult]
+"""``run_checks`` with a run's options bound: records in, result out."""
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -138,24 +142,10 @@ def check_return(
     if isinstance(previous, str | PathLike):
         previous = [previous]
     previous = tuple(previous)
-    plan = None
-    if columnar and rules is not None and not previous:
-        plan = columnar_plan(specs, rules, conventions)
-    if plan is not None and rules is not None:
-        with collector_paused():
-            read = read_columns(source, year=year)
-        if read is not None:
-            return _columnar(
-                read, plan, as_of, specs, rules, conventions, strict, workers, progress,
-                raise_on_crash, gate,
-            )  # fmt: skip
-    loaded = load(source, strict=strict, year=year, previous=previous)
-    summary = _whole(loaded)
-    if gate is not None:
-        gate(summary)
-    result = run_checks(
-        loaded.caseload,
-        as_of,
+    # run_checks with the run's options: on every record, or on the records built
+    check: _Check = functools.partial(
+        run_checks,
+        as_of=as_of,
         checks=specs,
         rules=rules,
         conventions=conventions,
@@ -163,7 +153,19 @@ def check_return(
         progress=progress,
         raise_on_crash=raise_on_crash,
     )
-    return CheckedReturn(load=summary, result=result)
+    plan = None
+    if columnar and rules is not None and not previous:
+        plan = columnar_plan(specs, rules, conventions)
+    if plan is not None and rules is not None:
+        with collector_paused():
+            read = read_columns(source, year=year)
+        if read is not None:
+            return _columnar(read, plan, as_of, strict, gate, check)
+    loaded = load(source, strict=strict, year=year, previous=previous)
+    summary = _whole(loaded)
+    if gate is not None:
+        gate(summary)
+    return CheckedReturn(load=summary, result=check(loaded.caseload))
 
 
 def load_child(
@@ -219,14 +221,9 @@ def _columnar(
     read: ColumnarRead,
     plan: ColumnarPlan,
     as_of: dt.date,
-    specs: tuple[CheckSpec, ...],
-    rules: RuleSet,
-    conventions: Conventions | None,
     strict: bool,
-    workers: int | None,
-    progress: Callable[[int, int], None] | None,
-    raise_on_crash: bool,
     gate: Callable[[ReturnLoad], None] | None,
+    check: _Check,
 ) -> CheckedReturn:
     with collector_paused():
         mask = needs_records(plan, read.columns, as_of, read.evidence)
@@ -239,16 +236,7 @@ def _columnar(
         gate(summary)
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
-    by_records = run_checks(
-        records,
-        as_of,
-        checks=specs,
-        rules=rules,
-        conventions=conventions,
-        workers=workers,
-        progress=progress,
-        raise_on_crash=raise_on_crash,
-    )
+    by_records = check(records)
     clean = loaded.clean
     with collector_paused():
         keep = np.ones(len(clean), np.bool_)
