@@ -20,6 +20,7 @@ from corparent.checks._columnar_integrity import as_ints, owners
 from corparent.checks._finding import Finding, _made
 from corparent.checks._spec import CheckSpec
 from corparent.checks.builtin.completeness import (
+    OC3_NOT_ON_LEAVING_FROM,
     _year_start,
     placement_provider,
     review_participation,
@@ -32,7 +33,6 @@ __all__ = ["COMPLETENESS", "Birthdays", "Made", "oc3_reaches_status"]
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
 
-_OC3_RULE_FROM = dt.date(2024, 3, 31)  # no OC3 expected for leaving care on the birthday
 _NEEDS_PROVIDER = np.array(
     [not (p.is_temporary or p.value.startswith("Z")) for p in PlacementType] + [False], np.bool_
 )
@@ -140,7 +140,7 @@ def oc3_reaches_status(
             continue
         on_day = np.zeros(n, np.int64)
         on_day[candidates] = np.where(reach, day, NEVER - 1)
-        if as_of >= _OC3_RULE_FROM:
+        if as_of >= OC3_NOT_ON_LEAVING_FROM:
             left = np.zeros(n, np.bool_)
             left[ep_owner[ours & (ep_end == on_day[ep_owner])]] = True
             reach &= ~left[candidates]

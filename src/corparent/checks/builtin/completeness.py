@@ -109,6 +109,10 @@ def placement_provider(record: CaseRecord, ctx: CheckContext) -> Iterator[Findin
 
 _OC3_STATUSES = frozenset({LeaverStatus.RELEVANT, LeaverStatus.FORMER_RELEVANT})
 
+OC3_NOT_ON_LEAVING_FROM = dt.date(2024, 3, 31)
+"""From the 2023-24 collection (years ending on or after this day) the DfE expects no OC3 for
+a young person who left care on the birthday itself."""
+
 
 @check(
     id="builtin.completeness.oc3",
@@ -145,7 +149,7 @@ def oc3_missing(
         day = birthday(dob, age)
         if not start <= day <= as_of:
             continue
-        if as_of >= dt.date(2024, 3, 31) and any(e.end == day for e in record.episodes):
+        if as_of >= OC3_NOT_ON_LEAVING_FROM and any(e.end == day for e in record.episodes):
             continue
         if ctx.leaver_status(day) not in _OC3_STATUSES:  # the costly test, made last
             continue

@@ -57,7 +57,12 @@ from corparent.io.ssda903._colsplit import split_file
 from corparent.io.ssda903._files import Source, return_files, table_by_name
 from corparent.io.ssda903._lines import sniff
 from corparent.io.ssda903._result import CollectionYear, LoadStats, TableStats
-from corparent.io.ssda903._rows import _blank, _column_names, _map_rows
+from corparent.io.ssda903._rows import (
+    _blank,
+    _map_rows,
+    extra_columns_note,
+    not_utf8_note,
+)
 from corparent.io.ssda903._state import LoadState, ReturnState
 from corparent.io.ssda903._tables import TABLES, TableSpec, table_for_header
 from corparent.io.ssda903._years import as_year_end, settle_years
@@ -306,25 +311,11 @@ def _read(
         lines = np.flatnonzero(other)
         extra = [c for c in f.columns if c not in f.table.columns]
         if extra:  # as the object reader notes them, before the file's rows
-            state.notes.append(
-                Problem(
-                    code="extra_columns",
-                    message=f"columns ignored: {_column_names(extra)}",
-                    file=f.name,
-                    row=1,
-                )
-            )
+            state.notes.append(extra_columns_note(f.name, 1, extra))
         _map(state, f, lines, stats)
         count, first = split.cp1252(lines)
         if count:  # as the object reader notes it, after the file's rows
-            state.notes.append(
-                Problem(
-                    code="not_utf8",
-                    message=f"{count} line(s) are not UTF-8 and were read as Windows-1252",
-                    file=f.name,
-                    row=first,
-                )
-            )
+            state.notes.append(not_utf8_note(f.name, count, first))
         count = int(keep.sum())
         stats.lines += count
         stats.read += count

@@ -26,7 +26,7 @@ from corparent.io.ssda903._result import UNRECOGNISED, TableStats
 from corparent.io.ssda903._state import LoadState, ReturnState
 from corparent.io.ssda903._tables import PERSONAL_COLUMNS, TABLES, TableSpec, table_for_header
 
-__all__ = ["read_file"]
+__all__ = ["extra_columns_note", "not_utf8_note", "read_file"]
 
 _COLUMN_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
 _FIELDS = table_fields()
@@ -69,6 +69,27 @@ def _column_names(columns: Sequence[str]) -> str:
     return ", ".join(
         c if _COLUMN_NAME.fullmatch(c) and sum(ch.isdigit() for ch in c) <= 1 else shape(c)
         for c in columns
+    )
+
+
+def not_utf8_note(file: str, lines: int, first: int | None) -> Problem:
+    """The note that ``lines`` lines of ``file`` (the first at line ``first``) were read as
+    Windows-1252."""
+    return Problem(
+        code="not_utf8",
+        message=f"{lines} line(s) are not UTF-8 and were read as Windows-1252",
+        file=file,
+        row=first,
+    )
+
+
+def extra_columns_note(file: str, header_line: int, extra: Sequence[str]) -> Problem:
+    """The note that the ``extra`` columns of ``file``'s header are ignored."""
+    return Problem(
+        code="extra_columns",
+        message=f"columns ignored: {_column_names(extra)}",
+        file=file,
+        row=header_line,
     )
 
 
@@ -139,15 +160,7 @@ def _read_stream(
         for _ in lines:  # pragma: no cover - only after an unexpected error
             pass
     if decoding.cp1252_lines:
-        load.notes.append(
-            Problem(
-                code="not_utf8",
-                message=f"{decoding.cp1252_lines} line(s) are not UTF-8 and were read as "
-                "Windows-1252",
-                file=name,
-                row=decoding.first_cp1252,
-            )
-        )
+        load.notes.append(not_utf8_note(name, decoding.cp1252_lines, decoding.first_cp1252))
     if decoding.replaced_lines:
         load.notes.append(
             Problem(
@@ -241,14 +254,7 @@ def _read_lines(
         )
     extra = [c for c in columns if c not in table.columns]
     if extra:
-        load.notes.append(
-            Problem(
-                code="extra_columns",
-                message=f"columns ignored: {_column_names(extra)}",
-                file=name,
-                row=header_line,
-            )
-        )
+        load.notes.append(extra_columns_note(name, header_line, extra))
     missing = [c for c in table.required if c not in columns]
     if missing:
         count = _count_rest(lines, stats)
