@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
+from corparent._pickling import reduce_by_init
 from corparent.io.ssda903 import LoadResult
 
 __all__ = ["Allocation", "SourceLoadResult", "SystemReviewDue"]
@@ -94,3 +96,7 @@ class SourceLoadResult(LoadResult):
     review_due_dates: Mapping[str, tuple[SystemReviewDue, ...]] = attrs.field(
         factory=dict, converter=_due_dates, repr=False
     )
+
+    def __reduce__(self) -> tuple[Any, tuple[type, dict[str, Any]]]:
+        # Two read-only mappings, which do not pickle: rebuild from the fields.
+        return reduce_by_init(self)

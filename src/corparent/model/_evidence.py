@@ -21,9 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
+from corparent._pickling import reduce_by_init
 from corparent.model._base import check_optional_date
 
 __all__ = ["SSDA903_KINDS", "Evidence", "EvidenceWindow"]
@@ -123,10 +125,20 @@ class Evidence:
     default: EvidenceWindow = ALL_KNOWN
     source: str = ""
     _key: tuple[tuple[str, EvidenceWindow], ...] = attrs.field(init=False, repr=False)
+    _complete: bool = attrs.field(init=False, repr=False, eq=False)
 
     @_key.default
     def _make_key(self) -> tuple[tuple[str, EvidenceWindow], ...]:
         return tuple(sorted(self.windows.items()))
+
+    @_complete.default
+    def _make_complete(self) -> bool:
+        # Worked out once: the engine asks it of every record it schedules.
+        return self.default.is_complete and all(w.is_complete for w in self.windows.values())
+
+    def __reduce__(self) -> tuple[Any, tuple[type, dict[str, Any]]]:
+        # The windows are a read-only mapping, which does not pickle: rebuild from the fields.
+        return reduce_by_init(self)
 
     def window(self, kind: str) -> EvidenceWindow:
         """The window of ``kind`` (a CaseRecord field name)."""
@@ -135,7 +147,7 @@ class Evidence:
     @property
     def is_complete(self) -> bool:
         """True when every kind is completely known (a hand-built record)."""
-        return self.default.is_complete and all(w.is_complete for w in self.windows.values())
+        return self._complete
 
     @classmethod
     def complete(cls) -> Evidence:

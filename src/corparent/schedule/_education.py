@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import partial
 
 from corparent.dates import birthday
 from corparent.model import Episode, PeriodOfCare
@@ -14,7 +13,7 @@ from corparent.schedule._run import Run, event_dates
 
 __all__ = ["plan_education"]
 
-_blank = partial(object.__new__, _Blank)
+_blank = _Blank
 """A new, empty obligation to fill in (see ``new_obligation``)."""
 
 

@@ -201,7 +201,7 @@ def new_obligation(
     the fields are stored in a :class:`_Blank`, which then becomes the ``Obligation``,
     skipping the keyword machinery of ``__init__`` (Obligation has no converters or
     validators to skip)."""
-    o = _new(_Blank)
+    o = _Blank()
     o.duty = duty
     o.version = version
     o.child_id = child_id

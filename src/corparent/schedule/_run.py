@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
 from operator import attrgetter
 from typing import Any
 
@@ -730,8 +729,9 @@ class Run:
 
 
 _MET = Status.MET
-_blank = partial(object.__new__, _Blank)
-"""A new, empty :class:`~corparent.schedule._obligation._Blank` (see ``new_obligation``)."""
+_blank = _Blank
+"""A new, empty :class:`~corparent.schedule._obligation._Blank` (see ``new_obligation``): the
+class called with no arguments, which is quicker than ``object.__new__`` through a partial."""
 _MET_LATE = Status.MET_LATE
 _MISSED = Status.MISSED
 _OVERDUE = Status.OVERDUE

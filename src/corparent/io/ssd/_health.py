@@ -16,8 +16,11 @@ import enum
 import re
 import types
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
+
+from corparent._pickling import reduce_by_init
 
 __all__ = ["HEALTH_CHECKS", "HealthCheck", "HealthCheckTypes", "normalise"]
 
@@ -107,6 +110,10 @@ class HealthCheckTypes:
         if key in self.not_done:
             return False
         return None
+
+    def __reduce__(self) -> tuple[Any, tuple[type, dict[str, Any]]]:
+        # The types are a read-only mapping, which does not pickle: rebuild from the fields.
+        return reduce_by_init(self)
 
     def with_types(self, extra: Mapping[str, HealthCheck]) -> HealthCheckTypes:
         """The same mapping with ``extra`` types added (or re-mapped)."""
