@@ -9,6 +9,7 @@ the test fails the API has changed: if that is intended, regenerate the snapshot
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import inspect
 import sys
@@ -100,7 +101,8 @@ def _members(cls: type) -> list[str]:
     for name, value in sorted(vars(cls).items()):
         if name.startswith("_"):
             continue
-        if isinstance(value, property):
+        if isinstance(value, property | functools.cached_property):
+            # A property worked out once per instance reads the same to a user.
             lines.append(f"    .{name} (property)")
         elif isinstance(value, staticmethod | classmethod):
             lines.append(f"    .{name}{signature(getattr(cls, name))}")

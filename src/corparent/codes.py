@@ -13,6 +13,7 @@ needs to know about a code; each says where the distinction comes from.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -47,6 +48,9 @@ class CodeList(enum.Enum):
 
     Members are declared as ``CODE = ("CODE", "description")`` or with the collection years a
     code is valid for: ``("K3", "description", "2024/25", None)``.
+
+    What a member says of itself (``code``, ``is_placed_for_adoption``, ...) is worked out on
+    first use and then kept on the member: the engine asks it of every episode and placement.
     """
 
     description: str
@@ -67,7 +71,7 @@ class CodeList(enum.Enum):
         obj.valid_until = valid_until
         return obj
 
-    @property
+    @functools.cached_property
     def code(self) -> str:
         """The code as it appears in the return (same as ``value``)."""
         return str(self._value_)
@@ -108,7 +112,7 @@ class CodeList(enum.Enum):
             type.__setattr__(cls, "_unknown_value", found)
         return found
 
-    @property
+    @functools.cached_property
     def is_unknown(self) -> bool:
         """True for :meth:`unknown`: the code could not be read."""
         return self.code == ""
@@ -189,32 +193,32 @@ class LegalStatus(CodeList):
         "Accommodated under an agreed series of short-term breaks, when agreements are recorded",
     )
 
-    @property
+    @functools.cached_property
     def is_short_break(self) -> bool:
         """V3/V4 — an agreed series of short breaks (CPPCR 2010 reg 48 may apply)."""
         return self in (LegalStatus.V3, LegalStatus.V4)
 
-    @property
+    @functools.cached_property
     def is_remand(self) -> bool:
         """J1 — remanded (looked after under LASPO 2012 s.104; CPPCR Part 8A)."""
         return self is LegalStatus.J1
 
-    @property
+    @functools.cached_property
     def is_youth_justice(self) -> bool:
         """J1-J3 — looked after through the youth justice system."""
         return self in (LegalStatus.J1, LegalStatus.J2, LegalStatus.J3)
 
-    @property
+    @functools.cached_property
     def is_interim_care_order(self) -> bool:
         """C1 — interim care order (CA 1989 s.38)."""
         return self is LegalStatus.C1
 
-    @property
+    @functools.cached_property
     def is_care_order(self) -> bool:
         """C1/C2 — subject to an interim or full care order."""
         return self in (LegalStatus.C1, LegalStatus.C2)
 
-    @property
+    @functools.cached_property
     def is_in_care(self) -> bool:
         """Whether the child is in the authority's care (a care, freeing or placement order).
 
@@ -223,17 +227,17 @@ class LegalStatus(CodeList):
         """
         return self in (LegalStatus.C1, LegalStatus.C2, LegalStatus.D1, LegalStatus.E1)
 
-    @property
+    @functools.cached_property
     def is_placement_order(self) -> bool:
         """D1/E1 — authorised to be placed for adoption."""
         return self in (LegalStatus.D1, LegalStatus.E1)
 
-    @property
+    @functools.cached_property
     def is_accommodated_s20(self) -> bool:
         """V2-V4 — accommodated under CA 1989 s.20."""
         return self in (LegalStatus.V2, LegalStatus.V3, LegalStatus.V4)
 
-    @property
+    @functools.cached_property
     def is_emergency(self) -> bool:
         """L1-L3 — police protection, emergency protection or child assessment order."""
         return self in (LegalStatus.L1, LegalStatus.L2, LegalStatus.L3)
@@ -347,57 +351,57 @@ class PlacementType(CodeList):
         None,
     )
 
-    @property
+    @functools.cached_property
     def is_foster(self) -> bool:
         """U1-U6 — a foster placement (with connected persons or other carers)."""
         return self.code[:1] == "U"
 
-    @property
+    @functools.cached_property
     def is_connected_person(self) -> bool:
         """U1-U3 — fostered by a relative, friend or other connected person (CPPCR reg 24)."""
         return self in (PlacementType.U1, PlacementType.U2, PlacementType.U3)
 
-    @property
+    @functools.cached_property
     def is_long_term_foster(self) -> bool:
         """U1/U4 — recorded as long-term fostering."""
         return self in (PlacementType.U1, PlacementType.U4)
 
-    @property
+    @functools.cached_property
     def is_placed_with_parents(self) -> bool:
         """P1 — placed with a parent or person with parental responsibility (CPPCR Part 4 ch 1)."""
         return self is PlacementType.P1
 
-    @property
+    @functools.cached_property
     def is_placed_for_adoption(self) -> bool:
         """A3-A6 — placed for adoption (reviewed and visited under AAR 2005 reg 36)."""
         return self.code[:1] == "A"
 
-    @property
+    @functools.cached_property
     def is_temporary(self) -> bool:
         """T0-T4 — a temporary move that interrupts the child's usual placement."""
         return self.code[:1] == "T"
 
-    @property
+    @functools.cached_property
     def is_residential(self) -> bool:
         """Children's homes, secure homes, residential care, schools and family centres."""
         return self.code in ("K1", "K2", "K3", "R1", "R3", "S1", "H5")
 
-    @property
+    @functools.cached_property
     def is_secure(self) -> bool:
         """K1 — secure children's home."""
         return self is PlacementType.K1
 
-    @property
+    @functools.cached_property
     def is_independent_living(self) -> bool:
         """P2, H5, K3 — independent or supported living."""
         return self.code in ("P2", "H5", "K3")
 
-    @property
+    @functools.cached_property
     def is_custody(self) -> bool:
         """R5 — young offender institution or prison."""
         return self is PlacementType.R5
 
-    @property
+    @functools.cached_property
     def is_other_arrangement(self) -> bool:
         """Z1 and its 2025/26 sub-types — other arrangements (CA 1989 s.22C(6)(d))."""
         return self.code.startswith("Z")
@@ -424,22 +428,22 @@ class ReasonNewEpisode(CodeList):
     U = ("U", "Change of legal status and placement, but carer(s) stayed the same")
     B = ("B", "Change of placement, but carer(s) stayed the same")
 
-    @property
+    @functools.cached_property
     def starts_period_of_care(self) -> bool:
         """S — the child started to be looked after (a new period of care)."""
         return self is ReasonNewEpisode.S
 
-    @property
+    @functools.cached_property
     def changes_placement(self) -> bool:
         """P, T, U, B — the placement changed."""
         return self.code in ("P", "T", "U", "B")
 
-    @property
+    @functools.cached_property
     def changes_legal_status(self) -> bool:
         """L, T, U — the legal status changed."""
         return self.code in ("L", "T", "U")
 
-    @property
+    @functools.cached_property
     def same_carers(self) -> bool:
         """U, B — the placement changed but the carers stayed the same."""
         return self.code in ("U", "B")
@@ -504,37 +508,37 @@ class ReasonEpisodeCeased(CodeList):
         "Aged 18 (or over) and remained with current carers (inc under staying put arrangements)",
     )
 
-    @property
+    @functools.cached_property
     def continues_care(self) -> bool:
         """X1 — the episode ends and a new one begins the same day (care continues)."""
         return self is ReasonEpisodeCeased.X1
 
-    @property
+    @functools.cached_property
     def ends_period_of_care(self) -> bool:
         """Every reason other than X1 ends the period of care."""
         return self is not ReasonEpisodeCeased.X1
 
-    @property
+    @functools.cached_property
     def is_adoption(self) -> bool:
         """E11/E12 — adopted."""
         return self in (ReasonEpisodeCeased.E11, ReasonEpisodeCeased.E12)
 
-    @property
+    @functools.cached_property
     def is_return_home(self) -> bool:
         """E4A/E4B/E13 — went home to parents, relatives or others."""
         return self.code in ("E4A", "E4B", "E13")
 
-    @property
+    @functools.cached_property
     def is_special_guardianship(self) -> bool:
         """E45-E48 — special guardianship order."""
         return self.code in ("E45", "E46", "E47", "E48")
 
-    @property
+    @functools.cached_property
     def is_special_guardianship_to_former_foster_carers(self) -> bool:
         """E45/E46 — SGO to former foster carers (CA 1989 s.24(1A) qualifying persons)."""
         return self.code in ("E45", "E46")
 
-    @property
+    @functools.cached_property
     def is_custody(self) -> bool:
         """E9 — sentenced to custody."""
         return self is ReasonEpisodeCeased.E9
@@ -575,12 +579,12 @@ class ReviewParticipation(CodeList):
     )
     PN7 = ("PN7", "Child does not attend nor are his or her views conveyed to the review")
 
-    @property
+    @functools.cached_property
     def child_attended(self) -> bool:
         """PN1-PN4 — the child was at the review."""
         return self.code in ("PN1", "PN2", "PN3", "PN4")
 
-    @property
+    @functools.cached_property
     def views_conveyed(self) -> bool:
         """PN1-PN3, PN5, PN6 — the child's views reached the review (CSWA 2017 s.1(1)(b))."""
         return self.code in ("PN1", "PN2", "PN3", "PN5", "PN6")
@@ -618,7 +622,7 @@ class InTouch(CodeList):
         "Young person has returned home to parents or someone with parental responsibility for a continuous period of at least 6 months",
     )
 
-    @property
+    @functools.cached_property
     def in_touch(self) -> bool:
         """YES — the authority is in touch (the national measure)."""
         return self is InTouch.YES
@@ -640,7 +644,7 @@ class Activity(CodeList):
     G6 = ("G6", "Not in education, training or employment, owing to pregnancy or parenting")
     NONE_0 = ("0", "No activity recorded (required when IN_TOUCH is DIED or RHOM)")
 
-    @property
+    @functools.cached_property
     def in_education_employment_or_training(self) -> bool:
         """F1-P5 — in education, employment or training (the national EET measure)."""
         return self.code[:1] in ("F", "P")
@@ -681,7 +685,7 @@ class Accommodation(CodeList):
     Z2 = ("Z2", "With former foster carers (staying put): not suitable")
     NONE_0 = ("0", "No accommodation recorded (required when IN_TOUCH is DIED or RHOM)")
 
-    @property
+    @functools.cached_property
     def is_suitable(self) -> bool:
         """The suitability digit is 1 (the national suitable-accommodation measure)."""
         return self.code.endswith("1")
