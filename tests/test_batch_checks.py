@@ -137,6 +137,23 @@ def test_auto_workers() -> None:
     assert auto_workers(10**6) in (1, 2)
 
 
+def test_auto_workers_without_proc_stat_or_load_average(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has neither ``/proc/stat`` nor ``os.getloadavg``: one process, no crash."""
+    from corparent.checks import _runner
+
+    monkeypatch.setattr(_runner, "_cores", lambda: 2)
+    monkeypatch.setattr(_runner, "_snapshot", lambda: None)
+    monkeypatch.setattr(_runner.os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert auto_workers(10**6) == 2  # macOS: the load average says a core is free
+    monkeypatch.setattr(_runner.os, "getloadavg", lambda: (1.9, 1.9, 1.9))
+    assert auto_workers(10**6) == 1  # both cores busy
+    monkeypatch.delattr(_runner.os, "getloadavg")
+    assert auto_workers(10**6) == 1
+    monkeypatch.setattr(_runner, "AUTO_WORKERS_MIN_RECORDS", 10)
+    records = synth.generate(30, seed=1).records
+    assert run_checks(records, AS_OF, workers=None).metadata.workers == 1
+
+
 def test_spare_cpus_between_two_snapshots() -> None:
     """(time, the machine's idle CPU seconds, this process's CPU seconds)."""
     # this process busy on one core for 3 s, the other core idle: one spare

@@ -631,10 +631,10 @@ def auto_workers(records: int) -> int:
     Whether a core is free is measured, on Linux, over the last seconds (since this module was
     imported or the previous call: in a command, while it loaded the records), from the idle
     time the kernel counts and this process's own; elsewhere, or after a longer pause, from the
-    load average. Measured on 100,000 children, 2 cores: the default checks take 1.4 s on one
-    process and about 1.0 s on two when the other core is free, but 1.9-2.2 s on two when
-    other work keeps a core busy (the one-minute load average, read before, lags a new job
-    by a minute and let that happen)."""
+    load average; where there is none (Windows), one process is used. Measured on 100,000
+    children, 2 cores: the default checks take 1.4 s on one process and about 1.0 s on two
+    when the other core is free, but 1.9-2.2 s on two when other work keeps a core busy (the
+    one-minute load average, read before, lags a new job by a minute and let that happen)."""
     global _mark
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
@@ -646,8 +646,8 @@ def auto_workers(records: int) -> int:
         return 2 if spare >= 0.7 else 1
     try:
         busy = os.getloadavg()[0]
-    except OSError:  # pragma: no cover - no load average on this platform
-        busy = 0.0
+    except (OSError, AttributeError):  # no load average on this platform (Windows has none)
+        return 1  # nothing tells whether a core is free: a busy one would make two slower
     return 2 if busy < cores - 0.5 else 1  # this process itself counts about 1
 
 
