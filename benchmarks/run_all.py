@@ -49,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"corparent benchmarks, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     # The interpreter's build matters: a CPython built with profile-guided optimisation (as
-    # Debian's and python.org's are) ran schedule() about 5% faster than one built without.
+    # Debian's and python.org's are) ran schedule() 4-12% faster than one built without.
     print(f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})")
     jobs = ["default", "records", "every"] + (["object"] if args.before else [])
     main_job = ["--sizes", "20000", str(args.size), "--jobs", *jobs]
