@@ -13,6 +13,7 @@ import functools
 import importlib
 import inspect
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,10 @@ def describe() -> str:
                 # Documented where it is defined (e.g. re-exports of another package).
                 lines.append(f"{export}: see {owner.split('._')[0]}")
                 continue
-            if inspect.isclass(obj):
+            if typing.get_origin(obj) is not None:
+                # A type alias: its repr, the same on every Python (its signature is not).
+                lines.append(f"{export} = {obj!r}")
+            elif inspect.isclass(obj):
                 kind = "enum" if issubclass(obj, enum.Enum) else "class"
                 shown = "" if issubclass(obj, enum.Enum) else signature(obj)
                 lines.append(f"{kind} {export}{shown}")
