@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import sys
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
@@ -167,9 +168,19 @@ def severity(text: str) -> Severity | None:
 @contextlib.contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
     """``path`` opened for writing (UTF-8, replaced atomically when done), or standard output
-    when None."""
+    when None.
+
+    Standard output is set to write line endings as they are given (``newline=""``, as a file
+    is opened for :mod:`csv`): the findings CSV ends its lines with CRLF (RFC 4180), which
+    Windows would otherwise write as CR CR LF, a blank line after every row in a spreadsheet.
+    Standard output thus gives the same bytes as ``--output`` on every system; elsewhere nothing
+    changes (no other system translates line endings)."""
     if path is None:
-        yield sys.stdout
+        stream = sys.stdout
+        if isinstance(stream, io.TextIOWrapper):
+            stream.flush()
+            stream.reconfigure(newline="")
+        yield stream
         return
     from corparent._atomic import atomic_open  # imported on use: --help stays light
 
