@@ -173,13 +173,17 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
     Standard output is set to write line endings as they are given (``newline=""``, as a file
     is opened for :mod:`csv`): the findings CSV ends its lines with CRLF (RFC 4180), which
     Windows would otherwise write as CR CR LF, a blank line after every row in a spreadsheet.
-    Standard output thus gives the same bytes as ``--output`` on every system; elsewhere nothing
-    changes (no other system translates line endings)."""
+    It is set to UTF-8 too, as ``--output`` writes: Windows encodes redirected standard output
+    in the ANSI code page (cp1252), which cannot write a folder named ``Łódź`` (a
+    ``UnicodeEncodeError`` instead of the findings) and mislabels the report's ``<meta
+    charset="utf-8">``. Standard output thus gives the same bytes as ``--output`` on every
+    system; elsewhere nothing changes (other systems write UTF-8 and translate no line
+    endings)."""
     if path is None:
         stream = sys.stdout
         if isinstance(stream, io.TextIOWrapper):
             stream.flush()
-            stream.reconfigure(newline="")
+            stream.reconfigure(encoding="utf-8", errors=stream.errors, newline="")
         yield stream
         return
     from corparent._atomic import atomic_open  # imported on use: --help stays light

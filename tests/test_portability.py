@@ -1,0 +1,90 @@
+"""What differs on Windows and macOS, simulated on the Linux CI: standard output in the ANSI code
+page.
+
+Windows encodes standard output redirected to a file or a pipe in the ANSI code page (cp1252 in
+England), not UTF-8, and turns each "\\n" into "\\r\\n".
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from corparent.checks import CheckSpec, Severity, check
+from corparent.cli import _check as cli_check
+from corparent.cli import main
+
+BUNDLED = Path(__file__).parent.parent / "examples" / "data" / "ssda903"
+
+
+def windows_stdout(monkeypatch: pytest.MonkeyPatch) -> io.BytesIO:
+    """Standard output as Windows has it when redirected: cp1252, "\\n" written as "\\r\\n"."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252", newline="\r\n", write_through=True)
+    monkeypatch.setattr(sys, "stdout", stream)
+    return raw
+
+
+@pytest.fixture
+def polish_folder(tmp_path: Path) -> Path:
+    """The bundled return in a folder whose name cp1252 cannot write, with one bad row (the
+    table names its file)."""
+    folder = tmp_path / "Łódź 903"
+    shutil.copytree(BUNDLED, folder)
+    with (folder / "episodes.csv").open("a", encoding="utf-8", newline="") as stream:
+        stream.write("garbage,row\r\n")
+    return folder
+
+
+def test_findings_table_for_a_folder_cp1252_cannot_name(
+    polish_folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    raw = windows_stdout(monkeypatch)
+    args = ["check", str(polish_folder), "--as-of", "2024-03-31", "--fail-on", "never"]
+    assert main(args) == 0
+    text = raw.getvalue().decode("utf-8")
+    assert f"{polish_folder / 'episodes.csv'}, row" in text
+    target = tmp_path / "findings.txt"
+    assert main([*args, "-o", str(target)]) == 0
+    assert target.read_bytes() == raw.getvalue()
+
+
+def test_a_pledge_is_shown_in_utf8_as_written_to_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A Welsh council's pledge names Tŷ Hafan: ŷ is not in cp1252.
+    source = Path(__file__).parent.parent / "src" / "corparent" / "pledges" / "data"
+    text = (source / "derby.toml").read_text(encoding="utf-8")
+    pledge = tmp_path / "cymru.toml"
+    pledge.write_text(
+        text.replace('council = "Derby City Council"', 'council = "Cyngor Tŷ Hafan"'),
+        encoding="utf-8",
+    )
+    raw = windows_stdout(monkeypatch)
+    assert main(["pledge", "show", str(pledge)]) == 0
+    assert raw.getvalue().decode("utf-8").startswith("Cyngor Tŷ Hafan: ")
+    target = tmp_path / "shown.txt"
+    assert main(["pledge", "show", str(pledge), "-o", str(target)]) == 0
+    assert target.read_bytes() == raw.getvalue()
+
+
+@check(id="builtin.polski", description="Zażółć: a description cp1252 cannot write")
+def _polish_check(record: object, context: object) -> tuple[()]:
+    return ()
+
+
+def test_list_checks_writes_any_description(monkeypatch: pytest.MonkeyPatch) -> None:
+    def possible(text: str) -> tuple[CheckSpec, ...]:
+        return (_polish_check,)
+
+    monkeypatch.setattr(cli_check, "possible_checks", possible)
+    raw = windows_stdout(monkeypatch)
+    assert main(["check", str(BUNDLED), "--as-of", "2024-03-31", "--list-checks"]) == 0
+    lines = raw.getvalue().decode("utf-8").splitlines()
+    [line] = [x for x in lines if x.startswith("builtin.polski")]
+    assert line.split()[1] == Severity.WARNING.value
+    assert line.endswith("Zażółć: a description cp1252 cannot write")
