@@ -8,12 +8,14 @@ England), not UTF-8, and turns each "\\n" into "\\r\\n".
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from corparent._atomic import atomic_write_text
 from corparent.checks import CheckSpec, Severity, check
 from corparent.cli import _check as cli_check
 from corparent.cli import main
@@ -88,3 +90,24 @@ def test_list_checks_writes_any_description(monkeypatch: pytest.MonkeyPatch) -> 
     [line] = [x for x in lines if x.startswith("builtin.polski")]
     assert line.split()[1] == Severity.WARNING.value
     assert line.endswith("Zażółć: a description cp1252 cannot write")
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX (Linux, macOS)")
+def test_a_workbook_gets_the_permissions_a_csv_file_gets(tmp_path: Path) -> None:
+    """A workbook was written with the temporary file's owner-only permissions (0600), also
+    over one a team could read."""
+    pytest.importorskip("openpyxl")
+    from corparent.io.xlsx import write_workbook
+
+    sheets = {"s": (("a",), [{"a": 1}])}
+    atomic_write_text(tmp_path / "findings.csv", "a\r\n1\r\n")
+    write_workbook(tmp_path / "findings.xlsx", sheets)
+    usual = (tmp_path / "findings.csv").stat().st_mode & 0o777
+    assert (tmp_path / "findings.xlsx").stat().st_mode & 0o777 == usual
+    os.chmod(tmp_path / "findings.xlsx", 0o640)
+    write_workbook(tmp_path / "findings.xlsx", sheets)
+    assert (tmp_path / "findings.xlsx").stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.csv", "findings.xlsx"]

@@ -2,8 +2,8 @@
 
 An interrupted run leaves the previous file intact (the rename is the only moment the file
 changes); two runs writing the same file never interleave (the last rename wins whole). Every
-output corparent writes (findings, reports, SSDA903 tables) goes through here, and every way a
-write can fail (missing folder, a folder in the way, disk full, no permission) is one
+output corparent writes (findings, reports, workbooks, SSDA903 tables) goes through here, and
+every way a write can fail (missing folder, a folder in the way, disk full, no permission) is one
 :class:`~corparent.errors.OutputError` naming the path.
 """
 
@@ -14,11 +14,11 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from corparent.errors import OutputError
 
-__all__ = ["atomic_open", "atomic_write_text"]
+__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text"]
 
 _UMASK: int | None = None
 
@@ -45,6 +45,26 @@ def atomic_open(
     Raises:
         OutputError: the file cannot be written (the previous file, if any, is untouched).
     """
+    with _replacing(path, "w", encoding=encoding, newline=newline) as stream:
+        yield stream
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_open`)."""
+    with atomic_open(path, encoding=encoding) as stream:
+        stream.write(text)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, as :func:`atomic_open` writes text (a workbook
+    gets the same permissions as a CSV file: those of the file it replaces, else the usual
+    ones, not the temporary file's owner-only ones)."""
+    with _replacing(path, "wb") as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def _replacing(path: str | os.PathLike[str], mode: str, **options: Any) -> Iterator[Any]:
     target = Path(path)
     folder = target.parent
     if target.is_dir():
@@ -52,16 +72,16 @@ def atomic_open(
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        permissions = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(target, exc) from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
+        with os.fdopen(fd, mode, **options) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, permissions)
         os.replace(temp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -71,9 +91,3 @@ def atomic_open(
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`atomic_open`)."""
-    with atomic_open(path, encoding=encoding) as stream:
-        stream.write(text)
