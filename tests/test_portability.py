@@ -7,9 +7,11 @@ England), not UTF-8, and turns each "\\n" into "\\r\\n".
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from corparent._atomic import atomic_write_text
 from corparent.checks import CheckSpec, Severity, check
 from corparent.cli import _check as cli_check
 from corparent.cli import main
+from corparent.errors import OutputError
 
 BUNDLED = Path(__file__).parent.parent / "examples" / "data" / "ssda903"
 
@@ -111,3 +114,74 @@ def test_a_workbook_gets_the_permissions_a_csv_file_gets(tmp_path: Path) -> None
     write_workbook(tmp_path / "findings.xlsx", sheets)
     assert (tmp_path / "findings.xlsx").stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.csv", "findings.xlsx"]
+
+
+def _held_open(path: Path) -> PermissionError:
+    """What Windows raises for replacing a file another program holds open."""
+    exc = PermissionError(errno.EACCES, "Access is denied", str(path))
+    exc.winerror = 5  # type: ignore[attr-defined]  # set by Windows only
+    return exc
+
+
+def _windows_file_ops(monkeypatch: pytest.MonkeyPatch, held_open: Path) -> None:
+    """``os.replace`` onto ``held_open`` fails as on Windows; ``os.unlink`` refuses a read-only
+    file as on Windows."""
+    replace, unlink = os.replace, os.unlink
+
+    def windows_replace(src: str, dst: str | os.PathLike[str]) -> None:
+        if Path(dst) == held_open:
+            raise _held_open(held_open)
+        replace(src, dst)
+
+    def windows_unlink(path: str | os.PathLike[str]) -> None:
+        if not os.stat(path).st_mode & stat.S_IWRITE:
+            raise PermissionError(errno.EACCES, "Access is denied", str(path))
+        unlink(path)
+
+    monkeypatch.setattr(os, "replace", windows_replace)
+    monkeypatch.setattr(os, "unlink", windows_unlink)
+
+
+def test_a_file_open_in_another_program_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "findings.csv"
+    atomic_write_text(target, "old\r\n")
+    _windows_file_ops(monkeypatch, target)
+    with pytest.raises(OutputError) as caught:
+        atomic_write_text(target, "new\r\n")
+    assert str(caught.value) == (
+        f"cannot write {target}: Access is denied (is it open in another program, such as "
+        "Excel? close it and run again)"
+    )
+    assert target.read_bytes() == b"old\r\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+def test_no_temporary_file_is_left_beside_a_read_only_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a read-only file, and the temporary file, given the same
+    permissions, could not be deleted either: it was left behind on every run."""
+    target = tmp_path / "findings.csv"
+    atomic_write_text(target, "old\r\n")
+    os.chmod(target, 0o444)
+    _windows_file_ops(monkeypatch, target)
+    with pytest.raises(OutputError, match=r"findings\.csv"):
+        atomic_write_text(target, "new\r\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+def test_elsewhere_a_permission_error_says_only_what_the_system_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "findings.csv"
+
+    def refused(src: str, dst: str) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted", dst)
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OutputError) as caught:
+        atomic_write_text(target, "new\r\n")
+    assert str(caught.value) == f"cannot write {target}: Operation not permitted"
+    assert list(tmp_path.iterdir()) == []

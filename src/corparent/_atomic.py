@@ -31,9 +31,25 @@ def _default_mode() -> int:
     return 0o666 & ~_UMASK
 
 
-def _error(path: Path, exc: OSError) -> OutputError:
+_IN_USE = (5, 32)
+"""Windows' errors (access denied, sharing violation) for replacing a file that another program
+holds open: a workbook or CSV file open in Excel."""
+
+
+def _error(path: Path, exc: OSError, *, replacing: bool = False) -> OutputError:
     reason = exc.strerror or type(exc).__name__
+    if replacing and getattr(exc, "winerror", None) in _IN_USE:
+        reason += " (is it open in another program, such as Excel? close it and run again)"
     return OutputError(f"cannot write {path}: {reason}")
+
+
+def _discard(temp: str) -> None:
+    """Remove the temporary file, also when it was made read-only (as the file it was to
+    replace): Windows refuses to delete a read-only file."""
+    with contextlib.suppress(OSError):
+        os.chmod(temp, 0o600)
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
 
 
 @contextlib.contextmanager
@@ -76,18 +92,18 @@ def _replacing(path: str | os.PathLike[str], mode: str, **options: Any) -> Itera
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(target, exc) from None
+    replacing = False
     try:
         with os.fdopen(fd, mode, **options) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, permissions)
+        replacing = True
         os.replace(temp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise _error(target, exc) from None
+        _discard(temp)
+        raise _error(target, exc, replacing=replacing) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        _discard(temp)
         raise
