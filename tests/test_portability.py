@@ -7,6 +7,7 @@ England), not UTF-8, and turns each "\\n" into "\\r\\n".
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -21,7 +22,7 @@ from corparent._atomic import atomic_write_text
 from corparent.checks import CheckSpec, Severity, check
 from corparent.cli import _check as cli_check
 from corparent.cli import main
-from corparent.errors import OutputError
+from corparent.errors import ConfigError, OutputError
 
 BUNDLED = Path(__file__).parent.parent / "examples" / "data" / "ssda903"
 
@@ -185,3 +186,37 @@ def test_elsewhere_a_permission_error_says_only_what_the_system_says(
         atomic_write_text(target, "new\r\n")
     assert str(caught.value) == f"cannot write {target}: Operation not permitted"
     assert list(tmp_path.iterdir()) == []
+
+
+# -- text files written on Windows ------------------------------------------------------------
+
+PLEDGES = Path(__file__).parent.parent / "src" / "corparent" / "pledges" / "data"
+
+
+def test_a_pledge_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Notepad's "UTF-8 with BOM" and PowerShell's UTF8 start the file with a byte order mark;
+    it was refused as "not valid TOML (at line 1, column 1)"."""
+    from corparent import pledges
+
+    text = (PLEDGES / "derby.toml").read_text(encoding="utf-8")
+    path = tmp_path / "derby.toml"
+    path.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
+    assert pledges.load(path) == pledges.load("derby")
+
+
+def test_a_pledge_saved_in_the_ansi_code_page_is_refused_naming_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved as cp1252 ("£1") the file stopped the command with a UnicodeDecodeError traceback."""
+    from corparent import pledges
+
+    text = (PLEDGES / "derby.toml").read_text(encoding="utf-8")
+    line = 1 + text[: text.index("£")].count("\n")
+    path = tmp_path / "derby.toml"
+    path.write_bytes(text.encode("cp1252"))
+    with pytest.raises(ConfigError) as caught:
+        pledges.load(path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.file, problem.row) == ("not_utf8", str(path), line)
+    assert main(["pledge", "validate", str(path)]) == 2
+    assert f"{path}, row {line}: the file is not UTF-8 text" in capsys.readouterr().err
