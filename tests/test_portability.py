@@ -22,7 +22,7 @@ from corparent._atomic import atomic_write_text
 from corparent.checks import CheckSpec, Severity, check
 from corparent.cli import _check as cli_check
 from corparent.cli import main
-from corparent.errors import ConfigError, OutputError
+from corparent.errors import ConfigError, LoadError, OutputError
 
 BUNDLED = Path(__file__).parent.parent / "examples" / "data" / "ssda903"
 
@@ -220,3 +220,28 @@ def test_a_pledge_saved_in_the_ansi_code_page_is_refused_naming_the_line(
     assert (problem.code, problem.file, problem.row) == ("not_utf8", str(path), line)
     assert main(["pledge", "validate", str(path)]) == 2
     assert f"{path}, row {line}: the file is not UTF-8 text" in capsys.readouterr().err
+
+
+# -- file names: case ---------------------------------------------------------------------------
+# Windows and macOS match file names ignoring case; Linux does not. A folder must read the same
+# everywhere, and where two names differ only in case (possible on Linux only) no file may be
+# left unread without a word.
+
+
+def test_two_ssd_files_of_one_table_are_refused_not_one_left_unread(tmp_path: Path) -> None:
+    """``SSD_Person.csv`` beside ``ssd_person.csv`` was silently not read (the tally said
+    every row was accounted for, from the other file only)."""
+    from corparent import synth
+    from corparent.io import ssd
+
+    synth.write_ssd(synth.generate(20, seed=3), tmp_path, as_of=synth.DEFAULT_AS_OF)
+    person = tmp_path / "ssd_person.csv"
+    lines = person.read_bytes().splitlines(keepends=True)
+    person.write_bytes(b"".join(lines[:11]))
+    (tmp_path / "SSD_Person.csv").write_bytes(lines[0] + b"".join(lines[11:]))
+    with pytest.raises(LoadError) as caught:
+        ssd.load(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.code == "duplicate_table"
+    assert "SSD_Person.csv, ssd_person.csv" in problem.message
+    assert main(["check", str(tmp_path), "--as-of", "2024-03-31"]) == 2

@@ -8,6 +8,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from corparent.errors import LoadError, Problem
 from corparent.io.ssd._raw import RawTable
 from corparent.io.ssd._tables import TABLES
 
@@ -18,12 +19,33 @@ _BATCH = 2_000
 
 
 def csv_files(folder: Path) -> dict[str, Path]:
-    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case)."""
-    return {
-        p.stem.lower(): p
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_")
-    }
+    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case).
+
+    Raises:
+        LoadError: two files name the same table corparent reads (``ssd_person.csv`` and
+            ``SSD_Person.csv`` can both exist where file names are case-sensitive, as on
+            Linux): one would be left unread.
+    """
+    found: dict[str, list[Path]] = {}
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_"):
+            found.setdefault(p.stem.lower(), []).append(p)
+    read = {spec.name for spec in TABLES}
+    twice = [paths for name, paths in found.items() if name in read and len(paths) > 1]
+    if twice:
+        raise LoadError(
+            [
+                Problem(
+                    code="duplicate_table",
+                    message=f"{len(paths)} files name the table {paths[0].stem.lower()} "
+                    f"({', '.join(p.name for p in paths)}); none was read",
+                    file=str(paths[-1]),
+                    expected="one file per table",
+                )
+                for paths in twice
+            ]
+        )
+    return {name: paths[0] for name, paths in found.items()}
 
 
 def _batches(
