@@ -227,6 +227,41 @@ def test_a_pledge_saved_in_the_ansi_code_page_is_refused_naming_the_line(
 # everywhere, and where two names differ only in case (possible on Linux only) no file may be
 # left unread without a word.
 
+EVENTS = Path(__file__).parent.parent / "examples" / "data" / "events"
+
+
+def test_events_files_are_found_whatever_the_case_of_their_names(tmp_path: Path) -> None:
+    from corparent.io import events
+
+    folder = tmp_path / "export"
+    shutil.copytree(EVENTS, folder)
+    expected = events.load(folder)
+    (folder / "children.csv").rename(folder / "Children.csv")
+    (folder / "reviews.csv").rename(folder / "REVIEWS.CSV")
+    assert events.is_events_folder(folder)
+    loaded = events.load(folder)
+    assert loaded.problems == expected.problems == ()
+    assert loaded.caseload == expected.caseload
+    assert loaded.stats.tables["reviews"].read == expected.stats.tables["reviews"].read > 0
+
+
+def test_a_second_events_file_of_one_kind_is_reported_not_read(tmp_path: Path) -> None:
+    from corparent.io import events
+
+    folder = tmp_path / "export"
+    shutil.copytree(EVENTS, folder)
+    expected = events.load(folder)
+    shutil.copy(folder / "reviews.csv", folder / "Reviews.csv")
+    (folder / "visits.json").write_text("[]", encoding="utf-8")
+    loaded = events.load(folder)
+    assert loaded.caseload == expected.caseload
+    assert sorted((p.code, Path(p.file or "").name) for p in loaded.problems) == [
+        ("duplicate_file", "Reviews.csv"),
+        ("duplicate_file", "visits.json"),
+    ]
+    with pytest.raises(LoadError):
+        events.load(folder, strict=True)
+
 
 def test_two_ssd_files_of_one_table_are_refused_not_one_left_unread(tmp_path: Path) -> None:
     """``SSD_Person.csv`` beside ``ssd_person.csv`` was silently not read (the tally said

@@ -62,12 +62,22 @@ _MODEL: dict[str, type] = {
 _NOT_HELD = EvidenceWindow(held=False)
 
 
+def _files(folder: Path, name: str) -> list[Path]:
+    """The files of the kind ``name``, the one to read first: ``name.csv``, else
+    ``name.json``. Names are matched ignoring case, as Windows and macOS match them, so a
+    folder reads the same everywhere (``Visits.csv`` was not read on Linux)."""
+    wanted = {f"{name}.csv": 0, f"{name}.json": 1}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    found = [p for p in entries if p.name.lower() in wanted and p.is_file()]
+    return sorted(found, key=lambda p: (wanted[p.name.lower()], p.name != p.name.lower(), p.name))
+
+
 def _file(folder: Path, name: str) -> Path | None:
-    for suffix in (".csv", ".json"):
-        path = folder / f"{name}{suffix}"
-        if path.is_file():
-            return path
-    return None
+    files = _files(folder, name)
+    return files[0] if files else None
 
 
 def is_events_folder(path: str | PathLike[str]) -> bool:
@@ -80,7 +90,7 @@ def is_events_folder(path: str | PathLike[str]) -> bool:
 def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line or item number, row)`` pairs; keys lower case. Header and blank lines are
     counted in ``counts``."""
-    if path.suffix == ".json":
+    if path.suffix.lower() == ".json":
         data = json.loads(path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, list):
             raise ValueError("a JSON events file must be an array of objects")
@@ -163,9 +173,19 @@ class _Load:
         return value, True
 
     def read(self, folder: Path, kind: EventKind) -> None:
-        path = _file(folder, kind.name)
-        if path is None:
+        files = _files(folder, kind.name)
+        if not files:
             return
+        path, *others = files
+        for other in others:  # visits.csv and visits.json; Visits.csv and visits.csv on Linux
+            self.problems.append(
+                Problem(
+                    code="duplicate_file",
+                    message=f"not read: {path.name} was read for {kind.name}",
+                    file=str(other),
+                    expected=f"one file for {kind.name}: {kind.name}.csv or {kind.name}.json",
+                )
+            )
         self.present.add(kind.name)
         stats = self.stats[kind.name]
         stats.files += 1
