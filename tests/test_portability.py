@@ -280,3 +280,25 @@ def test_two_ssd_files_of_one_table_are_refused_not_one_left_unread(tmp_path: Pa
     assert problem.code == "duplicate_table"
     assert "SSD_Person.csv, ssd_person.csv" in problem.message
     assert main(["check", str(tmp_path), "--as-of", "2024-03-31"]) == 2
+
+
+def test_findings_json_saved_with_a_byte_order_mark_reads_back(tmp_path: Path) -> None:
+    """Saved again by Notepad or PowerShell, the file was refused ("row 1: not JSON:
+    Unexpected UTF-8 BOM"), without naming it."""
+    from corparent import synth
+    from corparent.checks import run_checks
+    from corparent.io.findings import read_json, write_json
+
+    result = run_checks(synth.generate(20, seed=1).records, synth.DEFAULT_AS_OF, workers=1)
+    plain = tmp_path / "findings.json"
+    write_json(result, plain)
+    saved = tmp_path / "saved.json"
+    saved.write_bytes(codecs.BOM_UTF8 + plain.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_json(saved) == read_json(plain) == result.findings
+    assert result.findings
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b"{\n  nothing")
+    with pytest.raises(LoadError) as caught:
+        read_json(broken)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.file, problem.row) == ("bad_json", str(broken), 2)
