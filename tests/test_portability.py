@@ -302,3 +302,28 @@ def test_findings_json_saved_with_a_byte_order_mark_reads_back(tmp_path: Path) -
         read_json(broken)
     [problem] = caught.value.problems
     assert (problem.code, problem.file, problem.row) == ("bad_json", str(broken), 2)
+
+
+# -- paths as Windows users type them -----------------------------------------------------------
+
+
+def test_a_windows_path_is_shown_as_typed(capsys: pytest.CaptureFixture[str]) -> None:
+    """Shown by its repr, C:\\data\\903 read 'C:\\\\data\\\\903' in the error."""
+    assert main(["check", r"C:\data\903", "--as-of", "2024-03-31"]) == 2
+    err = capsys.readouterr().err
+    assert r"argument PATH: 'C:\data\903' is neither a folder nor a database URL" in err
+    assert "quote" not in err
+    args = ["check", str(BUNDLED), "--previous", r"C:\data\2023", "--as-of", "2024-03-31"]
+    assert main(args) == 2
+    assert r"argument --previous: 'C:\data\2023' is not a folder" in capsys.readouterr().err
+
+
+def test_a_folder_ending_in_a_backslash_and_quote_gets_a_hint(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cmd.exe and PowerShell pass "C:\\data\\903\\" as C:\\data\\903" (the backslash escapes
+    the closing quote)."""
+    assert main(["check", 'C:\\data\\903"', "--as-of", "2024-03-31"]) == 2
+    err = capsys.readouterr().err
+    assert "'C:\\data\\903\"' is neither a folder" in err
+    assert "a backslash before a closing quote keeps the quote: leave the last one out" in err

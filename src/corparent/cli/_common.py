@@ -31,9 +31,11 @@ __all__ = [
     "existing_folder",
     "iso_date",
     "output_stream",
+    "path_hint",
     "positive_int",
     "require_extra",
     "severity",
+    "shown_path",
     "version_text",
 ]
 
@@ -123,11 +125,25 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
+def shown_path(text: str) -> str:
+    r"""A path as typed, in quotes, for a message: not its ``repr``, which doubles every
+    backslash of a Windows path (``'C:\data'``)."""
+    return f"'{text}'"
+
+
+def path_hint(text: str) -> str:
+    r"""What to do about a path that ends in a quote, else ``""``: Windows passes
+    ``"C:\data\903"`` as ``C:\data\903"`` (the last backslash keeps the closing quote)."""
+    if text.endswith('"'):
+        return "; a backslash before a closing quote keeps the quote: leave the last one out"
+    return ""
+
+
 def existing_folder(text: str) -> Path:
     """An argparse type: a folder that exists."""
     path = Path(text)
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+        raise argparse.ArgumentTypeError(f"{shown_path(text)} is not a folder{path_hint(text)}")
     return path
 
 
