@@ -8,19 +8,23 @@ England), not UTF-8, and turns each "\\n" into "\\r\\n".
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import io
 import os
 import shutil
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from corparent._atomic import atomic_write_text
 from corparent.checks import CheckSpec, Severity, check
 from corparent.cli import _check as cli_check
+from corparent.cli import _common as cli_common
 from corparent.cli import main
 from corparent.errors import ConfigError, LoadError, OutputError
 
@@ -327,3 +331,64 @@ def test_a_folder_ending_in_a_backslash_and_quote_gets_a_hint(
     err = capsys.readouterr().err
     assert "'C:\\data\\903\"' is neither a folder" in err
     assert "a backslash before a closing quote keeps the quote: leave the last one out" in err
+
+
+# -- a reader that has gone ----------------------------------------------------------------------
+
+
+class _GonePipe(io.RawIOBase):
+    """A pipe whose reader has gone (``... | head``), failing as Windows often fails: EINVAL,
+    not EPIPE (CPython issue 79935)."""
+
+    def __init__(self) -> None:
+        self.gone = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.gone:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return len(data)
+
+
+@contextlib.contextmanager
+def gone_stdout(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Standard output, in the test's body (pytest sets its own for the body), to a reader that
+    has gone."""
+    pipe = _GonePipe()
+    stream = io.TextIOWrapper(io.BufferedWriter(pipe), encoding="cp1252", newline="\r\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    try:
+        yield
+    finally:
+        if sys.stdout is not stream:
+            sys.stdout.close()  # the command's os.devnull, opened for the rest of the run
+        pipe.gone = False  # the stream closes quietly
+        stream.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["duties"], 0),
+        (["check", str(BUNDLED), "--as-of", "2024-03-31", "--format", "csv"], 1),
+    ],
+)
+def test_a_closed_pipe_reported_as_einval_on_windows_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], code: int
+) -> None:
+    """``corparent duties | head`` in Git Bash (or PowerShell's Select-Object -First): an
+    OSError traceback instead of the quiet end a broken pipe gets; the exit code still counts
+    the findings."""
+    monkeypatch.setattr(cli_common, "WINDOWS", True)
+    with gone_stdout(monkeypatch):
+        assert main(args) == code
+
+
+def test_elsewhere_einval_on_standard_output_is_not_taken_for_a_closed_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli_common, "WINDOWS", False)
+    with gone_stdout(monkeypatch), pytest.raises(OSError, match="Invalid argument"):
+        main(["duties"])

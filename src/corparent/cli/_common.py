@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import io
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ __all__ = [
     "EXIT_MISSING_DEPENDENCY",
     "EXIT_OK",
     "EXTRAS",
+    "WINDOWS",
     "MissingDependency",
     "add_duties",
     "add_output",
@@ -38,6 +40,9 @@ __all__ = [
     "shown_path",
     "version_text",
 ]
+
+WINDOWS = sys.platform == "win32"
+"""Running on Windows (a closed standard output may be reported as EINVAL)."""
 
 EXIT_OK = 0
 """Success: no finding (and no crashed check) at or above ``--fail-on``."""
@@ -200,7 +205,15 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
         if isinstance(stream, io.TextIOWrapper):
             stream.flush()
             stream.reconfigure(encoding="utf-8", errors=stream.errors, newline="")
-        yield stream
+        try:
+            yield stream
+            stream.flush()  # a reader that has gone is found here, not at interpreter exit
+        except OSError as exc:
+            if WINDOWS and exc.errno == errno.EINVAL and exc.filename is None:
+                # Windows often reports a reader that has gone (`... | head`) as EINVAL, not
+                # as a broken pipe (CPython issue 79935): the commands handle it as one.
+                raise BrokenPipeError(errno.EPIPE, "standard output was closed") from exc
+            raise
         return
     from corparent._atomic import atomic_open  # imported on use: --help stays light
 
