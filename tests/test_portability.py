@@ -15,10 +15,11 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from corparent._atomic import atomic_write_text
@@ -27,6 +28,7 @@ from corparent.cli import _check as cli_check
 from corparent.cli import _common as cli_common
 from corparent.cli import main
 from corparent.errors import ConfigError, LoadError, OutputError
+from corparent.model import CaseRecord
 
 BUNDLED = Path(__file__).parent.parent / "examples" / "data" / "ssda903"
 
@@ -392,3 +394,32 @@ def test_elsewhere_einval_on_standard_output_is_not_taken_for_a_closed_pipe(
     monkeypatch.setattr(cli_common, "WINDOWS", False)
     with gone_stdout(monkeypatch), pytest.raises(OSError, match="Invalid argument"):
         main(["duties"])
+
+
+# -- SQLite files in folders with URI characters in their names ---------------------------------
+
+
+@pytest.mark.parametrize("folder", ["team #2", "100%41 done", "why?"])
+def test_a_sqlite_file_is_read_whatever_its_folder_is_called(tmp_path: Path, folder: str) -> None:
+    """The file is opened read-only through an SQLite URI, where "#" starts a fragment, "?" a
+    query and "%" an escape: "team #2/ssd.db" was opened as "team " (no tables)."""
+    pytest.importorskip("sqlalchemy")
+    from urllib.parse import quote
+
+    from corparent import synth
+    from corparent.io import ssd
+
+    plain = tmp_path / "ssd.db"
+    synth.write_ssd(synth.generate(10, seed=3), f"sqlite:///{plain}", as_of=synth.DEFAULT_AS_OF)
+    expected = ssd.load(f"sqlite:///{plain}")
+    (tmp_path / folder).mkdir()
+    database = tmp_path / folder / "ssd.db"
+    database.write_bytes(plain.read_bytes())
+    loaded = ssd.load(f"sqlite:///{quote(str(database))}")  # a URL escapes "%" and "?" itself
+    assert loaded.problems == expected.problems
+
+    def sourceless(records: Iterable[CaseRecord]) -> list[CaseRecord]:
+        return [attrs.evolve(r, evidence=attrs.evolve(r.evidence, source="")) for r in records]
+
+    assert sourceless(loaded.caseload) == sourceless(expected.caseload)
+    assert len(loaded.caseload) == 10

@@ -8,10 +8,12 @@ read-only transactions, and every transaction is rolled back.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -43,10 +45,10 @@ def _read_only(url: sa.URL) -> sa.URL:
         return url
     if url.database.startswith("file:"):
         return url
-    path = Path(url.database).resolve()
-    return url.set(
-        database=f"file:{path.as_posix()}", query={**url.query, "mode": "ro", "uri": "true"}
-    )
+    # In a URI "#" starts a fragment, "?" a query and "%" an escape: the path is escaped
+    # ("team #2" was read as "team "). SQLite decodes the escapes, UTF-8 (Windows) included.
+    path = quote_from_bytes(os.fsencode(Path(url.database).resolve().as_posix()), safe="/:")
+    return url.set(database=f"file:{path}", query={**url.query, "mode": "ro", "uri": "true"})
 
 
 def _failure(url: str | sa.URL, exc: BaseException) -> DatabaseUnavailable:
