@@ -11,10 +11,12 @@ import codecs
 import contextlib
 import errno
 import io
+import multiprocessing
 import os
 import shutil
 import stat
 import sys
+import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,16 @@ import attrs
 import pytest
 
 from corparent._atomic import atomic_write_text
-from corparent.checks import CheckSpec, Severity, check
+from corparent.checks import (
+    CheckContext,
+    CheckSpec,
+    Finding,
+    Severity,
+    _runner,
+    check,
+    default,
+    run_checks,
+)
 from corparent.cli import _check as cli_check
 from corparent.cli import _common as cli_common
 from corparent.cli import main
@@ -423,3 +434,72 @@ def test_a_sqlite_file_is_read_whatever_its_folder_is_called(tmp_path: Path, fol
 
     assert sourceless(loaded.caseload) == sourceless(expected.caseload)
     assert len(loaded.caseload) == 10
+
+
+# -- parallel runs with spawned workers (Windows) ------------------------------------------------
+
+
+def _spawned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_runner, "_pool_context", lambda: multiprocessing.get_context("spawn"))
+
+
+def test_a_check_made_inside_a_function_runs_with_spawned_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A spawned worker cannot import a check made inside a function: the pool broke (with
+    fork, on Linux, the same run works)."""
+    from corparent import synth
+
+    def made(limit: int) -> CheckSpec:
+        @check(id="anytown.many_episodes")
+        def many(record: CaseRecord, context: CheckContext) -> Iterator[Finding]:
+            if len(record.episodes) > limit:
+                yield context.finding(record, message="many episodes", code="many")
+
+        return many
+
+    records = synth.generate(30, seed=7).records
+    checks = default().with_(made(2))
+    one = run_checks(records, synth.DEFAULT_AS_OF, checks=checks, workers=1)
+    assert any(f.check_id == "anytown.many_episodes" for f in one.findings)
+    forked = run_checks(records, synth.DEFAULT_AS_OF, checks=checks, workers=2, chunk_size=5)
+    assert forked.metadata.workers == 2
+    assert forked.findings == one.findings
+    _spawned(monkeypatch)
+    two = run_checks(records, synth.DEFAULT_AS_OF, checks=checks, workers=2, chunk_size=5)
+    assert two.findings == one.findings
+    assert two.metadata.workers == 1
+
+
+def test_a_check_defined_in_a_notebook_runs_with_spawned_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A notebook's ``__main__`` has no file for a spawned worker to import again."""
+    from corparent import synth
+
+    notebook = types.ModuleType("__main__")
+
+    def nothing(record: CaseRecord, context: CheckContext) -> tuple[()]:
+        return ()
+
+    nothing.__module__ = "__main__"
+    nothing.__qualname__ = "nothing"
+    notebook.nothing = nothing  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "__main__", notebook)
+    spec = check(id="anytown.nothing")(nothing)
+    records = synth.generate(20, seed=7).records
+    checks = default().with_(spec)
+    one = run_checks(records, synth.DEFAULT_AS_OF, checks=checks, workers=1)
+    _spawned(monkeypatch)
+    two = run_checks(records, synth.DEFAULT_AS_OF, checks=checks, workers=2, chunk_size=5)
+    assert two.findings == one.findings
+    assert two.metadata.workers == 1
+
+
+def test_importable_checks_still_use_spawned_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corparent import synth
+
+    _spawned(monkeypatch)
+    records = synth.generate(20, seed=7).records
+    two = run_checks(records, synth.DEFAULT_AS_OF, workers=2, chunk_size=5)
+    assert two.metadata.workers == 2

@@ -8,6 +8,8 @@ import fnmatch
 import functools
 import multiprocessing
 import os
+import pickle
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -583,6 +585,23 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+def _workers_can_load(*settings: object) -> bool:
+    """Whether worker processes can load the run's settings (checks, rules, conventions).
+
+    Forked workers (Linux) inherit them. Workers started afresh (Windows) get them pickled, and
+    a check or rule defined inside a function, or in a notebook or interactive session (a
+    ``__main__`` without a file, which a fresh process cannot import), does not reach them: the
+    pool would break. Such a run is made in one process instead (the same result)."""
+    if _pool_context().get_start_method() == "fork":
+        return True
+    try:
+        payload = pickle.dumps(settings)
+    except (TypeError, AttributeError, pickle.PicklingError):
+        return False
+    main = sys.modules.get("__main__")
+    return b"__main__" not in payload or getattr(main, "__file__", None) is not None
+
+
 def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -689,7 +708,9 @@ def run_checks(
             findings as ``corparent check``, which for speed schedules only the duties whose
             evidence the data holds.
         conventions: Counting conventions; the rule set's own when None.
-        workers: Processes to use (1: run in this process; None: ``auto_workers``).
+        workers: Processes to use (1: run in this process; None: ``auto_workers``). Where
+            processes are started afresh rather than forked (Windows), checks or rules defined
+            inside a function or in a notebook cannot reach them: the run uses one.
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
         raise_on_crash: Raise :class:`CheckCrashed` on the first crash instead of recording it.
@@ -715,6 +736,8 @@ def run_checks(
     total = len(records)
     if workers is None:
         workers = auto_workers(total)
+    if workers > 1 and not _workers_can_load(specs, rules, conventions):
+        workers = 1
     # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
     largest = 10_000 if batch else 2000
     size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))
