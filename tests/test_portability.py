@@ -503,3 +503,23 @@ def test_importable_checks_still_use_spawned_workers(monkeypatch: pytest.MonkeyP
     records = synth.generate(20, seed=7).records
     two = run_checks(records, synth.DEFAULT_AS_OF, workers=2, chunk_size=5)
     assert two.metadata.workers == 2
+
+
+def test_an_events_file_saved_in_the_ansi_code_page_is_refused_naming_the_line(
+    tmp_path: Path,
+) -> None:
+    """Excel's "CSV (Comma delimited)" on Windows writes cp1252: the problem quoted Python's
+    codec error and a byte offset within a read buffer."""
+    from corparent.io import events
+
+    folder = tmp_path / "export"
+    shutil.copytree(EVENTS, folder)
+    path = folder / "allocations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[60] = lines[60].replace(lines[60].split(",")[2], "Équipe Nord", 1)
+    path.write_bytes("".join(lines).encode("cp1252"))
+    loaded = events.load(folder)
+    [problem] = loaded.problems
+    assert (problem.code, problem.file, problem.row) == ("unreadable_file", str(path), 61)
+    assert "not UTF-8 text" in problem.message
+    assert "codec" not in problem.message

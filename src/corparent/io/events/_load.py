@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import json
@@ -111,6 +112,20 @@ def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]
             yield reader.line_num, dict(zip(header, cells, strict=False))
 
 
+def _first_line_not_utf8(path: Path) -> int | None:
+    """The number of the first line of ``path`` that is not UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    return None
+
+
 class _Load:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -191,7 +206,20 @@ class _Load:
         stats.files += 1
         try:
             rows = list(_rows(path, stats))
-        except (ValueError, UnicodeDecodeError, csv.Error) as exc:
+        except UnicodeDecodeError:
+            # Excel's "CSV (Comma delimited)" on Windows saves in the ANSI code page (cp1252).
+            self.problems.append(
+                Problem(
+                    code="unreadable_file",
+                    message="the file is not UTF-8 text (saved in another encoding, such as "
+                    "Windows' ANSI: save it as CSV UTF-8); nothing in it was read",
+                    file=str(path),
+                    row=_first_line_not_utf8(path),
+                    expected="a UTF-8 file",
+                )
+            )
+            return
+        except (ValueError, csv.Error) as exc:
             self.problems.append(
                 Problem(
                     code="unreadable_file",
