@@ -18,7 +18,7 @@ import stat
 import sys
 import types
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import attrs
@@ -523,3 +523,23 @@ def test_an_events_file_saved_in_the_ansi_code_page_is_refused_naming_the_line(
     assert (problem.code, problem.file, problem.row) == ("unreadable_file", str(path), 61)
     assert "not UTF-8 text" in problem.message
     assert "codec" not in problem.message
+
+
+def test_a_sqlite_file_on_a_network_share_gets_a_uri_sqlite_opens(tmp_path: Path) -> None:
+    r"""``\\server\share\ssd.db`` (and a file on a mapped drive, which ``resolve()`` turns into
+    one) became ``file://server/share/ssd.db``: SQLite refuses "invalid uri authority: server"."""
+    import sqlite3
+
+    from corparent.io.ssd._sql import _sqlite_uri
+
+    share = PureWindowsPath(r"\\server\share\SSD #2\ssd.db")
+    assert _sqlite_uri(share) == "file:////server/share/SSD%20%232/ssd.db"
+    assert _sqlite_uri(PureWindowsPath(r"C:\SSD\ssd.db")) == "file:C:/SSD/ssd.db"
+    # The same form for a path SQLite can open here: two leading slashes after "file://".
+    database = tmp_path / "ssd.db"
+    with contextlib.closing(sqlite3.connect(database)) as made:
+        made.execute("CREATE TABLE ssd_person (pers_person_id TEXT)")
+    uri = _sqlite_uri(PurePosixPath("/" + database.as_posix()))
+    assert uri.startswith("file:////")
+    with contextlib.closing(sqlite3.connect(f"{uri}?mode=ro", uri=True)) as opened:
+        assert opened.execute("SELECT name FROM sqlite_master").fetchall() == [("ssd_person",)]
