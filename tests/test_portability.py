@@ -543,3 +543,24 @@ def test_a_sqlite_file_on_a_network_share_gets_a_uri_sqlite_opens(tmp_path: Path
     assert uri.startswith("file:////")
     with contextlib.closing(sqlite3.connect(f"{uri}?mode=ro", uri=True)) as opened:
         assert opened.execute("SELECT name FROM sqlite_master").fetchall() == [("ssd_person",)]
+
+
+# -- the report in an interactive session -------------------------------------------------------
+
+
+def test_a_report_leaves_the_programs_matplotlib_backend_as_it_was() -> None:
+    """A notebook's or an IDE's backend (Spyder, IPython, macOS's own) was switched to Agg by
+    the first report with charts: the user's plots then no longer showed."""
+    matplotlib = pytest.importorskip("matplotlib")
+    pytest.importorskip("jinja2")
+    from corparent import synth
+    from corparent.reports import build_report, render_html
+
+    before = matplotlib.get_backend()
+    matplotlib.use("svg")  # any backend other than Agg, which the test machine would use
+    try:
+        report = build_report(synth.generate(60, seed=4), synth.DEFAULT_AS_OF)
+        assert render_html(report).count("<svg") == 2  # the charts were drawn
+        assert matplotlib.get_backend() == "svg"
+    finally:
+        matplotlib.use(before)
