@@ -564,3 +564,35 @@ def test_a_report_leaves_the_programs_matplotlib_backend_as_it_was() -> None:
         assert matplotlib.get_backend() == "svg"
     finally:
         matplotlib.use(before)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes here are POSIX ones")
+def test_output_to_a_pipe_or_device_is_written_not_replaced(tmp_path: Path) -> None:
+    """``-o /dev/stdout``, ``-o /dev/null`` (Windows: ``-o NUL``) or a named pipe: a temporary
+    file was renamed onto it, replacing the pipe with a file (as root, /dev/null itself)."""
+    pipe = tmp_path / "findings.csv"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so the writer can open
+    try:
+        atomic_write_text(pipe, "child_id\r\nC0001\r\n")
+        assert os.read(reader, 1000) == b"child_id\r\nC0001\r\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a symbolic link needs privileges on Windows")
+def test_output_through_a_link_replaces_the_file_it_names_not_the_link(tmp_path: Path) -> None:
+    """``-o /dev/stdout`` with standard output redirected to a file is such a link: run as root
+    (a container, a CI job), the rename replaced /dev/stdout itself."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "findings.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "findings.csv"
+    link.symlink_to(real)
+    atomic_write_text(link, "new\r\n")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new\r\n"
+    assert sorted(p.name for p in shared.iterdir()) == ["findings.csv"]

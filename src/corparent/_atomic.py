@@ -4,13 +4,16 @@ An interrupted run leaves the previous file intact (the rename is the only momen
 changes); two runs writing the same file never interleave (the last rename wins whole). Every
 output corparent writes (findings, reports, workbooks, SSDA903 tables) goes through here, and
 every way a write can fail (missing folder, a folder in the way, disk full, no permission) is one
-:class:`~corparent.errors.OutputError` naming the path.
+:class:`~corparent.errors.OutputError` naming the path. A device or a pipe (``/dev/null``,
+``/dev/stdout``, Windows' ``NUL``) is written in place, and a link's file is replaced, not the
+link.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,13 +85,30 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 @contextlib.contextmanager
 def _replacing(path: str | os.PathLike[str], mode: str, **options: Any) -> Iterator[Any]:
     target = Path(path)
+    if target.is_symlink():
+        # The file the link names is replaced, not the link (/dev/stdout redirected to a file
+        # is such a link: as root, renaming onto it replaced /dev/stdout itself).
+        target = target.resolve()
     folder = target.parent
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist")
     try:
-        permissions = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        existing = target.stat() if target.exists() else None
+    except OSError as exc:
+        raise _error(target, exc) from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO, Windows' NUL) is written in
+        # place: a file renamed onto it would replace it (and as root, /dev/null for all).
+        try:
+            with open(target, mode, **options) as stream:
+                yield stream
+        except OSError as exc:
+            raise _error(target, exc) from None
+        return
+    try:
+        permissions = existing.st_mode & 0o777 if existing is not None else _default_mode()
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(target, exc) from None
