@@ -596,3 +596,29 @@ def test_output_through_a_link_replaces_the_file_it_names_not_the_link(tmp_path:
     assert link.is_symlink()
     assert real.read_bytes() == b"new\r\n"
     assert sorted(p.name for p in shared.iterdir()) == ["findings.csv"]
+
+
+def test_ssd_csv_text_saved_in_the_ansi_code_page_is_read_and_noted(tmp_path: Path) -> None:
+    """SQL Server's tools and Excel on Windows write CSV in cp1252: a team "Équipe Nord" became
+    "\ufffdquipe Nord" in worklists, without a word."""
+    import csv
+
+    from corparent import synth
+    from corparent.io import ssd
+
+    synth.write_ssd(synth.generate(20, seed=3), tmp_path, as_of=synth.DEFAULT_AS_OF)
+    path = tmp_path / "ssd_involvements.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    team = rows[0].index("invo_professional_team")
+    rows[1][team] = "Équipe Nord"
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(text.getvalue().encode("cp1252"))
+    loaded = ssd.load(tmp_path)
+    teams = {a.team for allocations in loaded.allocations.values() for a in allocations}
+    assert "Équipe Nord" in teams
+    assert not any("\ufffd" in (t or "") for t in teams)
+    [note] = [n for n in loaded.notes if n.code == "not_utf8"]
+    assert note.file == str(path)
+    assert note.message == "1 byte(s) are not UTF-8 and were read as Windows-1252"
+    assert loaded.problems == ()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import threading
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from pathlib import Path
@@ -48,6 +50,23 @@ def csv_files(folder: Path) -> dict[str, Path]:
     return {name: paths[0] for name, paths in found.items()}
 
 
+_ANSI = "corparent.ssd.cp1252"
+"""The decoding error handler that reads bytes that are not UTF-8 as Windows-1252 (what
+SQL Server's tools and Excel write on Windows), counting them."""
+_not_utf8 = threading.local()
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    _not_utf8.count = getattr(_not_utf8, "count", 0) + len(bad)
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_ANSI, _as_cp1252)
+
+
 def _batches(
     path: Path, positions: tuple[int, ...], counts: dict[str, int], bad: list[int]
 ) -> Iterator[tuple[list[int | None], list[tuple[Any, ...]]]]:
@@ -60,7 +79,8 @@ def _batches(
         itemgetter(*positions) if len(positions) > 1 else None
     )
     counts["headers"] = counts["blank"] = 0
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+    before = getattr(_not_utf8, "count", 0)
+    with path.open(encoding="utf-8-sig", errors=_ANSI, newline="") as stream:
         reader = csv.reader(stream)
         if next(reader, None) is not None:
             counts["headers"] = 1
@@ -83,6 +103,7 @@ def _batches(
             if len(rows) >= _BATCH:
                 yield lines, rows
                 lines, rows = [], []
+    counts["not_utf8"] = getattr(_not_utf8, "count", 0) - before
     if rows:
         yield lines, rows
 
