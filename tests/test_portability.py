@@ -622,3 +622,12 @@ def test_ssd_csv_text_saved_in_the_ansi_code_page_is_read_and_noted(tmp_path: Pa
     assert note.file == str(path)
     assert note.message == "1 byte(s) are not UTF-8 and were read as Windows-1252"
     assert loaded.problems == ()
+
+
+def test_macos_workers_are_spawned_not_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS offers fork but it is unsafe there (Python's own default is spawn); the runner
+    forked wherever fork existed, though it meant to fork on Linux only."""
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert _runner._pool_context().get_start_method() == "spawn"
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert _runner._pool_context().get_start_method() == "fork"

@@ -579,7 +579,11 @@ def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Cr
 
 def _pool_context() -> multiprocessing.context.BaseContext:
     # fork (Linux) inherits the run's settings instead of pickling them; elsewhere the
-    # platform default is used and the settings must pickle.
+    # platform default is used and the settings must pickle. macOS offers fork but it is not
+    # safe there (system libraries such as Accelerate, which NumPy uses, may crash or hang in
+    # a forked child): Python's default on macOS is spawn, and so is ours.
+    if sys.platform == "darwin":
+        return multiprocessing.get_context("spawn")
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -588,7 +592,7 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 def _workers_can_load(*settings: object) -> bool:
     """Whether worker processes can load the run's settings (checks, rules, conventions).
 
-    Forked workers (Linux) inherit them. Workers started afresh (Windows) get them pickled, and
+    Forked workers (Linux) inherit them. Spawned ones (Windows, macOS) get them pickled, and
     a check or rule defined inside a function, or in a notebook or interactive session (a
     ``__main__`` without a file, which a fresh process cannot import), does not reach them: the
     pool would break. Such a run is made in one process instead (the same result)."""
@@ -709,7 +713,7 @@ def run_checks(
             evidence the data holds.
         conventions: Counting conventions; the rule set's own when None.
         workers: Processes to use (1: run in this process; None: ``auto_workers``). Where
-            processes are started afresh rather than forked (Windows), checks or rules defined
+            processes are spawned rather than forked (Windows, macOS), checks or rules defined
             inside a function or in a notebook cannot reach them: the run uses one.
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
