@@ -648,20 +648,25 @@ def _spare_cpus(then: _Snapshot | None, now: _Snapshot | None) -> float | None:
 
 def auto_workers(records: int) -> int:
     """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
-    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and one of
-    them is free, else one. Results are the same either way.
+    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores, one of them
+    is free and workers are forked (Linux), else one. Results are the same either way.
 
-    Whether a core is free is measured, on Linux, over the last seconds (since this module was
-    imported or the previous call: in a command, while it loaded the records), from the idle
-    time the kernel counts and this process's own; elsewhere, or after a longer pause, from the
-    load average; where there is none (Windows), one process is used. Measured on 100,000
-    children, 2 cores: the default checks take 1.4 s on one process and about 1.0 s on two
-    when the other core is free, but 1.9-2.2 s on two when other work keeps a core busy (the
-    one-minute load average, read before, lags a new job by a minute and let that happen)."""
+    Spawned workers (Windows, macOS) are sent every record pickled, which costs far more than
+    a second core saves (20,000 children, default checks, 2 shared cores: 12.6 s on two spawned
+    processes, 2.7 s on one, 1.7 s on two forked ones), so there one process is used. Whether
+    a core is free is measured over the last seconds (since this module was imported or the
+    previous call: in a command, while it loaded the records), from the idle time the kernel
+    counts and this process's own; after a longer pause, or without ``/proc/stat``, from the
+    load average; with neither, one process is used. Measured on 100,000 children, 2 cores:
+    the default checks take 1.4 s on one process and about 1.0 s on two when the other core is
+    free, but 1.9-2.2 s on two when other work keeps a core busy (the one-minute load average,
+    read before, lags a new job by a minute and let that happen)."""
     global _mark
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
         return 1
+    if _pool_context().get_start_method() != "fork":
+        return 1  # spawned workers (Windows, macOS) are sent every record pickled: slower
     now = _snapshot()
     spare = _spare_cpus(_mark, now)
     _mark = now
