@@ -149,7 +149,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=positive_int,
         default=None,
         metavar="N",
-        help="worker processes (default: two for large returns when a core is free, else one)",
+        help="worker processes (default: two for large returns on Linux when a core is free, "
+        "else one)",
     )
     parser.add_argument(
         "--engine",
