@@ -132,13 +132,13 @@ def iso_date(text: str) -> dt.date:
 
 def shown_path(text: str) -> str:
     r"""A path as typed, in quotes, for a message: not its ``repr``, which doubles every
-    backslash of a Windows path (``'C:\data'``)."""
+    backslash of a Windows path (``'C:\\data'``)."""
     return f"'{text}'"
 
 
 def path_hint(text: str) -> str:
     r"""What to do about a path that ends in a quote, else ``""``: Windows passes
-    ``"C:\data\903"`` as ``C:\data\903"`` (the last backslash keeps the closing quote)."""
+    ``"C:\data\903\"`` as ``C:\data\903"`` (the last backslash keeps the closing quote)."""
     if text.endswith('"'):
         return "; a backslash before a closing quote keeps the quote: leave the last one out"
     return ""
