@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import errno
 import io
 import multiprocessing
@@ -601,7 +602,6 @@ def test_output_through_a_link_replaces_the_file_it_names_not_the_link(tmp_path:
 def test_ssd_csv_text_saved_in_the_ansi_code_page_is_read_and_noted(tmp_path: Path) -> None:
     """SQL Server's tools and Excel on Windows write CSV in cp1252: a team "Équipe Nord" became
     "\ufffdquipe Nord" in worklists, without a word."""
-    import csv
 
     from corparent import synth
     from corparent.io import ssd
@@ -646,3 +646,28 @@ def test_spawned_workers_are_not_chosen_automatically(monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "platform", "linux")
     _spawned(monkeypatch)  # as on Windows
     assert _runner.auto_workers(10**6) == 1
+
+
+def test_events_files_written_by_windows_powershell_are_read(tmp_path: Path) -> None:
+    """Windows PowerShell's ``>`` and ``Out-File`` write UTF-16 with a byte order mark: the
+    file was refused as not UTF-8."""
+    import json
+
+    from corparent.io import events
+
+    folder = tmp_path / "export"
+    shutil.copytree(EVENTS, folder)
+    expected = events.load(folder)
+    children = folder / "children.csv"
+    text = children.read_text(encoding="utf-8").replace("\n", "\r\n")
+    children.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    reviews = folder / "reviews.csv"
+    with reviews.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    reviews.unlink()
+    (folder / "reviews.json").write_bytes(
+        codecs.BOM_UTF16_LE + json.dumps(rows, indent=2).encode("utf-16-le")
+    )
+    loaded = events.load(folder)
+    assert loaded.problems == ()
+    assert loaded.caseload == expected.caseload

@@ -91,8 +91,9 @@ def is_events_folder(path: str | PathLike[str]) -> bool:
 def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line or item number, row)`` pairs; keys lower case. Header and blank lines are
     counted in ``counts``."""
+    encoding = _encoding(path)
     if path.suffix.lower() == ".json":
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding=encoding))
         if not isinstance(data, list):
             raise ValueError("a JSON events file must be an array of objects")
         for i, item in enumerate(data, 1):
@@ -100,7 +101,7 @@ def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]
                 raise ValueError(f"item {i} is not an object")
             yield i, {str(k).strip().lower(): v for k, v in item.items()}
         return
-    with path.open(encoding="utf-8-sig", newline="") as stream:
+    with path.open(encoding=encoding, newline="") as stream:
         reader = csv.reader(stream)
         first = next(reader, None)
         header = [h.strip().lower() for h in first or []]
@@ -110,6 +111,14 @@ def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]
                 counts.blank += 1
                 continue
             yield reader.line_num, dict(zip(header, cells, strict=False))
+
+
+def _encoding(path: Path) -> str:
+    """UTF-16 where the file starts with its byte order mark (what Windows PowerShell's ``>``
+    and ``Out-File`` write), else UTF-8, with or without a byte order mark."""
+    with path.open("rb") as stream:
+        start = stream.read(2)
+    return "utf-16" if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
 
 
 def _first_line_not_utf8(path: Path) -> int | None:
@@ -212,7 +221,8 @@ class _Load:
                 Problem(
                     code="unreadable_file",
                     message="the file is not UTF-8 text (saved in another encoding, such as "
-                    "Windows' ANSI: save it as CSV UTF-8); nothing in it was read",
+                    f"Windows' ANSI: save it as {'' if path.suffix.lower() == '.json' else 'CSV '}"
+                    "UTF-8); nothing in it was read",
                     file=str(path),
                     row=_first_line_not_utf8(path),
                     expected="a UTF-8 file",
