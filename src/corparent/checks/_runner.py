@@ -8,6 +8,8 @@ import fnmatch
 import functools
 import multiprocessing
 import os
+import pickle
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -577,10 +579,31 @@ def _check_chunk_in_worker(start: int, stop: int) -> tuple[list[Packed], list[Cr
 
 def _pool_context() -> multiprocessing.context.BaseContext:
     # fork (Linux) inherits the run's settings instead of pickling them; elsewhere the
-    # platform default is used and the settings must pickle.
+    # platform default is used and the settings must pickle. macOS offers fork but it is not
+    # safe there (system libraries such as Accelerate, which NumPy uses, may crash or hang in
+    # a forked child): Python's default on macOS is spawn, and so is ours.
+    if sys.platform == "darwin":
+        return multiprocessing.get_context("spawn")
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+def _workers_can_load(*settings: object) -> bool:
+    """Whether worker processes can load the run's settings (checks, rules, conventions).
+
+    Forked workers (Linux) inherit them. Spawned ones (Windows, macOS) get them pickled, and
+    a check or rule defined inside a function, or in a notebook or interactive session (a
+    ``__main__`` without a file, which a fresh process cannot import), does not reach them: the
+    pool would break. Such a run is made in one process instead (the same result)."""
+    if _pool_context().get_start_method() == "fork":
+        return True
+    try:
+        payload = pickle.dumps(settings)
+    except (TypeError, AttributeError, pickle.PicklingError):
+        return False
+    main = sys.modules.get("__main__")
+    return b"__main__" not in payload or getattr(main, "__file__", None) is not None
 
 
 def _cores() -> int:
@@ -625,20 +648,25 @@ def _spare_cpus(then: _Snapshot | None, now: _Snapshot | None) -> float | None:
 
 def auto_workers(records: int) -> int:
     """The workers ``run_checks(workers=None)`` uses for ``records`` records: two from
-    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores and one of
-    them is free, else one. Results are the same either way.
+    :data:`AUTO_WORKERS_MIN_RECORDS` records when this process may use two cores, one of them
+    is free and workers are forked (Linux), else one. Results are the same either way.
 
-    Whether a core is free is measured, on Linux, over the last seconds (since this module was
-    imported or the previous call: in a command, while it loaded the records), from the idle
-    time the kernel counts and this process's own; elsewhere, or after a longer pause, from the
-    load average; where there is none (Windows), one process is used. Measured on 100,000
-    children, 2 cores: the default checks take 1.4 s on one process and about 1.0 s on two
-    when the other core is free, but 1.9-2.2 s on two when other work keeps a core busy (the
-    one-minute load average, read before, lags a new job by a minute and let that happen)."""
+    Spawned workers (Windows, macOS) are sent every record pickled, which costs far more than
+    a second core saves (20,000 children, default checks, 2 shared cores: 12.6 s on two spawned
+    processes, 2.7 s on one, 1.7 s on two forked ones), so there one process is used. Whether
+    a core is free is measured over the last seconds (since this module was imported or the
+    previous call: in a command, while it loaded the records), from the idle time the kernel
+    counts and this process's own; after a longer pause, or without ``/proc/stat``, from the
+    load average; with neither, one process is used. Measured on 100,000 children, 2 cores:
+    the default checks take 1.4 s on one process and about 1.0 s on two when the other core is
+    free, but 1.9-2.2 s on two when other work keeps a core busy (the one-minute load average,
+    read before, lags a new job by a minute and let that happen)."""
     global _mark
     cores = _cores()
     if records < AUTO_WORKERS_MIN_RECORDS or cores < 2:
         return 1
+    if _pool_context().get_start_method() != "fork":
+        return 1  # spawned workers (Windows, macOS) are sent every record pickled: slower
     now = _snapshot()
     spare = _spare_cpus(_mark, now)
     _mark = now
@@ -689,7 +717,9 @@ def run_checks(
             findings as ``corparent check``, which for speed schedules only the duties whose
             evidence the data holds.
         conventions: Counting conventions; the rule set's own when None.
-        workers: Processes to use (1: run in this process; None: ``auto_workers``).
+        workers: Processes to use (1: run in this process; None: ``auto_workers``). Where
+            processes are spawned rather than forked (Windows, macOS), checks or rules defined
+            inside a function or in a notebook cannot reach them: the run uses one.
         progress: Called with ``(children_done, children_total)`` as chunks complete.
         chunk_size: Records per chunk (default: about four chunks per worker, at most 2,000).
         raise_on_crash: Raise :class:`CheckCrashed` on the first crash instead of recording it.
@@ -715,6 +745,8 @@ def run_checks(
     total = len(records)
     if workers is None:
         workers = auto_workers(total)
+    if workers > 1 and not _workers_can_load(specs, rules, conventions):
+        workers = 1
     # Column-wise chunks pay a fixed cost per step of the longest chain: make them larger.
     largest = 10_000 if batch else 2000
     size = chunk_size or max(1, min(largest, -(-total // (workers * 4)) if total else 1))

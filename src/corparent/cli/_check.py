@@ -149,7 +149,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=positive_int,
         default=None,
         metavar="N",
-        help="worker processes (default: two for large returns when a core is free, else one)",
+        help="worker processes (default: two for large returns on Linux when a core is free, "
+        "else one)",
     )
     parser.add_argument(
         "--engine",
@@ -390,8 +391,12 @@ def run(args: argparse.Namespace) -> int:
     args.extra_checks = possible_checks(args.path)
     checks = select_checks(args)  # a --checks pattern that matches nothing stops here
     if args.list_checks:
-        for spec in checks:
-            print(f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  {spec.description}")
+        with output_stream(None) as out:  # a plugin's description may be any text
+            for spec in checks:
+                out.write(
+                    f"{spec.id:<44} {spec.severity.value:<8} {spec.provenance}  "
+                    f"{spec.description}\n"
+                )
         return EXIT_OK
     conventions_for(args, rules_for(args))  # a convention the law leaves open: stop now
     show = args.show_values

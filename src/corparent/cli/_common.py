@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import io
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ __all__ = [
     "EXIT_MISSING_DEPENDENCY",
     "EXIT_OK",
     "EXTRAS",
+    "WINDOWS",
     "MissingDependency",
     "add_duties",
     "add_output",
@@ -31,11 +33,16 @@ __all__ = [
     "existing_folder",
     "iso_date",
     "output_stream",
+    "path_hint",
     "positive_int",
     "require_extra",
     "severity",
+    "shown_path",
     "version_text",
 ]
+
+WINDOWS = sys.platform == "win32"
+"""Running on Windows (a closed standard output may be reported as EINVAL)."""
 
 EXIT_OK = 0
 """Success: no finding (and no crashed check) at or above ``--fail-on``."""
@@ -123,11 +130,25 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD") from None
 
 
+def shown_path(text: str) -> str:
+    r"""A path as typed, in quotes, for a message: not its ``repr``, which doubles every
+    backslash of a Windows path (``'C:\\data'``)."""
+    return f"'{text}'"
+
+
+def path_hint(text: str) -> str:
+    r"""What to do about a path that ends in a quote, else ``""``: Windows passes
+    ``"C:\data\903\"`` as ``C:\data\903"`` (the last backslash keeps the closing quote)."""
+    if text.endswith('"'):
+        return "; a backslash before a closing quote keeps the quote: leave the last one out"
+    return ""
+
+
 def existing_folder(text: str) -> Path:
     """An argparse type: a folder that exists."""
     path = Path(text)
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a folder")
+        raise argparse.ArgumentTypeError(f"{shown_path(text)} is not a folder{path_hint(text)}")
     return path
 
 
@@ -173,14 +194,26 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
     Standard output is set to write line endings as they are given (``newline=""``, as a file
     is opened for :mod:`csv`): the findings CSV ends its lines with CRLF (RFC 4180), which
     Windows would otherwise write as CR CR LF, a blank line after every row in a spreadsheet.
-    Standard output thus gives the same bytes as ``--output`` on every system; elsewhere nothing
-    changes (no other system translates line endings)."""
+    It is set to UTF-8 too, as ``--output`` writes: Windows encodes redirected standard output
+    in the ANSI code page (cp1252), which cannot write a folder named ``Łódź`` (a
+    ``UnicodeEncodeError`` instead of the findings) and mislabels the report's ``<meta
+    charset="utf-8">``. Standard output thus gives the same bytes as ``--output`` on every
+    system; elsewhere nothing changes (other systems write UTF-8 and translate no line
+    endings)."""
     if path is None:
         stream = sys.stdout
         if isinstance(stream, io.TextIOWrapper):
             stream.flush()
-            stream.reconfigure(newline="")
-        yield stream
+            stream.reconfigure(encoding="utf-8", errors=stream.errors, newline="")
+        try:
+            yield stream
+            stream.flush()  # a reader that has gone is found here, not at interpreter exit
+        except OSError as exc:
+            if WINDOWS and exc.errno == errno.EINVAL and exc.filename is None:
+                # Windows often reports a reader that has gone (`... | head`) as EINVAL, not
+                # as a broken pipe (CPython issue 79935): the commands handle it as one.
+                raise BrokenPipeError(errno.EPIPE, "standard output was closed") from exc
+            raise
         return
     from corparent._atomic import atomic_open  # imported on use: --help stays light
 

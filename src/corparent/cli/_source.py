@@ -18,6 +18,7 @@ from typing import Any
 
 from corparent._gc import freeze_for_good
 from corparent.checks import CheckSet, CheckSpec
+from corparent.cli._common import path_hint, shown_path
 from corparent.errors import ConfigError, LoadError, Problem
 from corparent.io.ssd import NOT_APPLICABLE_CHECKS
 from corparent.io.ssda903 import LoadResult
@@ -78,7 +79,8 @@ def source_arg(text: str) -> str:
     if "://" in text or Path(text).is_dir():
         return text
     raise argparse.ArgumentTypeError(
-        f"{text!r} is neither a folder nor a database URL; give {SOURCE_HELP}"
+        f"{shown_path(text)} is neither a folder nor a database URL; give {SOURCE_HELP}"
+        f"{path_hint(text)}"
     )
 
 

@@ -350,9 +350,12 @@ def read_json(source: str | os.PathLike[str] | IO[str]) -> tuple[Finding, ...]:
     Raises:
         LoadError: the text is not such a document (the problem names the path).
     """
+    file: str | None = None
     if isinstance(source, str | os.PathLike):
+        file = str(source)
         try:
-            text = Path(source).read_text(encoding="utf-8")
+            # A byte order mark (a file saved again by Notepad or PowerShell) is not JSON.
+            text = Path(source).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise LoadError(
                 [
@@ -370,11 +373,18 @@ def read_json(source: str | os.PathLike[str] | IO[str]) -> tuple[Finding, ...]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
-            [Problem(code="bad_json", message=f"not JSON: {exc.msg}", row=exc.lineno)]
+            [Problem(code="bad_json", message=f"not JSON: {exc.msg}", file=file, row=exc.lineno)]
         ) from exc
     items = doc.get("findings") if isinstance(doc, dict) else doc
     if not isinstance(items, list):
         raise LoadError(
-            [Problem(code="bad_json", message="no 'findings' list", expected='{"findings": [...]}')]
+            [
+                Problem(
+                    code="bad_json",
+                    message="no 'findings' list",
+                    file=file,
+                    expected='{"findings": [...]}',
+                )
+            ]
         )
     return tuple(finding_from_dict(item, i) for i, item in enumerate(items))

@@ -8,18 +8,15 @@ atomically (a temporary file renamed into place).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from corparent._atomic import atomic_write_bytes
 from corparent._extras import require
-from corparent.errors import OutputError
 
 if TYPE_CHECKING:
     from corparent.checks import RunResult
@@ -52,23 +49,6 @@ def _cell_value(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | dt.date):
         return value
     return str(value)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    folder = path.parent
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(temp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or type(exc).__name__}") from None
 
 
 def write_workbook(
@@ -105,7 +85,7 @@ def write_workbook(
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
-    _write_bytes(Path(path), buffer.getvalue())
+    atomic_write_bytes(path, buffer.getvalue())
 
 
 def _finding_rows(result: RunResult) -> list[dict[str, Any]]:

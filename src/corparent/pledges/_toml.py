@@ -321,7 +321,7 @@ def load(name_or_path: str | Path) -> Pledge:
         return loads(resource.read_text(encoding="utf-8"), file=f"{name_or_path}.toml")
     path = Path(name_or_path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(
             [
@@ -333,4 +333,20 @@ def load(name_or_path: str | Path) -> Pledge:
                 )
             ]
         ) from exc
+    try:
+        # A byte order mark (Notepad's "UTF-8 with BOM", PowerShell's UTF8) is not text.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            [
+                Problem(
+                    code="not_utf8",
+                    message="the file is not UTF-8 text (saved in another encoding, such as "
+                    "Windows' ANSI)",
+                    file=str(path),
+                    row=data.count(b"\n", 0, exc.start) + 1,
+                    expected="a TOML file saved as UTF-8",
+                )
+            ]
+        ) from None
     return loads(text, file=str(path))

@@ -44,20 +44,20 @@ def charts_available() -> bool:
 
 
 @contextmanager
-def _pyplot() -> Iterator[Any]:
+def _figure(width: float, height: float) -> Iterator[tuple[Any, Any]]:
+    """A figure and its axes, made without pyplot: a report leaves the program's matplotlib
+    backend as it was (``matplotlib.use("Agg")`` turned off a notebook's or an IDE's plots)."""
     import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     with matplotlib.rc_context(_RC):
-        yield plt
+        figure = Figure(figsize=(width, height))
+        yield figure, figure.subplots()
 
 
-def _svg(plt: Any, figure: Any, label: str) -> str:
+def _svg(figure: Any, label: str) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(figure)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     safe = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
@@ -68,8 +68,7 @@ def timeliness_svg(rows: tuple[DutyTimeliness, ...]) -> str | None:
     """A horizontal stacked bar per duty: on time, late, overdue (hatched, values labelled)."""
     if not rows or not charts_available():
         return None
-    with _pyplot() as plt:
-        figure, axes = plt.subplots(figsize=(8, 0.45 * len(rows) + 1.2))
+    with _figure(8, 0.45 * len(rows) + 1.2) as (figure, axes):
         names = [r.duty_id for r in rows]
         widest = max((r.on_time + r.late + r.overdue for r in rows), default=0) or 1
         left = [0] * len(rows)
@@ -101,7 +100,7 @@ def timeliness_svg(rows: tuple[DutyTimeliness, ...]) -> str | None:
         axes.invert_yaxis()
         axes.set_xlabel("obligations falling due in the year")
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
-        return _svg(plt, figure, "Timeliness per duty: on time, late and overdue (table below)")
+        return _svg(figure, "Timeliness per duty: on time, late and overdue (table below)")
 
 
 def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
@@ -109,8 +108,7 @@ def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
     labelled at its end)."""
     if not points or not charts_available():
         return None
-    with _pyplot() as plt:
-        figure, axes = plt.subplots(figsize=(8, 3))
+    with _figure(8, 3) as (figure, axes):
         months = [p.month.strftime("%b %Y") for p in points]
         series = (
             ("on time", [p.on_time for p in points]),
@@ -151,5 +149,5 @@ def trend_svg(points: tuple[MonthPoint, ...]) -> str | None:
         axes.set_ylabel("obligations due")
         axes.legend(frameon=False)
         return _svg(
-            plt, figure, "Monthly trend of obligations due: on time, late and overdue (table below)"
+            figure, "Monthly trend of obligations due: on time, late and overdue (table below)"
         )

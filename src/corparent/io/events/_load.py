@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import json
@@ -62,12 +63,22 @@ _MODEL: dict[str, type] = {
 _NOT_HELD = EvidenceWindow(held=False)
 
 
+def _files(folder: Path, name: str) -> list[Path]:
+    """The files of the kind ``name``, the one to read first: ``name.csv``, else
+    ``name.json``. Names are matched ignoring case, as Windows and macOS match them, so a
+    folder reads the same everywhere (``Visits.csv`` was not read on Linux)."""
+    wanted = {f"{name}.csv": 0, f"{name}.json": 1}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    found = [p for p in entries if p.name.lower() in wanted and p.is_file()]
+    return sorted(found, key=lambda p: (wanted[p.name.lower()], p.name != p.name.lower(), p.name))
+
+
 def _file(folder: Path, name: str) -> Path | None:
-    for suffix in (".csv", ".json"):
-        path = folder / f"{name}{suffix}"
-        if path.is_file():
-            return path
-    return None
+    files = _files(folder, name)
+    return files[0] if files else None
 
 
 def is_events_folder(path: str | PathLike[str]) -> bool:
@@ -80,8 +91,9 @@ def is_events_folder(path: str | PathLike[str]) -> bool:
 def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line or item number, row)`` pairs; keys lower case. Header and blank lines are
     counted in ``counts``."""
-    if path.suffix == ".json":
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    encoding = _encoding(path)
+    if path.suffix.lower() == ".json":
+        data = json.loads(path.read_text(encoding=encoding))
         if not isinstance(data, list):
             raise ValueError("a JSON events file must be an array of objects")
         for i, item in enumerate(data, 1):
@@ -89,7 +101,7 @@ def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]
                 raise ValueError(f"item {i} is not an object")
             yield i, {str(k).strip().lower(): v for k, v in item.items()}
         return
-    with path.open(encoding="utf-8-sig", newline="") as stream:
+    with path.open(encoding=encoding, newline="") as stream:
         reader = csv.reader(stream)
         first = next(reader, None)
         header = [h.strip().lower() for h in first or []]
@@ -99,6 +111,28 @@ def _rows(path: Path, counts: TableStats) -> Iterator[tuple[int, dict[str, Any]]
                 counts.blank += 1
                 continue
             yield reader.line_num, dict(zip(header, cells, strict=False))
+
+
+def _encoding(path: Path) -> str:
+    """UTF-16 where the file starts with its byte order mark (what Windows PowerShell's ``>``
+    and ``Out-File`` write), else UTF-8, with or without a byte order mark."""
+    with path.open("rb") as stream:
+        start = stream.read(2)
+    return "utf-16" if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+
+
+def _first_line_not_utf8(path: Path) -> int | None:
+    """The number of the first line of ``path`` that is not UTF-8 text."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    return None
 
 
 class _Load:
@@ -163,15 +197,39 @@ class _Load:
         return value, True
 
     def read(self, folder: Path, kind: EventKind) -> None:
-        path = _file(folder, kind.name)
-        if path is None:
+        files = _files(folder, kind.name)
+        if not files:
             return
+        path, *others = files
+        for other in others:  # visits.csv and visits.json; Visits.csv and visits.csv on Linux
+            self.problems.append(
+                Problem(
+                    code="duplicate_file",
+                    message=f"not read: {path.name} was read for {kind.name}",
+                    file=str(other),
+                    expected=f"one file for {kind.name}: {kind.name}.csv or {kind.name}.json",
+                )
+            )
         self.present.add(kind.name)
         stats = self.stats[kind.name]
         stats.files += 1
         try:
             rows = list(_rows(path, stats))
-        except (ValueError, UnicodeDecodeError, csv.Error) as exc:
+        except UnicodeDecodeError:
+            # Excel's "CSV (Comma delimited)" on Windows saves in the ANSI code page (cp1252).
+            self.problems.append(
+                Problem(
+                    code="unreadable_file",
+                    message="the file is not UTF-8 text (saved in another encoding, such as "
+                    f"Windows' ANSI: save it as {'' if path.suffix.lower() == '.json' else 'CSV '}"
+                    "UTF-8); nothing in it was read",
+                    file=str(path),
+                    row=_first_line_not_utf8(path),
+                    expected="a UTF-8 file",
+                )
+            )
+            return
+        except (ValueError, csv.Error) as exc:
             self.problems.append(
                 Problem(
                     code="unreadable_file",

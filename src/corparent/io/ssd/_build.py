@@ -290,6 +290,15 @@ class Builder:
                     expected="comma-separated values",
                 )
             )
+        if raw.counts.get("not_utf8"):
+            self.notes.append(
+                Problem(
+                    code="not_utf8",
+                    message=f"{raw.counts['not_utf8']} byte(s) are not UTF-8 and were read as "
+                    "Windows-1252",
+                    file=raw.where,
+                )
+            )
         stats.headers += raw.counts.get("headers", 0)
         stats.blank += raw.counts.get("blank", 0)
         stats.lines = stats.headers + stats.blank + stats.read

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import threading
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from corparent.errors import LoadError, Problem
 from corparent.io.ssd._raw import RawTable
 from corparent.io.ssd._tables import TABLES
 
@@ -18,12 +21,50 @@ _BATCH = 2_000
 
 
 def csv_files(folder: Path) -> dict[str, Path]:
-    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case)."""
-    return {
-        p.stem.lower(): p
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_")
-    }
+    """The ``ssd_*.csv`` files in ``folder``, by table name (lower case).
+
+    Raises:
+        LoadError: two files name the same table corparent reads (``ssd_person.csv`` and
+            ``SSD_Person.csv`` can both exist where file names are case-sensitive, as on
+            Linux): one would be left unread.
+    """
+    found: dict[str, list[Path]] = {}
+    for p in sorted(folder.iterdir()):
+        if p.is_file() and p.suffix.lower() == ".csv" and p.stem.lower().startswith("ssd_"):
+            found.setdefault(p.stem.lower(), []).append(p)
+    read = {spec.name for spec in TABLES}
+    twice = [paths for name, paths in found.items() if name in read and len(paths) > 1]
+    if twice:
+        raise LoadError(
+            [
+                Problem(
+                    code="duplicate_table",
+                    message=f"{len(paths)} files name the table {paths[0].stem.lower()} "
+                    f"({', '.join(p.name for p in paths)}); none was read",
+                    file=str(paths[-1]),
+                    expected="one file per table",
+                )
+                for paths in twice
+            ]
+        )
+    return {name: paths[0] for name, paths in found.items()}
+
+
+_ANSI = "corparent.ssd.cp1252"
+"""The decoding error handler that reads bytes that are not UTF-8 as Windows-1252 (what
+SQL Server's tools and Excel write on Windows), counting them."""
+_not_utf8 = threading.local()
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    _not_utf8.count = getattr(_not_utf8, "count", 0) + len(bad)
+    return bytes(bad).decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_ANSI, _as_cp1252)
 
 
 def _batches(
@@ -38,7 +79,8 @@ def _batches(
         itemgetter(*positions) if len(positions) > 1 else None
     )
     counts["headers"] = counts["blank"] = 0
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+    before = getattr(_not_utf8, "count", 0)
+    with path.open(encoding="utf-8-sig", errors=_ANSI, newline="") as stream:
         reader = csv.reader(stream)
         if next(reader, None) is not None:
             counts["headers"] = 1
@@ -61,6 +103,7 @@ def _batches(
             if len(rows) >= _BATCH:
                 yield lines, rows
                 lines, rows = [], []
+    counts["not_utf8"] = getattr(_not_utf8, "count", 0) - before
     if rows:
         yield lines, rows
 

@@ -8,10 +8,12 @@ read-only transactions, and every transaction is rolled back.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -43,10 +45,24 @@ def _read_only(url: sa.URL) -> sa.URL:
         return url
     if url.database.startswith("file:"):
         return url
-    path = Path(url.database).resolve()
     return url.set(
-        database=f"file:{path.as_posix()}", query={**url.query, "mode": "ro", "uri": "true"}
+        database=_sqlite_uri(Path(url.database).resolve()),
+        query={**url.query, "mode": "ro", "uri": "true"},
     )
+
+
+def _sqlite_uri(path: PurePath) -> str:
+    r"""The SQLite ``file:`` URI of an absolute path.
+
+    The path is escaped: in a URI "#" starts a fragment, "?" a query and "%" an escape ("team
+    #2" was read as "team "); SQLite decodes the escapes, UTF-8 (Windows) included. A Windows
+    network path (``\server\share\ssd.db``, which is also what ``resolve()`` makes of a file
+    on a mapped drive) keeps its two leading slashes in the path, after an empty authority:
+    ``file://server/...`` is refused ("invalid uri authority: server")."""
+    text = path.as_posix()
+    if text.startswith("//"):
+        text = "//" + text
+    return "file:" + quote_from_bytes(os.fsencode(text), safe="/:")
 
 
 def _failure(url: str | sa.URL, exc: BaseException) -> DatabaseUnavailable:
