@@ -53,6 +53,34 @@ def windows_stdout(monkeypatch: pytest.MonkeyPatch) -> io.BytesIO:
     return raw
 
 
+# -- line endings: the findings CSV ends its lines with CRLF itself (RFC 4180); Windows' standard
+# output turned each into CR CR LF, a blank line after every row in a spreadsheet.
+
+
+def test_findings_csv_on_windows_stdout_has_one_crlf_per_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raw = windows_stdout(monkeypatch)
+    args = [str(BUNDLED), "--as-of", "2024-03-31", "--format", "csv", "--fail-on", "never"]
+    assert main(["check", *args]) == 0
+    data = raw.getvalue()
+    assert b"\r\r\n" not in data
+    lines = data.split(b"\r\n")
+    assert lines[0].startswith(b"child_id,")
+    assert lines[-1] == b""  # the last line ends with CRLF too
+    assert len(lines) > 10
+    assert all(b"\n" not in line and b"\r" not in line for line in lines)
+
+
+def test_the_same_csv_to_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = windows_stdout(monkeypatch)
+    target = tmp_path / "findings.csv"
+    args = [str(BUNDLED), "--as-of", "2024-03-31", "--format", "csv", "--fail-on", "never"]
+    assert main(["check", *args]) == 0
+    assert main(["check", *args, "-o", str(target)]) == 0
+    assert target.read_bytes() == raw.getvalue()
+
+
 @pytest.fixture
 def polish_folder(tmp_path: Path) -> Path:
     """The bundled return in a folder whose name cp1252 cannot write, with one bad row (the
